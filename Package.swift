@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "capdo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "capdo", targets: ["capdo"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "CapdoCore"),
+        .target(
+            name: "CapdoRules",
+            dependencies: ["CapdoCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "CapdoCollect",
+            dependencies: ["CapdoCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
+        .executableTarget(
+            name: "capdo",
+            dependencies: [
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CapdoCoreTests", dependencies: ["CapdoCore"]),
+        .testTarget(name: "CapdoRulesTests", dependencies: ["CapdoRules", "CapdoCore"]),
+        .testTarget(
+            name: "CapdoCollectTests",
+            dependencies: ["CapdoCollect", "CapdoCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
+        .testTarget(name: "CapdoCLITests", dependencies: ["CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// One account, as a summary: the password field is reduced to its state.
+public struct AccountSummary: Codable, Sendable, Equatable {
+    public var name: String
+    public var uid: Int
+    public var gid: Int
+    public var home: String?
+    public var shell: String?
+    /// False for `nologin`, `false` and empty-equivalent shells.
+    public var interactive: Bool
+    /// UID below login.defs `UID_MIN` (default 1000), or nobody.
+    public var system: Bool
+    /// `set`, `locked`, `empty`, `disabled` (`*`/`!` with no hash), `no_entry`, or `unknown`.
+    public var password: String
+    public var lastChange: Date?
+    public var maxDays: Int?
+    public var minDays: Int?
+    public var warnDays: Int?
+    public var inactiveDays: Int?
+    public var expires: Date?
+    /// From `/var/log/lastlog` when present.
+    public var lastLogin: Date?
+    /// passwd file and line.
+    public var file: String?
+    public var line: Int?
+
+    public init(
+        name: String, uid: Int, gid: Int, home: String? = nil, shell: String? = nil, interactive: Bool,
+        system: Bool, password: String, lastChange: Date? = nil, maxDays: Int? = nil, minDays: Int? = nil,
+        warnDays: Int? = nil, inactiveDays: Int? = nil, expires: Date? = nil, lastLogin: Date? = nil,
+        file: String? = nil, line: Int? = nil
+    ) {
+        self.name = name
+        self.uid = uid
+        self.gid = gid
+        self.home = home
+        self.shell = shell
+        self.interactive = interactive
+        self.system = system
+        self.password = password
+        self.lastChange = lastChange
+        self.maxDays = maxDays
+        self.minDays = minDays
+        self.warnDays = warnDays
+        self.inactiveDays = inactiveDays
+        self.expires = expires
+        self.lastLogin = lastLogin
+        self.file = file
+        self.line = line
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, uid, gid, home, shell, interactive, system, password
+        case lastChange = "last_change"
+        case maxDays = "max_days"
+        case minDays = "min_days"
+        case warnDays = "warn_days"
+        case inactiveDays = "inactive_days"
+        case expires
+        case lastLogin = "last_login"
+        case file, line
+    }
+}

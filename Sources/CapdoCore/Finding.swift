@@ -1,0 +1,58 @@
+/// The verdict of one rule on one host, with its evidence.
+public struct Finding: Codable, Sendable, Hashable {
+    public var ruleID: String
+    public var host: String
+    public var title: LocalizedText
+    public var requirement: RequirementRef
+    public var group: RequirementGroup
+    public var severity: Severity
+    public var status: FindingStatus
+    /// Why: for `not_applicable`, `error`, `manual` and `waived`, and a one-line summary otherwise.
+    public var reason: LocalizedText?
+    public var evidence: [Evidence]
+    public var remediation: LocalizedText
+    public var thresholdSource: String
+    /// Rule file and line (`Rules/level2/server/…yaml:12`).
+    public var ruleLocation: String
+    public var waiver: AppliedWaiver?
+
+    public init(
+        ruleID: String, host: String, title: LocalizedText, requirement: RequirementRef, group: RequirementGroup,
+        severity: Severity, status: FindingStatus, reason: LocalizedText? = nil, evidence: [Evidence],
+        remediation: LocalizedText, thresholdSource: String, ruleLocation: String, waiver: AppliedWaiver? = nil
+    ) {
+        self.ruleID = ruleID
+        self.host = host
+        self.title = title
+        self.requirement = requirement
+        self.group = group
+        self.severity = severity
+        self.status = status
+        self.reason = reason
+        self.evidence = evidence
+        self.remediation = remediation
+        self.thresholdSource = thresholdSource
+        self.ruleLocation = ruleLocation
+        self.waiver = waiver
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ruleID = "rule_id"
+        case host, title, requirement, group, severity, status, reason, evidence, remediation
+        case thresholdSource = "threshold_source"
+        case ruleLocation = "rule_location"
+        case waiver
+    }
+
+    /// The one order used everywhere: severity, requirement item, rule id, host.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        if lhs.requirement.item != rhs.requirement.item {
+            return lhs.requirement.item.compare(rhs.requirement.item, options: .numeric) == .orderedAscending
+        }
+        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+        return lhs.host < rhs.host
+    }
+}
+
+import Foundation

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The findings for one host and what was seen of it.
+public struct HostResult: Codable, Sendable, Equatable {
+    public var host: String
+    public var root: String
+    public var live: Bool
+    public var os: String?
+    public var kernel: String?
+    public var collectedAt: Date
+    public var packageCount: Int?
+    public var findings: [Finding]
+    /// What collectors could not read (also shown as `error` findings on the rules that needed it).
+    public var issues: [CollectionIssue]
+    public var collectors: [CollectorRun]
+
+    public init(
+        host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
+        packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun]
+    ) {
+        self.host = host
+        self.root = root
+        self.live = live
+        self.os = os
+        self.kernel = kernel
+        self.collectedAt = collectedAt
+        self.packageCount = packageCount
+        self.findings = findings
+        self.issues = issues
+        self.collectors = collectors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case host, root, live, os, kernel
+        case collectedAt = "collected_at"
+        case packageCount = "package_count"
+        case findings, issues, collectors
+    }
+}

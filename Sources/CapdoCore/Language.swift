@@ -1,0 +1,4 @@
+/// Report language.
+public enum Language: String, Codable, Sendable, CaseIterable {
+    case vi, en
+}

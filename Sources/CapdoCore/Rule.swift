@@ -1,0 +1,47 @@
+/// One declarative level-2 check, loaded from `Rules/level2/<group>/*.yaml`.
+public struct Rule: Sendable, Hashable, Identifiable {
+    /// Stable snake_case id with a domain prefix (`srv.auth.ssh_root_login_disabled`); never reused.
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var rationale: LocalizedText?
+    public var requirement: RequirementRef
+    public var group: RequirementGroup
+    public var severity: Severity
+    /// When false the rule does not apply (`not_applicable`, with the reason).
+    public var applies: Check?
+    public var check: Check
+    /// Checked only when `check` passes; when it fails the verdict is `warn`.
+    public var warnUnless: Check?
+    /// An attestation rule: anything short of `pass` becomes `manual` (never `fail`).
+    public var manual: Bool
+    public var remediation: LocalizedText
+    /// `proposal`, or the regulation that gives the threshold (`TCVN14423`).
+    public var thresholdSource: String
+    public var examples: RuleExamples
+    /// The YAML file and line where the rule starts.
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: LocalizedText, description: LocalizedText? = nil, rationale: LocalizedText? = nil,
+        requirement: RequirementRef, group: RequirementGroup, severity: Severity, applies: Check? = nil,
+        check: Check, warnUnless: Check? = nil, manual: Bool = false, remediation: LocalizedText,
+        thresholdSource: String, examples: RuleExamples, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.rationale = rationale
+        self.requirement = requirement
+        self.group = group
+        self.severity = severity
+        self.applies = applies
+        self.check = check
+        self.warnUnless = warnUnless
+        self.manual = manual
+        self.remediation = remediation
+        self.thresholdSource = thresholdSource
+        self.examples = examples
+        self.location = location
+    }
+}

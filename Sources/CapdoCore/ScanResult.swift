@@ -1,0 +1,61 @@
+import Foundation
+
+/// Everything a report needs: who ran what against which hosts, and every finding.
+///
+/// Reporters are pure functions of this value; it carries its own times and scanner version so that
+/// output is byte-stable.
+public struct ScanResult: Codable, Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var scanner: ScannerInfo
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var organisation: Organisation
+    public var profile: ProfileInfo
+    public var ruleSet: RuleSetInfo
+    /// `legacy` (TT12 + TCVN 11930 ids first, new-regime ids alongside).
+    public var regime: String
+    public var hosts: [HostResult]
+    public var controls: [ControlItem]
+    /// Every waiver loaded, with whether it is still in force.
+    public var waivers: [WaiverStatus]
+
+    public init(
+        scanner: ScannerInfo = .current, startedAt: Date, finishedAt: Date, organisation: Organisation,
+        profile: ProfileInfo, ruleSet: RuleSetInfo, regime: String = "legacy", hosts: [HostResult],
+        controls: [ControlItem], waivers: [WaiverStatus]
+    ) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.scanner = scanner
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.organisation = organisation
+        self.profile = profile
+        self.ruleSet = ruleSet
+        self.regime = regime
+        self.hosts = hosts
+        self.controls = controls
+        self.waivers = waivers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case scanner
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case organisation, profile
+        case ruleSet = "rule_set"
+        case regime, hosts, controls, waivers
+    }
+
+    /// All findings of all hosts, in report order.
+    public var allFindings: [Finding] {
+        hosts.flatMap(\.findings).sorted(by: Finding.reportOrder)
+    }
+
+    /// The process exit code of the design: 0 compliant, 2 when any finding fails.
+    public var exitCode: Int32 {
+        allFindings.contains { $0.status == .fail } ? 2 : 0
+    }
+}

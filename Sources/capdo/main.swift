@@ -1,0 +1,3 @@
+import CapdoCore
+
+print("capdo \(CapdoVersion.string)")
