@@ -20,7 +20,9 @@ let package = Package(
         ),
         .target(
             name: "CapdoCollect",
-            dependencies: ["CapdoCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CapdoCore", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
         .executableTarget(
