@@ -1,0 +1,172 @@
+import CapdoCore
+
+/// Turns a `check:` / `applies:` / `warn_unless:` node into a `Check`, refusing unknown resources,
+/// selectors and matchers.
+struct CheckParser {
+    let context: LoadContext
+    /// `applies` also accepts the `os_family` and `package` shorthands.
+    var allowShorthands = false
+
+    /// Selector keys each resource accepts (everything else must be a matcher).
+    static let selectors: [ResourceKind: Set<String>] = [
+        .config: ["source", "key", "default"],
+        .package: ["name", "names", "installed"],
+        .service: ["name", "names", "enabled", "active"],
+        .port: ["protocol", "port", "ports", "listening", "include_loopback"],
+        .account: ["where"],
+        .items: ["path", "where"],
+        .file: ["path"],
+        .fact: ["path"],
+        .system: ["field"],
+        .evidence: ["item", "title_matches"],
+    ]
+
+    /// File attributes that take a value or nested matchers.
+    static let fileAttributes: Set<String> = ["kind", "mode", "uid", "gid", "size"]
+
+    /// Matchers that make sense on a collection (`count`) vs on a value.
+    static let collectionKinds: Set<ResourceKind> = [.account, .items]
+
+    func parse(_ node: YNode) throws(CapdoError) -> Check {
+        guard case .mapping(let pairs, let line) = node else {
+            throw context.error(node.line, "a check must be a mapping such as `config: {…}` or `all: […]`, found \(node.kindName)")
+        }
+        guard !pairs.isEmpty else { throw context.error(line, "empty check") }
+        if pairs.count > 1 {
+            // Several resources side by side mean `all`.
+            var checks: [Check] = []
+            for pair in pairs { checks.append(try parseOne(key: pair.key, keyLine: pair.keyLine, value: pair.value)) }
+            return .all(checks)
+        }
+        let pair = pairs[0]
+        return try parseOne(key: pair.key, keyLine: pair.keyLine, value: pair.value)
+    }
+
+    private func parseOne(key: String, keyLine: Int, value: YNode) throws(CapdoError) -> Check {
+        switch key {
+        case "all", "any", "none":
+            guard let items = value.items, !items.isEmpty else {
+                throw context.error(value.line, "'\(key)' needs a non-empty list of checks")
+            }
+            var checks: [Check] = []
+            for item in items { checks.append(try parse(item)) }
+            return key == "all" ? .all(checks) : key == "any" ? .any(checks) : .none(checks)
+        case "os_family" where allowShorthands:
+            let families = value.items?.compactMap { $0.scalar?.stringValue } ?? [value.scalar?.stringValue].compactMap { $0 }
+            guard !families.isEmpty else { throw context.error(value.line, "'os_family' needs a list of families") }
+            return .resource(
+                ResourceCheck(
+                    kind: .system, selector: ["field": .string("os_family")],
+                    matchers: [Matcher(op: .in, operand: .array(families.map(FactValue.string)))],
+                    location: SourceLocation(file: context.file, line: keyLine)))
+        case "package" where allowShorthands && value.scalar != nil:
+            return .resource(
+                ResourceCheck(
+                    kind: .package, selector: ["name": value.factValue, "installed": .bool(true)], matchers: [],
+                    location: SourceLocation(file: context.file, line: keyLine)))
+        default:
+            guard let kind = ResourceKind(rawValue: key) else {
+                let known = Set(ResourceKind.allCases.map(\.rawValue) + ["all", "any", "none"])
+                let hint = LoadContext.closest(key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                throw context.error(keyLine, "unknown resource '\(key)'\(hint)")
+            }
+            return .resource(try parseResource(kind, value, keyLine: keyLine))
+        }
+    }
+
+    private func parseResource(_ kind: ResourceKind, _ node: YNode, keyLine: Int) throws(CapdoError) -> ResourceCheck {
+        guard case .mapping(let pairs, _) = node else {
+            throw context.error(node.line, "'\(kind.rawValue)' must be a mapping")
+        }
+        let selectorKeys = Self.selectors[kind] ?? []
+        var selector: [String: FactValue] = [:]
+        var matchers: [Matcher] = []
+        for pair in pairs {
+            if selectorKeys.contains(pair.key) {
+                if pair.key == "where" {
+                    try validateWhere(pair.value)
+                }
+                selector[pair.key] = pair.value.factValue
+            } else if kind == .file, Self.fileAttributes.contains(pair.key) {
+                // `uid: 0` means equals; `uid: {le: 999}` holds matchers.
+                if pair.value.scalar == nil { _ = try parseMatchers(pair.value) }
+                selector["attr." + pair.key] = pair.value.factValue
+            } else {
+                matchers.append(try parseMatcher(pair.key, pair.value, keyLine: pair.keyLine))
+            }
+        }
+        try validateSelector(kind, selector, line: keyLine)
+        return ResourceCheck(
+            kind: kind, selector: selector, matchers: matchers, location: SourceLocation(file: context.file, line: keyLine))
+    }
+
+    func parseMatchers(_ node: YNode) throws(CapdoError) -> [Matcher] {
+        guard case .mapping(let pairs, _) = node else {
+            throw context.error(node.line, "expected matchers such as `{le: 7}`, found \(node.kindName)")
+        }
+        var result: [Matcher] = []
+        for pair in pairs { result.append(try parseMatcher(pair.key, pair.value, keyLine: pair.keyLine)) }
+        return result
+    }
+
+    private func parseMatcher(_ key: String, _ value: YNode, keyLine: Int) throws(CapdoError) -> Matcher {
+        guard let op = MatcherOperator(rawValue: key) else {
+            let known = Set(MatcherOperator.allCases.map(\.rawValue))
+            let hint = LoadContext.closest(key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw context.error(keyLine, "unknown matcher '\(key)'\(hint)")
+        }
+        if op.takesNestedMatchers {
+            return Matcher(op: op, operand: .null, nested: try parseMatchers(value))
+        }
+        switch op {
+        case .in, .notIn:
+            guard value.items != nil || value.scalar?.stringValue?.hasPrefix("${") == true else {
+                throw context.error(value.line, "'\(key)' needs a list")
+            }
+        case .matches, .notMatches:
+            guard let pattern = value.scalar?.stringValue else {
+                throw context.error(value.line, "'\(key)' needs a regular expression")
+            }
+            if !pattern.contains("${"), (try? Regex(pattern)) == nil {
+                throw context.error(value.line, "'\(key)': invalid regular expression '\(pattern)'")
+            }
+        case .exists:
+            guard value.scalar?.boolValue != nil else { throw context.error(value.line, "'exists' needs true or false") }
+        default:
+            guard value.scalar != nil else { throw context.error(value.line, "'\(key)' needs a single value") }
+        }
+        return Matcher(op: op, operand: value.factValue)
+    }
+
+    private func validateWhere(_ node: YNode) throws(CapdoError) {
+        guard case .mapping(let pairs, _) = node else {
+            throw context.error(node.line, "'where' must map fields to values or matchers")
+        }
+        for pair in pairs where pair.value.scalar == nil {
+            _ = try parseMatchers(pair.value)
+        }
+    }
+
+    private func validateSelector(_ kind: ResourceKind, _ selector: [String: FactValue], line: Int) throws(CapdoError) {
+        func need(_ key: String) throws(CapdoError) {
+            if selector[key] == nil { throw context.error(line, "'\(kind.rawValue)' needs '\(key)'") }
+        }
+        switch kind {
+        case .config:
+            try need("source")
+            try need("key")
+        case .package, .service:
+            if selector["name"] == nil && selector["names"] == nil {
+                throw context.error(line, "'\(kind.rawValue)' needs 'name' or 'names'")
+            }
+        case .port:
+            if selector["port"] == nil && selector["ports"] == nil {
+                throw context.error(line, "'port' needs 'port' or 'ports'")
+            }
+        case .items, .file, .fact: try need("path")
+        case .system: try need("field")
+        case .evidence: try need("item")
+        case .account: break
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import CapdoCore
+import Foundation
+
+/// What a rule is judged against: the facts tree, the time, the profile's variables and the collectors' issues.
+struct EvaluationContext: Sendable {
+    var facts: FactValue
+    var now: Date
+    var variables: [String: FactValue]
+    var issues: [CollectionIssue]
+
+    /// An `unknown` outcome for a missing section: `error` with the collector's message when it reported one.
+    func missing(section: String, collectorPrefixes: [String]) -> Outcome {
+        let related = issues.filter { issue in
+            issue.level == .error && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
+        }
+        if !related.isEmpty {
+            return .unknown(reason: related.map(\.description).joined(separator: "; "), error: true)
+        }
+        return .unknown(reason: "facts not collected: \(section)", error: false)
+    }
+
+    /// Error issues of one collector (for values that are absent although the section exists).
+    func errors(of collector: String) -> [CollectionIssue] {
+        issues.filter { $0.level == .error && $0.collector == collector }
+    }
+
+    /// Replaces `${name}` references by the profile's values; nil when a variable is undefined.
+    func resolve(_ operand: FactValue) -> Result<FactValue, UndefinedVariable> {
+        switch operand {
+        case .string(let text) where text.contains("${"):
+            if text.hasPrefix("${"), text.hasSuffix("}"), text.dropFirst(2).dropLast().allSatisfy({ $0 != "}" && $0 != "$" }) {
+                let name = String(text.dropFirst(2).dropLast())
+                guard let value = variables[name] else { return .failure(UndefinedVariable(name: name)) }
+                return .success(value)
+            }
+            var result = ""
+            var rest = Substring(text)
+            while let start = rest.range(of: "${") {
+                result += rest[..<start.lowerBound]
+                guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+                let name = String(rest[start.upperBound..<end])
+                guard let value = variables[name] else { return .failure(UndefinedVariable(name: name)) }
+                result += value.display
+                rest = rest[rest.index(after: end)...]
+            }
+            return .success(.string(result + rest))
+        case .array(let items):
+            var resolved: [FactValue] = []
+            for item in items {
+                switch resolve(item) {
+                case .success(let value): resolved.append(value)
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(.array(resolved))
+        default:
+            return .success(operand)
+        }
+    }
+}
+
+/// A `${name}` the profile does not define.
+struct UndefinedVariable: Error, Sendable {
+    var name: String
+}

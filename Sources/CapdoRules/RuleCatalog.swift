@@ -1,0 +1,123 @@
+import CapdoCore
+import Foundation
+
+/// The loaded rule set: rules, profiles and controls from a `Rules/` directory, plus the problems met.
+///
+/// A broken rule file does not stop the others from loading (one bad rule must not disable the policy):
+/// its error is kept in `problems` and shown by every command.
+public struct RuleCatalog: Sendable {
+    public var directory: String
+    public var rules: [Rule]
+    public var profiles: [String: Profile]
+    public var controls: [ControlItem]
+    public var problems: [CapdoError]
+    /// SHA-256 over the rule files' paths and bytes.
+    public var digest: String
+    public var version: String
+
+    /// Loads every `*.yaml` under `directory`: `profiles/`, `controls/`, and rules everywhere else.
+    public static func load(directory: String) throws(CapdoError) -> RuleCatalog {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CapdoError(.io, "rules directory '\(directory)' not found (use --rules DIR or set CAPDO_RULES)")
+        }
+        let base = URL(fileURLWithPath: directory).standardizedFileURL
+        let files = yamlFiles(under: base)
+        var catalog = RuleCatalog(
+            directory: base.path, rules: [], profiles: [:], controls: [], problems: [], digest: "", version: CapdoVersion.string)
+        var hasher = SHA256()
+        var profileTexts: [String: (text: String, file: String)] = [:]
+        var seen: [String: SourceLocation] = [:]
+        for url in files {
+            let relative = "Rules/" + String(url.path.dropFirst(base.path.count + 1))
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                catalog.problems.append(CapdoError(.io, "\(relative): cannot read the file"))
+                continue
+            }
+            hasher.update(Array(relative.utf8) + [0] + Array(data))
+            let text = String(decoding: data, as: UTF8.self)
+            let components = url.path.dropFirst(base.path.count + 1).split(separator: "/")
+            do throws(CapdoError) {
+                if components.first == "profiles" {
+                    if let root = try YAMLReader.parse(text, file: relative), let id = root["id"]?.scalar?.stringValue {
+                        profileTexts[id] = (text, relative)
+                    }
+                } else if components.first == "controls" {
+                    catalog.controls += try ControlsLoader.load(text: text, file: relative)
+                } else {
+                    let group = components.dropLast().compactMap { RequirementGroup(rawValue: String($0)) }.last
+                    for rule in try RuleLoader.load(text: text, file: relative, defaultGroup: group) {
+                        if let previous = seen[rule.id] {
+                            catalog.problems.append(
+                                CapdoError(.ruleInvalid, "\(rule.location): rule '\(rule.id)': duplicate id (first defined at \(previous))"))
+                            continue
+                        }
+                        seen[rule.id] = rule.location
+                        catalog.rules.append(rule)
+                    }
+                }
+            } catch {
+                catalog.problems.append(error)
+            }
+        }
+        // Profiles may extend each other; resolve lazily with cycle protection.
+        var resolving: Set<String> = []
+        func resolve(_ id: String) throws(CapdoError) -> Profile? {
+            if let done = catalog.profiles[id] { return done }
+            guard let source = profileTexts[id] else { return nil }
+            guard resolving.insert(id).inserted else {
+                throw CapdoError(.profile, "\(source.file): profile '\(id)' extends itself (cycle)")
+            }
+            let profile = try ProfileLoader.load(text: source.text, file: source.file, base: resolve)
+            catalog.profiles[id] = profile
+            return profile
+        }
+        for id in profileTexts.keys.sorted() {
+            do throws(CapdoError) { _ = try resolve(id) } catch { catalog.problems.append(error) }
+        }
+        catalog.digest = hasher.hexDigest()
+        return catalog
+    }
+
+    /// The rules directory shipped with capdo: `$CAPDO_RULES`, `./Rules`, next to the executable, or the source tree.
+    public static func locateShipped(executable: String? = nil) -> String? {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["CAPDO_RULES"], !env.isEmpty { candidates.append(env) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Rules")
+        if let executable {
+            let dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(dir.appendingPathComponent("Rules").path)
+            candidates.append(dir.appendingPathComponent("../share/capdo/Rules").standardizedFileURL.path)
+        }
+        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules").path
+        candidates.append(sourceTree)
+        return candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path + "/profiles", isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+
+    /// The shipped catalogue (for tests and the default CLI).
+    public static func shipped() throws(CapdoError) -> RuleCatalog {
+        guard let directory = locateShipped() else {
+            throw CapdoError(.io, "the shipped Rules/ directory was not found; pass --rules DIR or set CAPDO_RULES")
+        }
+        return try load(directory: directory)
+    }
+
+    public func profile(_ id: String) -> Profile? { profiles[id] }
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    private static func yamlFiles(under base: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        var result: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            result.append(url.standardizedFileURL)
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,115 @@
+import CapdoCore
+import Foundation
+
+/// Judges rules against facts: applicability, check, warn threshold, manual attestation, waivers.
+public struct RuleEngine: Sendable {
+    public var profile: Profile
+    public var waivers: [Waiver]
+    public var now: Date
+
+    public init(profile: Profile, waivers: [Waiver] = [], now: Date) {
+        self.profile = profile
+        self.waivers = waivers
+        self.now = now
+    }
+
+    var variables: [String: FactValue] { profile.variables.mapValues(\.value) }
+
+    /// Evaluates every selected rule against one snapshot.
+    public func evaluate(_ rules: [Rule], snapshot: HostSnapshot) -> HostResult {
+        let facts = (try? FactValue.from(snapshot)) ?? .object([:])
+        let host = snapshot.hostName
+        let findings = rules.filter { profile.selects($0.id) }.map {
+            evaluate($0, facts: facts, host: host, issues: snapshot.issues)
+        }.sorted(by: Finding.reportOrder)
+        let os = snapshot.system?.prettyName ?? snapshot.system.flatMap { system in
+            system.osID.map { "\($0) \(system.versionID ?? "")" }
+        }
+        return HostResult(
+            host: host, root: snapshot.root, live: snapshot.live, os: os, kernel: snapshot.system?.kernel,
+            collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: findings,
+            issues: snapshot.issues, collectors: snapshot.collectors)
+    }
+
+    /// Evaluates one rule against a facts tree (a snapshot or an example fragment).
+    public func evaluate(_ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue] = []) -> Finding {
+        let context = EvaluationContext(facts: facts, now: now, variables: variables, issues: issues)
+        let evaluator = CheckEvaluator(context: context)
+        var finding = Finding(
+            ruleID: rule.id, host: host, title: rule.title, requirement: rule.requirement, group: rule.group,
+            severity: rule.severity, status: .pass, evidence: [], remediation: rule.remediation,
+            thresholdSource: rule.thresholdSource, ruleLocation: rule.location.description)
+
+        if let applies = rule.applies {
+            let result = evaluator.evaluate(applies)
+            switch result.outcome {
+            case .pass:
+                break
+            case .fail:
+                finding.status = .notApplicable
+                let found = result.evidence.filter { $0.outcome == .fail }.map { "\($0.subject): \($0.found)" }.joined(separator: "; ")
+                finding.reason = LocalizedText(vi: "Không áp dụng: \(found)", en: "Does not apply: \(found)")
+                finding.evidence = result.evidence
+                return finding
+            case .unknown(let reason, _):
+                finding.status = .notApplicable
+                finding.reason = LocalizedText(
+                    vi: "Không xác định được phạm vi áp dụng: \(reason)", en: "Applicability unknown: \(reason)")
+                finding.evidence = result.evidence
+                return finding
+            }
+        }
+
+        let result = evaluator.evaluate(rule.check)
+        finding.evidence = result.evidence
+        switch result.outcome {
+        case .pass:
+            finding.status = .pass
+            if let warnUnless = rule.warnUnless {
+                let warn = evaluator.evaluate(warnUnless)
+                finding.evidence += warn.evidence
+                if warn.outcome == .fail {
+                    finding.status = .warn
+                    finding.reason = Self.summary(of: warn.evidence, prefixVi: "Chưa đạt mức khuyến nghị", prefixEn: "Below the recommended level")
+                }
+            }
+        case .fail:
+            finding.status = rule.manual ? .manual : .fail
+            finding.reason = rule.manual
+                ? Self.summary(of: result.evidence, prefixVi: "Cần xác nhận, chưa có bằng chứng", prefixEn: "Attestation needed, no evidence")
+                : Self.summary(of: result.evidence, prefixVi: "Phát hiện", prefixEn: "Found")
+        case .unknown(let reason, let error):
+            if rule.manual {
+                finding.status = .manual
+                finding.reason = LocalizedText(vi: "Cần xác nhận thủ công: \(reason)", en: "Attestation needed: \(reason)")
+            } else if error {
+                finding.status = .error
+                finding.reason = LocalizedText(vi: "Không kiểm tra được: \(reason)", en: "Could not check: \(reason)")
+            } else {
+                finding.status = .notApplicable
+                finding.reason = LocalizedText(vi: "Thiếu dữ liệu: \(reason)", en: "No facts: \(reason)")
+            }
+        }
+        return applyWaiver(to: finding)
+    }
+
+    func applyWaiver(to finding: Finding) -> Finding {
+        guard finding.status == .fail || finding.status == .warn || finding.status == .manual else { return finding }
+        let matching = waivers.filter { $0.rule == finding.ruleID && $0.covers(host: finding.host) }
+        guard let waiver = matching.first(where: { !$0.isExpired(at: now) }) ?? matching.first else { return finding }
+        var result = finding
+        let expired = waiver.isExpired(at: now)
+        result.waiver = AppliedWaiver(
+            justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires, expired: expired,
+            location: waiver.location?.description)
+        if !expired { result.status = .waived }
+        return result
+    }
+
+    static func summary(of evidence: [Evidence], prefixVi: String, prefixEn: String) -> LocalizedText {
+        let failing = evidence.filter { $0.outcome == .fail }.prefix(3).map { item in
+            "\(item.subject) = \(item.found)" + (item.location.map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
+        return LocalizedText(vi: "\(prefixVi): \(failing)", en: "\(prefixEn): \(failing)")
+    }
+}
