@@ -1,3 +1,5 @@
+import CapdoCore
+
 /// Why a file could not be read; becomes a `CollectionIssue` naming the file.
 public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
@@ -26,5 +28,14 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
         case .symlinkLoop: return "\(path): too many levels of symbolic links (a symlink loop)"
         case .escapesRoot: return "\(path): symbolic link points outside the scanned root"
         }
+    }
+}
+
+extension FileReadError {
+    /// The issue a collector records for this error: file named, message without the path repeated.
+    public func issue(collector: String, level: CollectionIssue.Level = .error) -> CollectionIssue {
+        let prefix = path + ": "
+        let message = description.hasPrefix(prefix) ? String(description.dropFirst(prefix.count)) : description
+        return CollectionIssue(collector: collector, level: level, file: path, message: message)
     }
 }
