@@ -1,0 +1,62 @@
+import CapdoCore
+
+/// Read-only access to configuration files under a scanned root, as the system-config parsers see it.
+///
+/// Collectors use `host(_:)`, which goes through the environment's `FileReader`; tests use `memory(_:)`,
+/// so every parser stays a pure function of file texts. Paths are relative to the root.
+public struct SystemConfigFiles: Sendable {
+    /// Reads a text file; `FileReadError` for missing, unreadable, too large or looping files.
+    public var read: @Sendable (String) -> Result<String, FileReadError>
+    /// Sorted entry names of a directory; empty when it does not exist.
+    public var list: @Sendable (String) -> [String]
+    /// True when the path is a directory.
+    public var isDirectory: @Sendable (String) -> Bool
+
+    public init(
+        read: @escaping @Sendable (String) -> Result<String, FileReadError>,
+        list: @escaping @Sendable (String) -> [String],
+        isDirectory: @escaping @Sendable (String) -> Bool
+    ) {
+        self.read = read
+        self.list = list
+        self.isDirectory = isDirectory
+    }
+
+    /// Files of the scanned root, read through the environment's reader.
+    public static func host(_ reader: FileReader) -> SystemConfigFiles {
+        SystemConfigFiles(
+            read: { path in
+                do throws(FileReadError) {
+                    return .success(try reader.readText(path))
+                } catch {
+                    return .failure(error)
+                }
+            },
+            list: { reader.list($0) },
+            isDirectory: { reader.isDirectory($0) })
+    }
+
+    /// An in-memory tree: `texts` maps root-relative paths to contents, `errors` makes paths fail to read.
+    public static func memory(_ texts: [String: String], errors: [String: FileReadError.Reason] = [:]) -> SystemConfigFiles {
+        let all = Array(texts.keys) + Array(errors.keys)
+        return SystemConfigFiles(
+            read: { path in
+                if let reason = errors[path] { return .failure(FileReadError(path: path, reason: reason)) }
+                if let text = texts[path] { return .success(text) }
+                let reason: FileReadError.Reason = all.contains { $0.hasPrefix(path + "/") } ? .notAFile : .missing
+                return .failure(FileReadError(path: path, reason: reason))
+            },
+            list: { dir in
+                let prefix = dir.isEmpty ? "" : dir + "/"
+                var names = Set<String>()
+                for key in all where key.hasPrefix(prefix) {
+                    let rest = key.dropFirst(prefix.count)
+                    if let name = rest.split(separator: "/", omittingEmptySubsequences: false).first, !name.isEmpty {
+                        names.insert(String(name))
+                    }
+                }
+                return names.sorted()
+            },
+            isDirectory: { dir in all.contains { $0.hasPrefix(dir + "/") } })
+    }
+}

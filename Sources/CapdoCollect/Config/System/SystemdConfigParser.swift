@@ -1,0 +1,97 @@
+import CapdoCore
+import Foundation
+
+/// Parses a systemd-style INI configuration with drop-ins (journald.conf, timesyncd.conf).
+///
+/// As systemd.syntax(7) and the daemons' man pages describe: the main file `etc/systemd/<name>` (falling back to
+/// `usr/lib/systemd/<name>` when `/etc` has none), then `<name>.d/*.conf` from `etc`, `run`, `usr/local/lib`,
+/// `usr/lib` and `lib` — a drop-in name in an earlier directory masks the same name later, survivors apply in
+/// file-name order. Only keys in `[section]` count; the last assignment wins, an empty one resets the key to
+/// its default; list keys accumulate and are reset by an empty assignment.
+public struct SystemdConfigParser: Sendable {
+    public var collector: String
+    /// `journald.conf`.
+    public var name: String
+    /// `Journal`.
+    public var section: String
+    /// Keys whose values accumulate (`NTP`, `FallbackNTP`).
+    public var listKeys: Set<String>
+
+    public init(collector: String, name: String, section: String, listKeys: Set<String> = []) {
+        self.collector = collector
+        self.name = name
+        self.section = section
+        self.listKeys = listKeys
+    }
+
+    /// The files in the order they apply.
+    public func order(_ files: SystemConfigFiles) -> [String] {
+        var chosen: [String: String] = [:]
+        for base in ["etc/systemd", "run/systemd", "usr/local/lib/systemd", "usr/lib/systemd", "lib/systemd"] {
+            let directory = base + "/" + name + ".d"
+            for entry in files.list(directory) where entry.hasSuffix(".conf") && chosen[entry] == nil {
+                chosen[entry] = directory + "/" + entry
+            }
+        }
+        let main = "etc/systemd/" + name
+        let fallback = "usr/lib/systemd/" + name
+        let first = files.list("etc/systemd").contains(name) || !files.list("usr/lib/systemd").contains(name)
+            ? main : fallback
+        return [first] + chosen.keys.sorted().compactMap { chosen[$0] }
+    }
+
+    /// Entries and the reader (for files read, presence and issues).
+    public func parse(_ files: SystemConfigFiles) -> ([String: ConfigEntry], SystemConfigReader) {
+        var reader = SystemConfigReader(collector: collector, files: files)
+        var entries: [String: ConfigEntry] = [:]
+        for path in order(files) {
+            guard let text = reader.text(path) else { continue }
+            var current: String?
+            var continued = ""
+            var continuedLine = 0
+            for line in reader.lines(text, file: path) {
+                var trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                if continued.isEmpty && (trimmed.hasPrefix("#") || trimmed.hasPrefix(";")) { continue }
+                if trimmed.hasSuffix("\\") {
+                    if continued.isEmpty { continuedLine = line.number }
+                    trimmed.removeLast()
+                    continued += trimmed + " "
+                    continue
+                }
+                let number = continued.isEmpty ? line.number : continuedLine
+                trimmed = continued + trimmed
+                continued = ""
+                if trimmed.isEmpty { continue }
+                if trimmed.hasPrefix("[") {
+                    guard trimmed.hasSuffix("]") else {
+                        reader.report(file: path, line: number, "section header without ']'")
+                        current = nil
+                        continue
+                    }
+                    current = String(trimmed.dropFirst().dropLast())
+                    continue
+                }
+                guard let equals = trimmed.firstIndex(of: "=") else {
+                    reader.report(file: path, line: number, "line without '=': '\(trimmed.prefix(80))'")
+                    continue
+                }
+                let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+                let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                guard current == section else {
+                    let place = current.map { "section [\($0)]" } ?? "no section"
+                    reader.report(
+                        file: path, line: number, "\(key.prefix(80)) in \(place.prefix(80)), ignored", level: .warning)
+                    continue
+                }
+                if listKeys.contains(key), !value.isEmpty, let old = entries[key], !old.value.isEmpty {
+                    entries[key] = ConfigEntry(value: old.value + " " + value, file: path, line: number)
+                } else if value.isEmpty && !listKeys.contains(key) {
+                    entries[key] = nil
+                } else {
+                    entries[key] = ConfigEntry(value: value, file: path, line: number)
+                }
+            }
+        }
+        return (entries, reader)
+    }
+}

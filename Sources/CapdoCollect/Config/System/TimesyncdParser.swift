@@ -1,0 +1,13 @@
+import CapdoCore
+
+/// Parses systemd-timesyncd's configuration (`config.timesyncd`): `NTP` and `FallbackNTP` under `[Time]`.
+public enum TimesyncdParser {
+    public static let collector = "config.timesyncd"
+    static let parser = SystemdConfigParser(
+        collector: collector, name: "timesyncd.conf", section: "Time", listKeys: ["NTP", "FallbackNTP"])
+
+    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        let (entries, reader) = parser.parse(files)
+        return (reader.section(entries), reader.issues)
+    }
+}

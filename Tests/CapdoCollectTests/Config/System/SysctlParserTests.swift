@@ -1,0 +1,104 @@
+import CapdoCollect
+import CapdoCore
+import Foundation
+import Testing
+
+@Suite("sysctl configuration")
+struct SysctlParserTests {
+    @Test func followsSystemdOrderAndMasking() {
+        let files = SystemConfigFiles.memory([
+            "usr/lib/sysctl.d/50-default.conf": "net.ipv4.ip_forward = 1\nkernel.kptr_restrict=1\n",
+            "etc/sysctl.d/50-default.conf": "# masks the vendor file\nkernel.dmesg_restrict = 1\n",
+            "run/sysctl.d/10-early.conf": "kernel.dmesg_restrict = 0\nnet.ipv4.tcp_syncookies = 0\n",
+            "lib/sysctl.d/60-late.conf": "net.ipv4.tcp_syncookies = 1\n",
+            "etc/sysctl.d/ignored.txt": "net.ipv4.tcp_syncookies = 7\n",
+            "etc/sysctl.conf": "; comment\nnet/ipv4/conf/all/rp_filter = 2\n",
+        ])
+        #expect(
+            SysctlParser.order(files) == [
+                "run/sysctl.d/10-early.conf", "etc/sysctl.d/50-default.conf", "lib/sysctl.d/60-late.conf",
+                "etc/sysctl.conf",
+            ])
+        let (section, issues) = SysctlParser.parse(files)
+        #expect(issues.isEmpty)
+        #expect(section.present)
+        #expect(section.entries["net.ipv4.ip_forward"] == nil)
+        #expect(section.entries["kernel.kptr_restrict"] == nil)
+        #expect(
+            section.entries["kernel.dmesg_restrict"]
+                == ConfigEntry(value: "1", file: "etc/sysctl.d/50-default.conf", line: 2))
+        #expect(
+            section.entries["net.ipv4.tcp_syncookies"]
+                == ConfigEntry(value: "1", file: "lib/sysctl.d/60-late.conf", line: 1))
+        #expect(
+            section.entries["net.ipv4.conf.all.rp_filter"] == ConfigEntry(value: "2", file: "etc/sysctl.conf", line: 2))
+    }
+
+    @Test(arguments: [
+        ("net/ipv4/ip_forward", "net.ipv4.ip_forward"),
+        ("net.ipv4.ip_forward", "net.ipv4.ip_forward"),
+        ("net/ipv4/conf/eth0.100/rp_filter", "net.ipv4.conf.eth0/100.rp_filter"),
+        ("net.ipv4.conf.eth0/100.rp_filter", "net.ipv4.conf.eth0/100.rp_filter"),
+    ])
+    func normalisesKeys(raw: String, expected: String) {
+        #expect(SysctlParser.normalizeKey(raw) == expected)
+    }
+
+    @Test func ignoreErrorPrefixAndBadLines() {
+        let files = SystemConfigFiles.memory([
+            "etc/sysctl.d/10-x.conf": "-kernel.yama.ptrace_scope = 2\nthis is not valid\n = 3\nfs.suid_dumpable=0",
+        ])
+        let (section, issues) = SysctlParser.parse(files)
+        #expect(section.entries["kernel.yama.ptrace_scope"]?.value == "2")
+        #expect(section.entries["fs.suid_dumpable"] == ConfigEntry(value: "0", file: "etc/sysctl.d/10-x.conf", line: 4))
+        #expect(issues.map(\.line) == [2, 3])
+        #expect(issues.allSatisfy { $0.collector == "config.sysctl" && $0.file == "etc/sysctl.d/10-x.conf" })
+    }
+
+    @Test func missingEverywhereIsNotPresent() {
+        let (section, issues) = SysctlParser.parse(.memory([:]))
+        #expect(!section.present)
+        #expect(section.entries.isEmpty)
+        #expect(issues.isEmpty)
+    }
+
+    @Test func unreadableAndHostileFilesAreIssues() {
+        let long = String(repeating: "a", count: SystemConfigReader.maxLineBytes + 10)
+        let files = SystemConfigFiles.memory(
+            [
+                "etc/sysctl.d/20-bad.conf": "kernel.a = 1\n\u{0}\u{1}garbage\n\(long)\nkernel.b = <script>alert(1)</script>\n"
+            ], errors: ["etc/sysctl.d/10-locked.conf": .unreadable, "etc/sysctl.conf": .symlinkLoop])
+        let (section, issues) = SysctlParser.parse(files)
+        #expect(section.present)
+        #expect(section.entries["kernel.a"]?.value == "1")
+        #expect(section.entries["kernel.b"]?.value == "<script>alert(1)</script>")
+        #expect(issues.contains { $0.file == "etc/sysctl.d/10-locked.conf" && $0.line == nil })
+        #expect(issues.contains { $0.file == "etc/sysctl.d/20-bad.conf" && $0.line == 2 })
+        #expect(issues.contains { $0.file == "etc/sysctl.d/20-bad.conf" && $0.line == 3 })
+        #expect(issues.contains { $0.file == "etc/sysctl.conf" && $0.message.contains("symbolic links") })
+    }
+
+    @Test func collectorReadsTheRoot() async throws {
+        let root = try SystemTestRoot()
+        try root.write("etc/sysctl.conf", "net.ipv4.ip_forward = 0\n")
+        try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf")
+        let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
+        let collector = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl" })
+        let output = await collector.collect(in: environment)
+        #expect(output.config["sysctl"]?.entries["net.ipv4.ip_forward"]?.file == "etc/sysctl.conf")
+        let runtime = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl_runtime" })
+        #expect(await runtime.collect(in: environment).config.isEmpty)
+    }
+
+    @Test func realHostFilesParseCleanly() throws {
+        let root = try SystemTestRoot()
+        for directory in SysctlParser.directories {
+            for name in FileReader(root: "/").list(directory) {
+                try root.copyFromHost("/" + directory + "/" + name)
+            }
+        }
+        try root.copyFromHost("/etc/sysctl.conf")
+        let (_, issues) = SysctlParser.parse(root.files)
+        #expect(issues.isEmpty, "\(issues)")
+    }
+}
