@@ -1,0 +1,61 @@
+import CapdoCore
+
+/// The `summary` object of the JSON report: counts, group scores and item verdicts (see `JSONReporter`).
+public struct JSONReportSummary: Codable, Sendable, Equatable {
+    /// One requirement group's score, rounded to one decimal; nil when nothing in it was judged.
+    public struct Group: Codable, Sendable, Equatable {
+        public var group: RequirementGroup
+        public var score: Double?
+        public var pass: Int
+        public var fail: Int
+        public var warn: Int
+    }
+
+    /// One Phụ lục II item's verdict.
+    public struct Item: Codable, Sendable, Equatable {
+        public var section: String
+        public var item: String
+        public var tcvn11930: String?
+        public var verdict: ItemVerdict
+        public var rules: [String]
+        public var hosts: [String]
+        public var counts: [String: Int]
+    }
+
+    public var overall: FindingStatus
+    public var exitCode: Int32
+    public var counts: [String: Int]
+    public var groups: [Group]
+    public var items: [Item]
+
+    enum CodingKeys: String, CodingKey {
+        case overall
+        case exitCode = "exit_code"
+        case counts, groups, items
+    }
+
+    public init(_ result: ScanResult) {
+        let summary = ScanSummary(result)
+        self.overall = summary.overall
+        self.exitCode = result.exitCode
+        self.counts = Self.counts(summary.counts)
+        self.groups = summary.groups.map { score in
+            Group(
+                group: score.group, score: score.score.map { ($0 * 10).rounded() / 10 }, pass: score.pass,
+                fail: score.fail, warn: score.warn)
+        }
+        self.items = summary.items.map { row in
+            var counts: [FindingStatus: Int] = [:]
+            for finding in row.findings { counts[finding.status, default: 0] += 1 }
+            return Item(
+                section: row.control.section, item: row.control.id, tcvn11930: row.control.tcvn11930,
+                verdict: row.verdict, rules: row.control.rules, hosts: Array(Set(row.findings.map(\.host))).sorted(),
+                counts: Self.counts(counts))
+        }
+    }
+
+    /// Every status with its count (zero included), keyed by its raw value.
+    private static func counts(_ counts: [FindingStatus: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import CapdoCore
+
+/// What the Markdown and HTML reports show, derived once from a `ScanResult` so both formats say the same thing.
+struct ReportModel {
+    /// One remediation action: a rule with its hosts, as it appears in the plan.
+    struct PlanRow {
+        var severity: Severity
+        var status: FindingStatus
+        var requirement: RequirementRef
+        var ruleID: String
+        var title: String
+        var hosts: [String]
+        var remediation: String
+    }
+
+    /// Statuses shown in full, with evidence; the others go to the compact table.
+    static let detailedStatuses: [FindingStatus] = [.fail, .error, .warn, .manual, .waived]
+
+    let result: ScanResult
+    let summary: ScanSummary
+    let strings: ReportStrings
+    let hosts: [HostResult]
+    let findings: [Finding]
+    let detailed: [Finding]
+    let compact: [Finding]
+    let severityGroups: [(severity: Severity, findings: [Finding])]
+    let plan: [PlanRow]
+    let waiversInForce: [WaiverStatus]
+    let waiversExpired: [WaiverStatus]
+
+    init(_ result: ScanResult, language: Language) {
+        self.result = result
+        self.summary = ScanSummary(result)
+        self.strings = ReportStrings(language)
+        self.hosts = result.hosts.sorted { $0.host < $1.host }
+        self.findings = result.allFindings
+        self.detailed = findings.filter { Self.detailedStatuses.contains($0.status) }
+        self.compact = findings.filter { !Self.detailedStatuses.contains($0.status) }
+            .sorted { lhs, rhs in
+                lhs.status.rank != rhs.status.rank ? lhs.status.rank < rhs.status.rank : Finding.reportOrder(lhs, rhs)
+            }
+        let detailed = self.detailed
+        self.severityGroups = Severity.allCases.sorted().compactMap { severity in
+            let inGroup = detailed.filter { $0.severity == severity }
+            return inGroup.isEmpty ? nil : (severity, inGroup)
+        }
+        self.plan = Self.makePlan(detailed, language: language)
+        let waivers = result.waivers.sorted(by: Self.waiverOrder)
+        self.waiversInForce = waivers.filter { !$0.expired }
+        self.waiversExpired = waivers.filter(\.expired)
+    }
+
+    var language: Language { strings.language }
+
+    func count(_ status: FindingStatus) -> Int { summary.counts[status] ?? 0 }
+
+    /// Distinct hosts that produced findings for an item, sorted.
+    func hosts(of row: ScanSummary.ItemRow) -> [String] {
+        Array(Set(row.findings.map(\.host))).sorted()
+    }
+
+    /// The item's rules from the controls file, or the rules that reported on it when the file lists none.
+    func rules(of row: ScanSummary.ItemRow) -> [String] {
+        row.control.rules.isEmpty ? Array(Set(row.findings.map(\.ruleID))).sorted() : row.control.rules
+    }
+
+    /// New-regime clause ids (TCVN 14423, ND 331) cited by the item's rules.
+    func newRegimeIDs(of row: ScanSummary.ItemRow) -> [String] {
+        let tcvn = Set(row.findings.compactMap(\.requirement.tcvn14423)).sorted()
+            .map { "\(strings[.refTCVN14423]) \($0)" }
+        let decree = Set(row.findings.compactMap(\.requirement.nd331)).sorted()
+            .map { "\(strings[.refND331]) \($0)" }
+        return tcvn + decree
+    }
+
+    /// `TT 12/2022 PL II II.2 1.2.1 · TCVN 11930:2017 6.2.2.1 · TCVN 14423:2026 4.6`
+    func requirementText(_ ref: RequirementRef) -> String {
+        var parts = ["\(strings[.refTT12]) \(ref.tt12)", "\(strings[.refTCVN11930]) \(ref.tcvn11930)"]
+        if let tcvn = ref.tcvn14423 { parts.append("\(strings[.refTCVN14423]) \(tcvn)") }
+        if let decree = ref.nd331 { parts.append("\(strings[.refND331]) \(decree)") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The waiver line of a finding, in force or expired.
+    func waiverText(_ waiver: AppliedWaiver) -> String {
+        if waiver.expired {
+            return strings.format(.waiverExpiredText, strings.day(waiver.expires), waiver.approvedBy)
+        }
+        return strings.format(.waiverInForceText, strings.day(waiver.expires), waiver.approvedBy, waiver.justification)
+    }
+
+    /// Hosts a waiver covers, `*` spelled out.
+    func scope(of waiver: Waiver) -> String {
+        waiver.hosts.contains("*") ? strings[.allHosts] : waiver.hosts.sorted().joined(separator: ", ")
+    }
+
+    /// "Hồ sơ (profile)" line: title and id.
+    var profileText: String {
+        "\(result.profile.title.text(language)) (\(result.profile.id))"
+    }
+
+    /// "1.3.0 · 42 quy tắc · SHA-256 …"
+    var ruleSetText: String {
+        var text = "\(result.ruleSet.version) · \(strings.format(.ruleCount, String(result.ruleSet.ruleCount)))"
+        if let digest = result.ruleSet.digest { text += " · \(strings[.digestLabel]) \(digest)" }
+        return text
+    }
+
+    var regimeText: String {
+        result.regime == "legacy" ? strings[.regimeLegacy] : result.regime
+    }
+
+    var subtitle: String {
+        result.regime == "legacy" ? strings[.reportSubtitleLegacy] : strings.format(.reportSubtitleOther, result.regime)
+    }
+
+    var scanTimeText: String {
+        strings.format(.timeRange, strings.timestamp(result.startedAt), strings.timestamp(result.finishedAt))
+            + " (\(strings[.timeZoneNote]))"
+    }
+
+    var scopeText: String {
+        strings.format(.hostsCount, String(hosts.count)) + ": " + hosts.map(\.host).joined(separator: ", ")
+    }
+
+    var organisationName: String {
+        let name = result.organisation.name.uppercased()
+        return name.isEmpty ? strings[.organisationUnspecified] : name
+    }
+
+    var departmentName: String? {
+        result.organisation.department.map { $0.uppercased() }
+    }
+
+    var signDepartment: String {
+        departmentName.map { strings.format(.signDepartment, $0) } ?? strings[.signDepartmentFallback]
+    }
+
+    /// Recommendation sentences for the conclusion, from the counts.
+    var recommendations: [String] {
+        var lines: [String] = []
+        if count(.fail) > 0 { lines.append(strings.format(.recommendFix, String(count(.fail)))) }
+        if count(.warn) > 0 { lines.append(strings.format(.recommendWarn, String(count(.warn)))) }
+        if count(.error) > 0 { lines.append(strings.format(.recommendError, String(count(.error)))) }
+        if count(.manual) > 0 { lines.append(strings.format(.recommendManual, String(count(.manual)))) }
+        if !waiversExpired.isEmpty {
+            lines.append(strings.format(.recommendExpired, String(waiversExpired.count)))
+        }
+        lines.append(lines.isEmpty ? strings[.recommendNone] : strings[.recommendRescan])
+        return lines
+    }
+
+    var conclusionLines: [String] {
+        [
+            strings.format(.conclusionOverall, strings.overall(summary.overall)),
+            strings.format(
+                .conclusionCounts, String(findings.count), String(hosts.count), strings.countsSentence(summary.counts)),
+        ]
+    }
+
+    var generatedByText: String {
+        strings.format(
+            .generatedBy, result.scanner.name, result.scanner.version, strings.timestamp(result.finishedAt))
+    }
+
+    /// Scores rounded to whole percent for display.
+    static func percent(_ score: Double) -> Int { Int(score.rounded()) }
+}
+
+private extension ReportModel {
+    static func makePlan(_ detailed: [Finding], language: Language) -> [PlanRow] {
+        var rows: [PlanRow] = []
+        var index: [String: Int] = [:]
+        for finding in detailed where [.fail, .error, .warn, .manual].contains(finding.status) {
+            if let at = index[finding.ruleID] {
+                if !rows[at].hosts.contains(finding.host) { rows[at].hosts.append(finding.host) }
+                if finding.status.rank < rows[at].status.rank { rows[at].status = finding.status }
+                continue
+            }
+            index[finding.ruleID] = rows.count
+            rows.append(
+                PlanRow(
+                    severity: finding.severity, status: finding.status, requirement: finding.requirement,
+                    ruleID: finding.ruleID, title: finding.title.text(language), hosts: [finding.host],
+                    remediation: finding.remediation.text(language)))
+        }
+        return rows.map { row in
+            var row = row
+            row.hosts.sort()
+            return row
+        }
+        .sorted { lhs, rhs in
+            if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+            if lhs.status.rank != rhs.status.rank { return lhs.status.rank < rhs.status.rank }
+            if lhs.requirement.item != rhs.requirement.item {
+                return lhs.requirement.item.compare(rhs.requirement.item, options: .numeric) == .orderedAscending
+            }
+            return lhs.ruleID < rhs.ruleID
+        }
+    }
+
+    static func waiverOrder(_ lhs: WaiverStatus, _ rhs: WaiverStatus) -> Bool {
+        if lhs.waiver.expires != rhs.waiver.expires { return lhs.waiver.expires < rhs.waiver.expires }
+        if lhs.waiver.rule != rhs.waiver.rule { return lhs.waiver.rule < rhs.waiver.rule }
+        return lhs.waiver.hosts.joined(separator: ",") < rhs.waiver.hosts.joined(separator: ",")
+    }
+}

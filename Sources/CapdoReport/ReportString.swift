@@ -1,0 +1,376 @@
+import CapdoCore
+
+/// Every fixed text of every report, in Vietnamese and English: the one catalogue renderers read from.
+///
+/// Templates carry positional placeholders `{0}`, `{1}`… filled by `ReportStrings.format(_:_:)`. Renderers never
+/// hold user-visible literals of their own; status and severity labels live here too.
+public enum ReportString: String, CaseIterable, Sendable {
+    // Document header
+    case nationalName, nationalMotto, reportTitle, reportSubtitleLegacy, reportSubtitleOther, dateLine
+    case organisationUnspecified, systemLabel, scanTimeLabel, scopeLabel, profileLabel, ruleSetLabel, regimeLabel
+    case regimeLegacy, scannerLabel, ruleCount, digestLabel, timeZoneNote, hostsCount, timeRange
+    case refTT12, refTCVN11930, refTCVN14423, refND331
+
+    // Section headings (level2-requirements.md §4)
+    case sectionBasis, sectionScope, sectionSummary, sectionItems, sectionFindings, sectionLan, sectionTlsAv
+    case sectionChanges, sectionWaivers, sectionPlan, sectionConclusion, notInThisScan
+
+    // 1. Basis
+    case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
+    case columnVariable, columnValue, columnSource, columnMeaning, sourceProposal, noVariables
+
+    // 2. Scope and method
+    case scopeSystem, methodText, hostsHeading, columnHost, columnRoot, columnMode, modeLive, modeSnapshot
+    case columnOS, columnKernel, columnCollectedAt, columnPackages, columnCollectors, columnIssues, noHosts, unknown
+
+    // 3. Summary
+    case overallLabel, overallFail, overallWarn, overallPass, countsHeading, columnStatus, columnCount, total
+    case groupChartHeading, scoreNote, notJudged, columnGroup, columnScore, chartDescription
+
+    // 4. Per item
+    case columnItem, columnRequirement, columnTCVN, columnVerdict, columnRules, columnHosts, columnCoverage
+    case newAtLevel2, coverageAutomated, coveragePartial, coverageManual, noControls, newRegimeIDs, itemsIntro
+
+    // 5. Findings
+    case severityCritical, severityHigh, severityMedium, severityLow, severityInfo, severityHeading
+    case statusPass, statusFail, statusWarn, statusError, statusNotApplicable, statusManual, statusWaived
+    case fieldRule, fieldRequirement, fieldSeverity, fieldHost, fieldReason, fieldThreshold, fieldRuleFile
+    case fieldWaiver, fieldRemediation, fieldEvidence
+    case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
+    case outcomePass, outcomeFail, outcomeUnknown, noEvidence, noActionFindings, findingsIntro
+    case compactHeading, compactIntro, columnNote, issuesHeading, columnCollector, columnLevel, columnFile
+    case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
+
+    // 9. Waivers
+    case waiversInForce, waiversExpired, columnWaiverRule, columnScope, columnJustification, columnApprovedBy
+    case columnIssued, columnExpires, columnApplied, columnTicket, allHosts, noWaivers, expiredNote
+
+    // 10. Plan
+    case planIntro, columnNumber, columnAction, columnOwner, columnDeadline, noPlan
+
+    // 11. Conclusion
+    case conclusionOverall, conclusionCounts, recommendationsHeading, recommendFix, recommendWarn
+    case recommendError, recommendManual, recommendExpired, recommendNone, recommendRescan
+    case signPreparer, signDepartment, signDepartmentFallback, signHint, signDate, generatedBy
+
+    // Terminal summary
+    case terminalWorst, terminalWritten, terminalOn, terminalNoFindings
+
+    /// The text in both languages.
+    public var text: LocalizedText {
+        let pair = Self.pair(self)
+        return LocalizedText(vi: pair.vi, en: pair.en)
+    }
+}
+
+private extension ReportString {
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    static func pair(_ key: ReportString) -> (vi: String, en: String) {
+        switch key {
+        case .nationalName: return ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")
+        case .nationalMotto: return ("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness")
+        case .reportTitle:
+            return (
+                "BÁO CÁO KIỂM TRA AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ 2",
+                "LEVEL-2 INFORMATION SYSTEM SECURITY INSPECTION REPORT"
+            )
+        case .reportSubtitleLegacy:
+            return (
+                "Theo Thông tư 12/2022/TT-BTTTT (Phụ lục II) và TCVN 11930:2017",
+                "Under Circular 12/2022/TT-BTTTT (Annex II) and TCVN 11930:2017"
+            )
+        case .reportSubtitleOther: return ("Chế độ áp dụng: {0}", "Regime: {0}")
+        case .dateLine: return ("Ngày {0} tháng {1} năm {2}", "Date: {2}-{1}-{0}")
+        case .organisationUnspecified: return ("(CHƯA KHAI BÁO CƠ QUAN)", "(ORGANISATION NOT CONFIGURED)")
+        case .systemLabel: return ("Hệ thống thông tin", "Information system")
+        case .scanTimeLabel: return ("Thời gian kiểm tra", "Scan time")
+        case .scopeLabel: return ("Phạm vi", "Scope")
+        case .profileLabel: return ("Hồ sơ tham số (profile)", "Profile")
+        case .ruleSetLabel: return ("Bộ quy tắc", "Rule set")
+        case .regimeLabel: return ("Chế độ áp dụng", "Regime")
+        case .regimeLegacy:
+            return (
+                "Quy định hiện hành (TT 12/2022 Phụ lục II, TCVN 11930:2017); mã theo quy định mới "
+                    + "(TCVN 14423:2026, NĐ 331/2026) ghi kèm để đối chiếu",
+                "Legacy regime (TT 12/2022 Annex II, TCVN 11930:2017); new-regime ids "
+                    + "(TCVN 14423:2026, Decree 331/2026) shown alongside"
+            )
+        case .scannerLabel: return ("Công cụ kiểm tra", "Scanner")
+        case .ruleCount: return ("{0} quy tắc", "{0} rules")
+        case .digestLabel: return ("mã băm SHA-256", "SHA-256 digest")
+        case .timeZoneNote: return ("giờ Việt Nam, UTC+07:00", "Viet Nam time, UTC+07:00")
+        case .hostsCount: return ("{0} máy", "{0} hosts")
+        case .timeRange: return ("từ {0} đến {1}", "from {0} to {1}")
+        case .refTT12: return ("TT 12/2022 PL II", "TT 12/2022 Annex II")
+        case .refTCVN11930: return ("TCVN 11930:2017", "TCVN 11930:2017")
+        case .refTCVN14423: return ("TCVN 14423:2026", "TCVN 14423:2026")
+        case .refND331: return ("NĐ 331/2026", "Decree 331/2026")
+
+        case .sectionBasis: return ("Căn cứ", "Legal basis")
+        case .sectionScope: return ("Phạm vi, phương pháp", "Scope and method")
+        case .sectionSummary: return ("Kết quả tổng hợp", "Summary of results")
+        case .sectionItems: return ("Mức đáp ứng theo từng yêu cầu", "Compliance per requirement item")
+        case .sectionFindings: return ("Phát hiện kỹ thuật", "Technical findings")
+        case .sectionLan: return ("Phát hiện trên mạng LAN", "LAN findings")
+        case .sectionTlsAv: return ("Chứng thư số TLS và phòng chống mã độc", "TLS certificates and anti-malware")
+        case .sectionChanges: return ("Thay đổi so với lần kiểm tra trước", "Changes since the previous scan")
+        case .sectionWaivers: return ("Miễn trừ", "Waivers")
+        case .sectionPlan: return ("Kế hoạch khắc phục", "Remediation plan")
+        case .sectionConclusion: return ("Kết luận và kiến nghị", "Conclusion and recommendations")
+        case .notInThisScan:
+            return (
+                "Không thuộc phạm vi lần kiểm tra này: chưa thu thập dữ liệu cho mục này.",
+                "Not part of this scan: no data was collected for this section."
+            )
+
+        case .basisIntro: return ("Báo cáo được lập căn cứ:", "This report is based on:")
+        case .basisND85:
+            return (
+                "Nghị định 85/2016/NĐ-CP về bảo đảm an toàn hệ thống thông tin theo cấp độ;",
+                "Decree 85/2016/ND-CP on information system security by level;"
+            )
+        case .basisTT12:
+            return (
+                "Thông tư 12/2022/TT-BTTTT, Phụ lục II: yêu cầu bảo đảm an toàn hệ thống thông tin cấp độ 2;",
+                "Circular 12/2022/TT-BTTTT, Annex II: security requirements for level-2 information systems;"
+            )
+        case .basisTCVN11930:
+            return (
+                "TCVN 11930:2017, điều 6: yêu cầu cơ bản về an toàn hệ thống thông tin cấp độ 2;",
+                "TCVN 11930:2017, clause 6: baseline requirements for level-2 information systems;"
+            )
+        case .basisNewRegime:
+            return (
+                "Luật An ninh mạng 116/2025/QH15, Nghị định 331/2026/NĐ-CP và TCVN 14423:2026 "
+                    + "(mã điều khoản ghi kèm để chuẩn bị chuyển đổi).",
+                "Cybersecurity Law 116/2025/QH15, Decree 331/2026/ND-CP and TCVN 14423:2026 "
+                    + "(clause ids shown alongside to prepare the transition)."
+            )
+        case .thresholdsIntro:
+            return (
+                "Các ngưỡng đã áp dụng trong lần kiểm tra này, với nguồn của từng giá trị:",
+                "Thresholds applied in this scan, with the source of each value:"
+            )
+        case .columnVariable: return ("Tham số", "Variable")
+        case .columnValue: return ("Giá trị", "Value")
+        case .columnSource: return ("Nguồn", "Source")
+        case .columnMeaning: return ("Ý nghĩa", "Meaning")
+        case .sourceProposal: return ("Đề xuất (văn bản không quy định số cụ thể)", "Proposal (no number in regulation)")
+        case .noVariables: return ("Hồ sơ không khai báo tham số.", "The profile declares no variables.")
+
+        case .scopeSystem: return ("Hệ thống được kiểm tra: {0}.", "System assessed: {0}.")
+        case .methodText:
+            return (
+                "Kiểm tra tự động bằng công cụ capdo: thu thập cấu hình, gói phần mềm, dịch vụ, tài khoản và nhật ký "
+                    + "trên từng máy (chỉ đọc, không thay đổi máy được kiểm tra), sau đó đối chiếu với bộ quy tắc. "
+                    + "Các yêu cầu quản lý được đánh giá theo hồ sơ minh chứng và cần xác nhận thủ công.",
+                "Automated inspection with capdo: configuration, packages, services, accounts and logs are read on "
+                    + "each host (read-only, nothing on the host is changed) and compared with the rule set. "
+                    + "Management requirements are assessed from evidence documents and need attestation."
+            )
+        case .hostsHeading: return ("Các máy được kiểm tra", "Hosts inspected")
+        case .columnHost: return ("Máy", "Host")
+        case .columnRoot: return ("Thư mục gốc", "Root")
+        case .columnMode: return ("Hình thức", "Mode")
+        case .modeLive: return ("Trực tiếp", "Live")
+        case .modeSnapshot: return ("Ảnh chụp dữ liệu", "Snapshot")
+        case .columnOS: return ("Hệ điều hành", "Operating system")
+        case .columnKernel: return ("Nhân", "Kernel")
+        case .columnCollectedAt: return ("Thời điểm thu thập", "Collected at")
+        case .columnPackages: return ("Số gói", "Packages")
+        case .columnCollectors: return ("Bộ thu thập", "Collectors")
+        case .columnIssues: return ("Sự cố thu thập", "Collection issues")
+        case .noHosts: return ("Không có máy nào được kiểm tra.", "No host was inspected.")
+        case .unknown: return ("không rõ", "unknown")
+
+        case .overallLabel: return ("Kết luận chung", "Overall result")
+        case .overallFail:
+            return ("KHÔNG ĐẠT: có yêu cầu chưa đáp ứng", "NOT COMPLIANT: some requirements are not met")
+        case .overallWarn:
+            return (
+                "ĐẠT CÓ CẢNH BÁO: cần xử lý cảnh báo và lỗi thu thập",
+                "COMPLIANT WITH WARNINGS: warnings and collection errors need attention"
+            )
+        case .overallPass: return ("ĐẠT: không có kiểm tra nào không đạt", "COMPLIANT: no check failed")
+        case .countsHeading: return ("Số kết quả theo trạng thái", "Results by status")
+        case .columnStatus: return ("Trạng thái", "Status")
+        case .columnCount: return ("Số lượng", "Count")
+        case .total: return ("Tổng cộng", "Total")
+        case .groupChartHeading: return ("Điểm đáp ứng theo nhóm yêu cầu", "Score per requirement group")
+        case .scoreNote:
+            return (
+                "Điểm = (Đạt + ½ Cảnh báo) / (Đạt + Không đạt + Cảnh báo) × 100; không tính Không áp dụng, "
+                    + "Cần xác nhận, Miễn trừ và Lỗi.",
+                "Score = (Pass + ½ Warn) / (Pass + Fail + Warn) × 100; Not applicable, Needs attestation, "
+                    + "Waived and Error are not counted."
+            )
+        case .notJudged: return ("chưa đánh giá", "not assessed")
+        case .columnGroup: return ("Nhóm yêu cầu", "Requirement group")
+        case .columnScore: return ("Điểm", "Score")
+        case .chartDescription:
+            return ("Biểu đồ điểm đáp ứng theo nhóm yêu cầu", "Bar chart of the score per requirement group")
+
+        case .columnItem: return ("Mục", "Item")
+        case .columnRequirement: return ("Yêu cầu", "Requirement")
+        case .columnTCVN: return ("TCVN 11930", "TCVN 11930")
+        case .columnVerdict: return ("Mức đáp ứng", "Verdict")
+        case .columnRules: return ("Quy tắc", "Rules")
+        case .columnHosts: return ("Máy", "Hosts")
+        case .columnCoverage: return ("Cách kiểm tra", "Coverage")
+        case .newAtLevel2: return ("mới ở cấp độ 2", "new at level 2")
+        case .coverageAutomated: return ("Tự động", "Automated")
+        case .coveragePartial: return ("Tự động một phần", "Partly automated")
+        case .coverageManual: return ("Thủ công", "Manual")
+        case .noControls:
+            return ("Chưa nạp danh mục yêu cầu Phụ lục II.", "No Annex II item list was loaded.")
+        case .newRegimeIDs: return ("Quy định mới", "New regime")
+        case .itemsIntro:
+            return (
+                "Mỗi dòng là một mục của Phụ lục II, Thông tư 12/2022/TT-BTTTT.",
+                "One row per item of Annex II, Circular 12/2022/TT-BTTTT."
+            )
+
+        case .severityCritical: return ("Nghiêm trọng", "Critical")
+        case .severityHigh: return ("Cao", "High")
+        case .severityMedium: return ("Trung bình", "Medium")
+        case .severityLow: return ("Thấp", "Low")
+        case .severityInfo: return ("Thông tin", "Info")
+        case .severityHeading: return ("Mức độ: {0}", "Severity: {0}")
+        case .statusPass: return ("Đạt", "Pass")
+        case .statusFail: return ("Không đạt", "Fail")
+        case .statusWarn: return ("Cảnh báo", "Warning")
+        case .statusError: return ("Lỗi", "Error")
+        case .statusNotApplicable: return ("Không áp dụng", "Not applicable")
+        case .statusManual: return ("Cần xác nhận", "Needs attestation")
+        case .statusWaived: return ("Miễn trừ", "Waived")
+        case .fieldRule: return ("Mã quy tắc", "Rule")
+        case .fieldRequirement: return ("Căn cứ yêu cầu", "Requirement")
+        case .fieldSeverity: return ("Mức độ", "Severity")
+        case .fieldHost: return ("Máy", "Host")
+        case .fieldReason: return ("Nhận định", "Assessment")
+        case .fieldThreshold: return ("Nguồn ngưỡng", "Threshold source")
+        case .fieldRuleFile: return ("Tệp quy tắc", "Rule file")
+        case .fieldWaiver: return ("Miễn trừ", "Waiver")
+        case .fieldRemediation: return ("Biện pháp khắc phục", "Remediation")
+        case .fieldEvidence: return ("Bằng chứng", "Evidence")
+        case .columnSubject: return ("Nội dung kiểm tra", "Checked")
+        case .columnExpected: return ("Yêu cầu", "Expected")
+        case .columnFound: return ("Thực tế", "Found")
+        case .columnWhere: return ("Vị trí", "Where")
+        case .columnOutcome: return ("Kết quả", "Outcome")
+        case .outcomePass: return ("Đạt", "Pass")
+        case .outcomeFail: return ("Không đạt", "Fail")
+        case .outcomeUnknown: return ("Không xác định", "Unknown")
+        case .noEvidence: return ("Không có bằng chứng chi tiết.", "No detailed evidence.")
+        case .noActionFindings: return ("Không có phát hiện cần xử lý.", "No finding needs action.")
+        case .findingsIntro:
+            return (
+                "Các phát hiện Không đạt, Lỗi, Cảnh báo, Cần xác nhận và Miễn trừ, xếp theo mức độ nghiêm trọng; "
+                    + "các kiểm tra Đạt và Không áp dụng được liệt kê gọn ở cuối mục.",
+                "Failed, error, warning, attestation and waived findings, ordered by severity; passed and "
+                    + "not-applicable checks are listed compactly at the end of this section."
+            )
+        case .compactHeading: return ("Các kiểm tra đạt hoặc không áp dụng", "Checks passed or not applicable")
+        case .compactIntro:
+            return ("Không có kiểm tra nào đạt hoặc không áp dụng.", "No check passed or was not applicable.")
+        case .columnNote: return ("Ghi chú", "Note")
+        case .issuesHeading: return ("Sự cố khi thu thập dữ liệu", "Collection issues")
+        case .columnCollector: return ("Bộ thu thập", "Collector")
+        case .columnLevel: return ("Mức", "Level")
+        case .columnFile: return ("Tệp", "File")
+        case .columnMessage: return ("Nội dung", "Message")
+        case .issueLevelError: return ("Lỗi", "Error")
+        case .issueLevelWarning: return ("Cảnh báo", "Warning")
+        case .noIssues: return ("Không có sự cố thu thập dữ liệu.", "No collection issue.")
+        case .waiverInForceText:
+            return (
+                "Được miễn trừ đến ngày {0}, người phê duyệt: {1}. Lý do: {2}",
+                "Waived until {0}, approved by {1}. Justification: {2}"
+            )
+        case .waiverExpiredText:
+            return (
+                "Miễn trừ đã hết hạn ngày {0} (người phê duyệt: {1}); kết quả giữ nguyên trạng thái thực tế.",
+                "Waiver expired on {0} (approved by {1}); the finding keeps its real status."
+            )
+
+        case .waiversInForce: return ("Miễn trừ đang có hiệu lực", "Waivers in force")
+        case .waiversExpired: return ("Miễn trừ đã hết hạn", "Expired waivers")
+        case .columnWaiverRule: return ("Quy tắc", "Rule")
+        case .columnScope: return ("Phạm vi", "Scope")
+        case .columnJustification: return ("Lý do", "Justification")
+        case .columnApprovedBy: return ("Người phê duyệt", "Approved by")
+        case .columnIssued: return ("Ngày phê duyệt", "Issued")
+        case .columnExpires: return ("Hiệu lực đến", "Expires")
+        case .columnApplied: return ("Số kết quả được miễn trừ", "Findings waived")
+        case .columnTicket: return ("Số phiếu", "Ticket")
+        case .allHosts: return ("tất cả các máy", "all hosts")
+        case .noWaivers: return ("Không có miễn trừ.", "No waiver.")
+        case .expiredNote:
+            return (
+                "Miễn trừ đã hết hạn không còn được áp dụng; các kết quả liên quan được báo cáo theo trạng thái thực tế.",
+                "Expired waivers no longer apply; the findings they covered are reported with their real status."
+            )
+
+        case .planIntro:
+            return (
+                "Các biện pháp xếp theo mức độ nghiêm trọng. Cột Người phụ trách và Thời hạn do đơn vị ghi khi "
+                    + "phê duyệt kế hoạch.",
+                "Actions ordered by severity. The Owner and Deadline columns are filled in when the plan is approved."
+            )
+        case .columnNumber: return ("STT", "No.")
+        case .columnAction: return ("Biện pháp", "Action")
+        case .columnOwner: return ("Người phụ trách", "Owner")
+        case .columnDeadline: return ("Thời hạn", "Deadline")
+        case .noPlan: return ("Không có biện pháp khắc phục cần thực hiện.", "No remediation is needed.")
+
+        case .conclusionOverall: return ("Kết quả kiểm tra: {0}.", "Result of the inspection: {0}.")
+        case .conclusionCounts:
+            return ("Tổng số {0} kết quả kiểm tra trên {1} máy: {2}.", "{0} check results on {1} hosts: {2}.")
+        case .recommendationsHeading: return ("Kiến nghị", "Recommendations")
+        case .recommendFix:
+            return (
+                "Khắc phục {0} kết quả Không đạt theo Kế hoạch khắc phục (mục 10), ưu tiên mức Nghiêm trọng và Cao.",
+                "Fix the {0} failed results following the remediation plan (section 10), critical and high first."
+            )
+        case .recommendWarn:
+            return ("Xử lý {0} cảnh báo trước lần kiểm tra tiếp theo.", "Resolve the {0} warnings before the next scan.")
+        case .recommendError:
+            return (
+                "Khắc phục {0} lỗi thu thập dữ liệu để đánh giá được đầy đủ (mục 5).",
+                "Fix the {0} collection errors so that every check can be assessed (section 5)."
+            )
+        case .recommendManual:
+            return (
+                "Bổ sung hồ sơ minh chứng cho {0} nội dung cần xác nhận thủ công.",
+                "Provide evidence documents for the {0} results that need attestation."
+            )
+        case .recommendExpired:
+            return (
+                "Rà soát {0} miễn trừ đã hết hạn: gia hạn có phê duyệt hoặc khắc phục.",
+                "Review the {0} expired waivers: renew them with approval or fix the findings."
+            )
+        case .recommendNone:
+            return ("Duy trì kiểm tra định kỳ theo kế hoạch.", "Keep running the scheduled scans.")
+        case .recommendRescan:
+            return (
+                "Kiểm tra lại sau khi khắc phục và lưu báo cáo vào hồ sơ đề xuất cấp độ.",
+                "Scan again after remediation and file this report with the level dossier."
+            )
+        case .signPreparer: return ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY")
+        case .signDepartment: return ("ĐẠI DIỆN {0}", "FOR {0}")
+        case .signDepartmentFallback: return ("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "FOR THE INSPECTED UNIT")
+        case .signHint: return ("(Ký, ghi rõ họ tên)", "(Signature and full name)")
+        case .signDate: return ("Ngày …… tháng …… năm ……", "Date: ……………………")
+        case .generatedBy:
+            return (
+                "Báo cáo do {0} {1} tạo tự động từ dữ liệu kiểm tra lúc {2}.",
+                "Generated by {0} {1} from the scan data of {2}."
+            )
+
+        case .terminalWorst: return ("Phát hiện nghiêm trọng nhất:", "Worst findings:")
+        case .terminalWritten: return ("Báo cáo đã ghi:", "Reports written:")
+        case .terminalOn: return ("trên", "on")
+        case .terminalNoFindings: return ("Không có phát hiện cần xử lý.", "No finding needs action.")
+        }
+    }
+}

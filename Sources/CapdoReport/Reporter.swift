@@ -1,0 +1,13 @@
+import CapdoCore
+
+/// A report format: a pure function from a scan result to the text of one file.
+///
+/// Implementations never read the clock or the environment, so the same input always gives the same bytes.
+public protocol Reporter: Sendable {
+    /// The id used on the command line (`--format md,html,json`).
+    var format: String { get }
+    /// File extension without the dot.
+    var fileExtension: String { get }
+    /// The whole report.
+    func render(_ result: ScanResult, language: Language) -> String
+}

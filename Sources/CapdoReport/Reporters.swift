@@ -1,0 +1,13 @@
+/// The one list of report formats, in the order the CLI writes them.
+public enum Reporters {
+    public static let all: [any Reporter] = [HTMLReporter(), MarkdownReporter(), JSONReporter()]
+
+    /// The reporter for a `--format` id (`md`, `html`, `json`), or nil when there is none.
+    public static func reporter(for format: String) -> (any Reporter)? {
+        let wanted = format.lowercased()
+        return all.first { $0.format == wanted || (wanted == "markdown" && $0.format == "md") }
+    }
+
+    /// Every known format id, for help text and error messages.
+    public static var formats: [String] { all.map(\.format) }
+}

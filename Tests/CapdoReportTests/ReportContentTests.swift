@@ -1,0 +1,69 @@
+import CapdoCore
+import Testing
+
+@testable import CapdoReport
+
+/// What an auditor must find in the printed report, independent of layout details.
+@Suite("Report content")
+struct ReportContentTests {
+    @Test func htmlIsSelfContainedAndPrintable() {
+        let html = HTMLReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("<svg class=\"chart\""))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("src="))
+        #expect(html.contains("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN"))
+        #expect(html.contains("PHÒNG VĂN HÓA – XÃ HỘI"))
+        #expect(html.contains("BÁO CÁO KIỂM TRA AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ 2"))
+        #expect(html.contains("ĐẠI DIỆN PHÒNG VĂN HÓA – XÃ HỘI"))
+        #expect(html.contains("NGƯỜI LẬP BÁO CÁO"))
+    }
+
+    @Test(arguments: ["md", "html"])
+    func sectionsFollowTheAuditorStructure(format: String) throws {
+        let reporter = try #require(Reporters.reporter(for: format))
+        let text = reporter.render(ReportFixture.scan(), language: .vi)
+        let headings = [
+            "1. Căn cứ", "2. Phạm vi, phương pháp", "3. Kết quả tổng hợp", "4. Mức đáp ứng theo từng yêu cầu",
+            "5. Phát hiện kỹ thuật", "6. Phát hiện trên mạng LAN", "7. Chứng thư số TLS và phòng chống mã độc",
+            "8. Thay đổi so với lần kiểm tra trước", "9. Miễn trừ", "10. Kế hoạch khắc phục",
+            "11. Kết luận và kiến nghị",
+        ]
+        var searchFrom = text.startIndex
+        for heading in headings {
+            let range = try #require(text.range(of: heading, range: searchFrom..<text.endIndex), "\(heading)")
+            searchFrom = range.upperBound
+        }
+    }
+
+    @Test(arguments: ["md", "html"])
+    func findingsComeWithEvidenceWaiversAndPlan(format: String) throws {
+        let reporter = try #require(Reporters.reporter(for: format))
+        let text = reporter.render(ReportFixture.scan(), language: .vi)
+        #expect(text.contains("etc/ssh/sshd\\_config:33") || text.contains("etc/ssh/sshd_config:33"))
+        #expect(text.contains("Rules/level2/server/1.2.1.yaml:4"))
+        #expect(text.contains("Miễn trừ đã hết hạn ngày 2026-10-31"))
+        #expect(text.contains("Miễn trừ đang có hiệu lực"))
+        #expect(text.contains("VHXH-2026-014"))
+        #expect(text.contains("Không áp dụng"))
+        // Critical before high before medium in the detailed findings.
+        let critical = try #require(text.range(of: "Mức độ: Nghiêm trọng"))
+        let high = try #require(text.range(of: "Mức độ: Cao"))
+        let info = try #require(text.range(of: "Mức độ: Thông tin"))
+        #expect(critical.lowerBound < high.lowerBound && high.lowerBound < info.lowerBound)
+    }
+
+    @Test func englishReportIsEnglish() {
+        let md = MarkdownReporter().render(ReportFixture.scan(), language: .en)
+        #expect(md.contains("## 3. Summary of results"))
+        #expect(md.contains("**✗ Fail**"))
+        #expect(!md.contains("Kết quả tổng hợp"))
+    }
+
+    @Test func reportersAreListedOnce() {
+        #expect(Reporters.formats == ["html", "md", "json"])
+        #expect(Reporters.reporter(for: "markdown")?.format == "md")
+        #expect(Reporters.reporter(for: "sarif") == nil)
+    }
+}
