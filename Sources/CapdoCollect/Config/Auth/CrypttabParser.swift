@@ -1,0 +1,40 @@
+import CapdoCore
+
+/// Parses `etc/crypttab` (`name device keyfile options`).
+///
+/// Keys: `volumes` = count; `luks_volumes` = entries with a `luks` option or no `plain`/`tcrypt`/`bitlk`
+/// option (cryptsetup defaults to LUKS); `volume.<name>` = `luks`, `plain`, `tcrypt` or `bitlk`.
+public enum CrypttabParser {
+    public static let collector = "config.crypttab"
+    public static let file = "etc/crypttab"
+
+    public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
+        var issues: [CollectionIssue] = []
+        guard let text = source.text(file, collector: collector, issues: &issues) else {
+            return (ConfigSection(present: false), issues)
+        }
+        var entries: [String: ConfigEntry] = [:]
+        var volumes = 0
+        var luks = 0
+        for (number, raw) in ConfigLines.split(text) {
+            let line = raw.authTrimmed()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard fields.count >= 2, fields.count <= 4 else {
+                issues.append(
+                    CollectionIssue(
+                        collector: collector, file: file, line: number,
+                        message: "expected 'name device [keyfile [options]]', got \(fields.count) fields"))
+                continue
+            }
+            let options = fields.count == 4 ? fields[3].split(separator: ",").map { String($0.split(separator: "=", omittingEmptySubsequences: false)[0]) } : []
+            let kind = ["luks", "plain", "tcrypt", "bitlk"].first { options.contains($0) } ?? "luks"
+            volumes += 1
+            if kind == "luks" { luks += 1 }
+            entries["volume.\(fields[0])"] = ConfigEntry(value: kind, file: file, line: number)
+        }
+        entries["volumes"] = ConfigEntry(value: String(volumes), file: file)
+        entries["luks_volumes"] = ConfigEntry(value: String(luks), file: file)
+        return (ConfigSection(files: [file], present: true, entries: entries), issues)
+    }
+}
