@@ -1,0 +1,35 @@
+import CapdoCore
+
+/// `capdo.yaml`: the organisation, the system assessed and defaults for every option (flags win).
+public struct CapdoConfig: Sendable, Equatable {
+    public var organisation: Organisation?
+    public var profile: String?
+    public var variables: [String: FactValue]
+    public var rules: String?
+    public var waivers: String?
+    public var evidence: String?
+    public var output: String?
+    public var formats: [String]?
+    public var language: Language?
+    /// Hosts to scan as roots (`capdo scan` with no `--root` and a config scans the first; `evaluate` takes all).
+    public var roots: [String]
+    public var file: String
+
+    public init(
+        organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:], rules: String? = nil,
+        waivers: String? = nil, evidence: String? = nil, output: String? = nil, formats: [String]? = nil,
+        language: Language? = nil, roots: [String] = [], file: String = ""
+    ) {
+        self.organisation = organisation
+        self.profile = profile
+        self.variables = variables
+        self.rules = rules
+        self.waivers = waivers
+        self.evidence = evidence
+        self.output = output
+        self.formats = formats
+        self.language = language
+        self.roots = roots
+        self.file = file
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CapdoCore
+
+/// capdo: level-2 (cấp độ 2) security compliance scanner for Vietnamese ward information systems.
+@main
+struct Capdo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capdo",
+        abstract: "Check hosts against the level-2 (cấp độ 2) security requirements and report with evidence.",
+        discussion: """
+            Exit codes: 0 compliant (no failing finding), 2 non-compliant, 1 scanner error, 64 usage error.
+
+            Examples:
+              capdo scan                                   # this machine, level-2 profile, Reports/<host>-<date>.*
+              capdo scan --root /mnt/image --lang en       # a mounted image, English report
+              capdo collect --output srv01.json            # facts only, evaluate elsewhere
+              capdo evaluate snapshots/*.json              # one report over many hosts
+              capdo rules test                             # run every rule's own examples
+            """,
+        version: CapdoVersion.string,
+        subcommands: [ScanCommand.self, CollectCommand.self, EvaluateCommand.self, RulesCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CapdoCore
+import CapdoReport
+import Foundation
+
+/// `capdo evaluate`: judge snapshots collected elsewhere, into one report.
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate snapshot files (or folders of them) into one aggregated report.",
+        discussion: """
+            A snapshot that cannot be read is reported and skipped; the others are still evaluated.
+
+            Examples:
+              capdo evaluate srv01.json pc-motcua-03.json
+              capdo evaluate /srv/capdo/snapshots --lang en --output /srv/capdo/reports
+            """)
+
+    @Argument(help: "Snapshot JSON files or folders holding them.")
+    var snapshots: [String]
+
+    @Option(name: .long, help: "Report file name stem (default: the host name, or fleet-<date> for several hosts).")
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601).", visibility: .hidden))
+    var now: String?
+
+    @OptionGroup var ruleSet: RuleSetOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as CLIError {
+            Console.warn("capdo: \(error.description)")
+            throw error.exitCode
+        }
+    }
+
+    func execute() async throws {
+        let config = try ruleSet.loadConfig()
+        let language = try report.language(configured: config.language)
+        let reporters = try report.reporters(configured: config.formats)
+        let clock = try CommandClock(now)
+        let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
+        var loadedSnapshots: [HostSnapshot] = []
+        var unreadable = 0
+        for path in Self.expand(snapshots) {
+            do {
+                loadedSnapshots.append(try SnapshotFile.read(path))
+            } catch let error as CLIError {
+                Console.warn("capdo: \(error.description) — skipped")
+                unreadable += 1
+            }
+        }
+        guard !loadedSnapshots.isEmpty else { throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given") }
+        let result = await ScanAssembler.evaluate(
+            loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
+            now: clock.finished())
+        let stem = name ?? (loadedSnapshots.count == 1
+            ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
+            : "fleet-" + CapdoDate.day(clock.now))
+        let writer = ReportWriter(directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
+        let paths = try writer.write(result, stem: stem)
+        if !report.quiet || result.exitCode != 0 {
+            print(TerminalSummary(language: language, colour: report.color && Console.isTerminal).render(result, reportPaths: paths), terminator: "")
+        }
+        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+        if unreadable > 0 { throw ExitCodes.scannerError }
+    }
+
+    /// Files as given, and `*.json` inside given folders (sorted).
+    static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import CapdoCore
+import CapdoReport
+import Foundation
+
+/// Writes report files atomically (temporary file, then rename) so a crash never leaves half a report.
+struct ReportWriter {
+    var directory: String
+    var reporters: [any Reporter]
+    var language: Language
+
+    /// Writes `<stem>.<ext>` for every reporter; returns the paths written.
+    func write(_ result: ScanResult, stem: String) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.scanner("cannot create the output folder '\(directory)': \(error.localizedDescription)")
+        }
+        var written: [String] = []
+        for reporter in reporters {
+            let path = directory + "/" + stem + "." + reporter.fileExtension
+            try Self.atomicWrite(reporter.render(result, language: language), to: path)
+            written.append(path)
+        }
+        return written
+    }
+
+    static func atomicWrite(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CLIError.scanner("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// A file-name-safe stem: `<host>-<date>`.
+    static func stem(host: String, date: Date) -> String {
+        let safe = host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }
+        let name = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return (name.isEmpty ? "host" : name) + "-" + CapdoDate.day(date)
+    }
+}

@@ -1,0 +1,50 @@
+import CapdoCore
+import Foundation
+
+/// Reads and checks a snapshot file written by `capdo collect` (or the Windows collection script).
+enum SnapshotFile {
+    static let maximumSize = 256 * 1024 * 1024
+
+    static func read(_ path: String) throws -> HostSnapshot {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CLIError.scanner("\(path): cannot read the snapshot (missing or permission denied)")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
+        guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
+        let version: Int
+        do {
+            struct Header: Decodable {
+                let schema_version: Int
+            }
+            version = try JSONDecoder().decode(Header.self, from: data).schema_version
+        } catch {
+            throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version): \(describe(error))")
+        }
+        guard version <= HostSnapshot.currentSchemaVersion else {
+            throw CLIError.scanner("\(path): snapshot schema_version \(version) is newer than this capdo understands (\(HostSnapshot.currentSchemaVersion)); upgrade capdo")
+        }
+        do {
+            return try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        } catch {
+            throw CLIError.scanner("\(path): invalid snapshot: \(describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing '\(key.stringValue)' at \(path(context.codingPath))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        case DecodingError.dataCorrupted(let context):
+            return "\(context.debugDescription)\(context.codingPath.isEmpty ? "" : " at \(path(context.codingPath))")"
+        default:
+            return error.localizedDescription
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,3 +1,0 @@
-import CapdoCore
-
-print("capdo \(CapdoVersion.string)")
