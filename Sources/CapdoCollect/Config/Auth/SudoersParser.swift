@@ -13,7 +13,7 @@ public enum SudoersParser {
 
     public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
         var state = SudoersState(source: source)
-        state.read(file, depth: 0, from: nil)
+        state.read(file, chain: [], from: nil)
         guard !state.files.isEmpty else { return (ConfigSection(present: false), state.issues) }
         var entries: [String: ConfigEntry] = [:]
         entries["rules"] = ConfigEntry(value: String(state.rules), file: file)
@@ -44,8 +44,8 @@ private struct SudoersState {
         self.source = source
     }
 
-    mutating func read(_ path: String, depth: Int, from: (file: String, line: Int)?) {
-        guard depth <= SudoersParser.maxDepth, !files.contains(path) else {
+    mutating func read(_ path: String, chain: [String], from: (file: String, line: Int)?) {
+        guard chain.count <= SudoersParser.maxDepth, !chain.contains(path) else {
             issues.append(
                 CollectionIssue(
                     collector: SudoersParser.collector, file: from?.file ?? path, line: from?.line,
@@ -61,22 +61,22 @@ private struct SudoersState {
             }
             return
         }
-        files.append(path)
+        if !files.contains(path) { files.append(path) }
         for (number, line) in PamLine.logicalLines(text) {
-            handle(line.authTrimmed(), file: path, line: number, depth: depth)
+            handle(line.authTrimmed(), file: path, line: number, chain: chain + [path])
         }
     }
 
-    mutating func handle(_ line: String, file: String, line number: Int, depth: Int) {
+    mutating func handle(_ line: String, file: String, line number: Int, chain: [String]) {
         for directive in ["#includedir", "@includedir", "#include", "@include"] where line.hasPrefix(directive + " ") {
             let target = resolve(String(line.dropFirst(directive.count)).authTrimmed(), relativeTo: file)
             if directive.hasSuffix("dir") {
                 includeDirs.append((target, file, number))
                 for name in source.list(target) where !name.contains(".") && !name.hasSuffix("~") {
-                    read(target + "/" + name, depth: depth + 1, from: (file, number))
+                    read(target + "/" + name, chain: chain, from: (file, number))
                 }
             } else {
-                read(target, depth: depth + 1, from: (file, number))
+                read(target, chain: chain, from: (file, number))
             }
             return
         }
