@@ -34,11 +34,11 @@ struct JSONReporterTests {
         #expect(summary.exitCode == 2)
         #expect(
             summary.counts == [
-                "pass": 3, "fail": 3, "warn": 3, "error": 1, "not_applicable": 2, "manual": 2, "waived": 1,
+                "pass": 3, "fail": 4, "warn": 3, "error": 1, "not_applicable": 2, "manual": 2, "waived": 1,
             ])
         let server = try #require(summary.groups.first { $0.group == .server })
-        #expect(server.pass == 2 && server.fail == 3 && server.warn == 2)
-        #expect(server.score == 42.9)
+        #expect(server.pass == 2 && server.fail == 4 && server.warn == 2)
+        #expect(server.score == 37.5)
         #expect(summary.groups.first { $0.group == .network }?.score == nil)
         let auth = try #require(summary.items.first { $0.item == "1.2.1" })
         #expect(auth.verdict == .partlyMet)

@@ -12,7 +12,7 @@ struct ReportContentTests {
         #expect(html.contains("<svg class=\"chart\""))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link"))
-        #expect(!html.contains("src="))
+        #expect(!html.contains("<img"))
         #expect(html.contains("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN"))
         #expect(html.contains("PHÒNG VĂN HÓA – XÃ HỘI"))
         #expect(html.contains("BÁO CÁO KIỂM TRA AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ 2"))

@@ -11,7 +11,7 @@ struct TerminalSummaryTests {
             ReportFixture.scan(), reportPaths: ["Reports/srv-01-2026-11-29.html", "Reports/srv-01-2026-11-29.md"])
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "capdo 0.1.0-test: KHÔNG ĐẠT: có yêu cầu chưa đáp ứng")
-        #expect(lines[1].hasPrefix("Không đạt 3 · Lỗi 1 · Cảnh báo 3"))
+        #expect(lines[1].hasPrefix("Không đạt 4 · Lỗi 1 · Cảnh báo 3"))
         #expect(lines[2] == "Phát hiện nghiêm trọng nhất:")
         #expect(
             lines[3]
