@@ -83,8 +83,14 @@ public enum CapdoConfigLoader {
         return config
     }
 
+    /// Resolves against the config file's folder; a result under the working directory is shown relative to it,
+    /// so reports do not depend on where the repository or /etc/capdo happens to be.
     static func resolve(_ path: String, base: URL) -> String {
         if path.hasPrefix("/") { return path }
-        return base.appendingPathComponent(path).standardizedFileURL.path
+        let absolute = base.appendingPathComponent(path).standardizedFileURL.path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if absolute == cwd { return "." }
+        if absolute.hasPrefix(cwd + "/") { return String(absolute.dropFirst(cwd.count + 1)) }
+        return absolute
     }
 }

@@ -25,6 +25,9 @@ struct CollectCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Snapshot file to write ('-' for standard output).")
     var output: String
 
+    @Option(name: .long, help: ArgumentHelp("Name the root this way in the snapshot.", visibility: .hidden))
+    var rootLabel: String?
+
     @Option(name: .long, help: ArgumentHelp("Collect as of this time (ISO 8601).", visibility: .hidden))
     var now: String?
 
@@ -40,7 +43,7 @@ struct CollectCommand: AsyncParsableCommand {
             let environment = HostEnvironment(
                 root: rootPath, now: clock.now, evidenceFolder: evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
             var snapshot = await SnapshotCollector.collect(environment)
-            snapshot.root = rootPath
+            snapshot.root = rootLabel ?? rootPath
             let data = try SnapshotCodec.encoder().encode(snapshot)
             if output == "-" {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))

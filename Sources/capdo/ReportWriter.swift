@@ -30,10 +30,9 @@ struct ReportWriter {
             ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the old report atomically: readers see the old or the new file, never half.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CLIError.scanner("cannot write '\(path)': \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

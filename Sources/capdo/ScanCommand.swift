@@ -27,6 +27,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Management evidence folder (index.yaml + documents).")
     var evidence: String?
 
+    @Option(name: .long, help: ArgumentHelp("Name the root this way in reports (for prepared copies).", visibility: .hidden))
+    var rootLabel: String?
+
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
     var now: String?
 
@@ -60,7 +63,7 @@ struct ScanCommand: AsyncParsableCommand {
         let environment = HostEnvironment(
             root: rootPath, now: clock.now, evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
-        snapshot.root = rootPath
+        snapshot.root = rootLabel ?? rootPath
         if clock.fixed { snapshot.collectors = snapshot.collectors.map { CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues) } }
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")
