@@ -50,8 +50,24 @@ private extension HTMLReporter {
         "<h2>\(number). \(e(s[key]))</h2>\n"
     }
 
-    func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = [], classes: String? = nil) -> String {
-        var html = "<table\(classes.map { " class=\"\($0)\"" } ?? "")>\n<thead><tr>"
+    /// `text` escaped, with break opportunities after `.`, `_`, `/` and `-` so long ids and paths wrap cleanly.
+    func b(_ text: String) -> String {
+        var html = ""
+        for character in e(text) {
+            html.append(character)
+            if character == "." || character == "_" || character == "/" || character == "-" { html += "<wbr>" }
+        }
+        return html
+    }
+
+    /// A table; `cells` are already escaped. `widths` (percent per column) fixes the layout for print.
+    func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = [], widths: [Int] = []) -> String {
+        var html = widths.isEmpty ? "<table>\n" : "<table class=\"fixed\">\n<colgroup>"
+        if !widths.isEmpty {
+            for width in widths { html += "<col style=\"width: \(width)%\">" }
+            html += "</colgroup>\n"
+        }
+        html += "<thead><tr>"
         for (index, header) in headers.enumerated() {
             html += numeric.contains(index) ? "<th class=\"num\">\(e(header))</th>" : "<th>\(e(header))</th>"
         }
@@ -107,10 +123,10 @@ private extension HTMLReporter {
                 [s[.columnVariable], s[.columnValue], s[.columnSource], s[.columnMeaning]],
                 variables.map { variable in
                     [
-                        e(variable.name), e(variable.value), e(s.thresholdSource(variable.source)),
+                        b(variable.name), e(variable.value), e(s.thresholdSource(variable.source)),
                         e(variable.description?.text(model.language) ?? ""),
                     ]
-                })
+                }, widths: [28, 10, 30, 32])
         }
         return html + "</section>\n"
     }
@@ -131,11 +147,11 @@ private extension HTMLReporter {
             ],
             model.hosts.map { host in
                 [
-                    e(host.host), e(host.live ? s[.modeLive] : s[.modeSnapshot]), e(host.root),
-                    e(host.os ?? s[.unknown]), e(host.kernel ?? s[.unknown]), e(s.timestamp(host.collectedAt)),
+                    b(host.host), e(host.live ? s[.modeLive] : s[.modeSnapshot]), b(host.root),
+                    e(host.os ?? s[.unknown]), b(host.kernel ?? s[.unknown]), e(s.timestamp(host.collectedAt)),
                     host.packageCount.map(String.init) ?? "–", String(host.collectors.count), String(host.issues.count),
                 ]
-            }, numeric: [6, 7, 8])
+            }, numeric: [6, 7, 8], widths: [16, 10, 14, 14, 11, 11, 7, 8, 9])
         return html + "</section>\n"
     }
 
@@ -186,11 +202,11 @@ private extension HTMLReporter {
                     clause += "<br><span class=\"muted\">\(newIDs.map(e).joined(separator: "<br>"))</span>"
                 }
                 return [
-                    "<span class=\"nowrap\">\(e(control.section + " " + control.id))</span>", title, clause,
-                    badge(row.verdict, s), model.rules(of: row).map(e).joined(separator: "<br>"),
-                    model.hosts(of: row).map(e).joined(separator: "<br>"),
+                    "<span class=\"nowrap\">\(e(control.section))</span> <span class=\"nowrap\">\(e(control.id))</span>",
+                    title, clause, badge(row.verdict, s), model.rules(of: row).map(b).joined(separator: "<br>"),
+                    model.hosts(of: row).map(b).joined(separator: "<br>"),
                 ]
-            })
+            }, widths: [9, 26, 13, 15, 20, 17])
         return html + "</section>\n"
     }
 
@@ -211,10 +227,10 @@ private extension HTMLReporter {
                 [s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts], s[.columnNote]],
                 model.compact.map { finding in
                     [
-                        badge(finding.status, s), e(finding.ruleID), e(finding.title.text(model.language)),
-                        e(finding.requirement.tt12), e(finding.host), e(finding.reason?.text(model.language) ?? ""),
+                        badge(finding.status, s), b(finding.ruleID), e(finding.title.text(model.language)),
+                        e(finding.requirement.tt12), b(finding.host), e(finding.reason?.text(model.language) ?? ""),
                     ]
-                })
+                }, widths: [15, 20, 23, 9, 15, 18])
         }
         html += "<h3>\(e(s[.issuesHeading]))</h3>\n"
         let issues = model.hosts.flatMap { host in host.issues.map { (host.host, $0) } }
@@ -224,10 +240,10 @@ private extension HTMLReporter {
             issues.map { host, issue in
                 let file = issue.file.map { file in issue.line.map { "\(file):\($0)" } ?? file } ?? "–"
                 return [
-                    e(host), e(issue.collector), e(s.issueLevel(issue.level)), e(file),
+                    b(host), b(issue.collector), e(s.issueLevel(issue.level)), b(file),
                     "<span class=\"pre\">\(e(issue.message))</span>",
                 ]
-            })
+            }, widths: [17, 13, 10, 20, 40])
         return html + "</section>\n"
     }
 
@@ -235,18 +251,18 @@ private extension HTMLReporter {
         let s = model.strings
         var html = "<article class=\"finding\">\n<h4>\(badge(finding.status, s)) "
         html += "\(e(finding.title.text(model.language))) – \(e(finding.host))</h4>\n"
-        var rows: [[String]] = [
-            [e(s[.fieldRule]), e(finding.ruleID)],
-            [e(s[.fieldRequirement]), e(model.requirementText(finding.requirement))],
-            [e(s[.fieldSeverity]), e(s.severity(finding.severity))],
-            [e(s[.fieldHost]), e(finding.host)],
+        html += "<table class=\"meta4 fixed\">\n<tbody>\n"
+        html += "<tr><th>\(e(s[.fieldRule]))</th><td>\(b(finding.ruleID))</td>"
+        html += "<th>\(e(s[.fieldSeverity]))</th><td>\(e(s.severity(finding.severity)))</td></tr>\n"
+        html += "<tr><th>\(e(s[.fieldHost]))</th><td>\(b(finding.host))</td>"
+        html += "<th>\(e(s[.fieldThreshold]))</th><td>\(e(s.thresholdSource(finding.thresholdSource)))</td></tr>\n"
+        var wide: [(String, String)] = [
+            (s[.fieldRequirement], e(model.requirementText(finding.requirement))),
+            (s[.fieldRuleFile], b(finding.ruleLocation)),
         ]
-        if let reason = finding.reason { rows.append([e(s[.fieldReason]), e(reason.text(model.language))]) }
-        rows.append([e(s[.fieldThreshold]), e(s.thresholdSource(finding.thresholdSource))])
-        rows.append([e(s[.fieldRuleFile]), e(finding.ruleLocation)])
-        if let waiver = finding.waiver { rows.append([e(s[.fieldWaiver]), e(model.waiverText(waiver))]) }
-        html += "<table class=\"meta\">\n<tbody>\n"
-        for row in rows { html += "<tr><th>\(row[0])</th><td>\(row[1])</td></tr>\n" }
+        if let reason = finding.reason { wide.append((s[.fieldReason], e(reason.text(model.language)))) }
+        if let waiver = finding.waiver { wide.append((s[.fieldWaiver], e(model.waiverText(waiver)))) }
+        for (label, value) in wide { html += "<tr><th>\(e(label))</th><td colspan=\"3\">\(value)</td></tr>\n" }
         html += "</tbody>\n</table>\n"
         if finding.evidence.isEmpty {
             html += "<p class=\"muted\">\(e(s[.noEvidence]))</p>\n"
@@ -256,10 +272,10 @@ private extension HTMLReporter {
                 finding.evidence.map { evidence in
                     [
                         e(evidence.subject), "<span class=\"pre\">\(e(evidence.expected))</span>",
-                        "<span class=\"pre\">\(e(evidence.found))</span>", e(evidence.location ?? "–"),
+                        "<span class=\"pre\">\(e(evidence.found))</span>", b(evidence.location ?? "–"),
                         "\(StatusMark.symbol(evidence.outcome)) \(e(s.outcome(evidence.outcome)))",
                     ]
-                })
+                }, widths: [22, 20, 25, 21, 12])
         }
         html += "<p><strong>\(e(s[.fieldRemediation])):</strong> \(e(finding.remediation.text(model.language)))</p>\n"
         return html + "</article>\n"
@@ -291,11 +307,11 @@ private extension HTMLReporter {
                 list.map { status in
                     let waiver = status.waiver
                     return [
-                        e(waiver.rule), e(model.scope(of: waiver)), e(waiver.justification), e(waiver.approvedBy),
+                        b(waiver.rule), b(model.scope(of: waiver)), e(waiver.justification), e(waiver.approvedBy),
                         e(waiver.issued.map(s.day) ?? "–"), e(s.day(waiver.expires)),
-                        String(status.applied), e(waiver.ticket ?? "–"), e(waiver.location?.description ?? "–"),
+                        String(status.applied), b(waiver.ticket ?? "–"), b(waiver.location?.description ?? "–"),
                     ]
-                }, numeric: [6])
+                }, numeric: [6], widths: [15, 12, 19, 13, 9, 9, 7, 8, 8])
         }
         return html + "</section>\n"
     }
@@ -307,16 +323,16 @@ private extension HTMLReporter {
         html += "<p>\(e(s[.planIntro]))</p>\n"
         html += table(
             [
-                s[.columnNumber], s[.fieldSeverity], s[.columnStatus], s[.columnItem], s[.columnRequirement],
-                s[.columnHosts], s[.columnAction], s[.columnOwner], s[.columnDeadline],
+                s[.columnNumber], s[.fieldSeverity], s[.columnItem], s[.columnRequirement], s[.columnHosts],
+                s[.columnAction], s[.columnOwner], s[.columnDeadline],
             ],
             model.plan.enumerated().map { index, row in
                 [
-                    String(index + 1), e(s.severity(row.severity)), badge(row.status, s), e(row.requirement.tt12),
-                    "\(e(row.title))<br><span class=\"muted\">\(e(row.ruleID))</span>",
-                    row.hosts.map(e).joined(separator: "<br>"), e(row.remediation), "", "",
+                    String(index + 1), "\(e(s.severity(row.severity)))<br>\(badge(row.status, s))",
+                    e(row.requirement.tt12), "\(e(row.title))<br><span class=\"muted\">\(b(row.ruleID))</span>",
+                    row.hosts.map(b).joined(separator: "<br>"), e(row.remediation), "", "",
                 ]
-            }, numeric: [0])
+            }, numeric: [0], widths: [5, 13, 8, 24, 14, 22, 8, 6])
         return html + "</section>\n"
     }
 

@@ -11,13 +11,14 @@ enum HTMLStyle {
           font-size: 10.5pt; line-height: 1.4; color: #000; background: #fff;
           -webkit-print-color-adjust: exact; print-color-adjust: exact;
         }
+        *, *::before, *::after { box-sizing: border-box; }
         body { margin: 0; }
         @media screen { body { max-width: 180mm; margin: 12mm auto; padding: 0 8mm; } }
         .doc-head { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; text-align: center; }
         .doc-head p { margin: 0; }
         .doc-head .upper { text-transform: none; font-weight: 400; }
         .doc-head .strong { font-weight: 700; }
-        .doc-head .rule { width: 40%; margin: 2pt auto 0; border-top: 0.75pt solid #000; }
+        .doc-head .rule { width: 40%; margin: 4pt auto 0; border-top: 0.75pt solid #000; }
         .doc-date { text-align: right; font-style: italic; margin: 10pt 0 0; }
         h1 { text-align: center; font-size: 14pt; margin: 16pt 0 2pt; line-height: 1.3; }
         .subtitle { text-align: center; font-style: italic; margin: 0 0 12pt; }
@@ -34,8 +35,11 @@ enum HTMLStyle {
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
         td.num, th.num { text-align: right; white-space: nowrap; }
-        td.nowrap { white-space: nowrap; }
-        table.meta th { width: 30%; background: #f2f2f2; }
+        .nowrap { white-space: nowrap; }
+        table.fixed { table-layout: fixed; }
+        td .badge { white-space: normal; }
+        table.meta th { width: 24%; background: #f2f2f2; }
+        table.meta4 th { width: 17%; background: #f2f2f2; }
         .pre { white-space: pre-wrap; font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace;
           font-size: 8.5pt; }
         .badge { display: inline-block; border: 0.75pt solid currentColor; border-radius: 2pt; padding: 0 3pt;
