@@ -26,12 +26,15 @@ enum AptConfigTokenizer {
                 index += 1
             } else if character == " " || character == "\t" || character == "\r" {
                 index += 1
-            } else if character == "#" || (character == "/" && index + 1 < characters.count && characters[index + 1] == "/") {
+            } else if character == "#"
+                || (character == "/" && index + 1 < characters.count && characters[index + 1] == "/")
+            {
                 while index < characters.count, characters[index] != "\n", characters[index] != "\r\n" { index += 1 }
             } else if character == "/" && index + 1 < characters.count && characters[index + 1] == "*" {
                 index += 2
-                while index < characters.count, !(characters[index] == "*" && index + 1 < characters.count
-                    && characters[index + 1] == "/")
+                while index < characters.count,
+                    !(characters[index] == "*" && index + 1 < characters.count
+                        && characters[index + 1] == "/")
                 {
                     if characters[index] == "\n" || characters[index] == "\r\n" { line += 1 }
                     index += 1
@@ -50,7 +53,9 @@ enum AptConfigTokenizer {
                 index += 1
                 words.append((value, start))
             } else if character == "{" {
-                if let name = words.first { scopes.append(name.text) } else if problem == nil {
+                if let name = words.first {
+                    scopes.append(name.text)
+                } else if problem == nil {
                     problem = (line, "'{' without a name")
                 }
                 words = []

@@ -24,7 +24,8 @@ public enum AptPeriodicParser {
             files.append(path)
             let (settings, problem) = AptConfigTokenizer.settings(text)
             if let problem {
-                issues.append(CollectionIssue(collector: collector, file: path, line: problem.line, message: problem.message))
+                issues.append(
+                    CollectionIssue(collector: collector, file: path, line: problem.line, message: problem.message))
             }
             for setting in settings {
                 guard let key = keys.first(where: { $0.lowercased() == setting.key.lowercased() }) else { continue }

@@ -27,7 +27,11 @@ public enum CrypttabParser {
                         message: "expected 'name device [keyfile [options]]', got \(fields.count) fields"))
                 continue
             }
-            let options = fields.count == 4 ? fields[3].split(separator: ",").map { String($0.split(separator: "=", omittingEmptySubsequences: false)[0]) } : []
+            let options =
+                fields.count == 4
+                ? fields[3].split(separator: ",").map {
+                    String($0.split(separator: "=", omittingEmptySubsequences: false)[0])
+                } : []
             let kind = ["luks", "plain", "tcrypt", "bitlk"].first { options.contains($0) } ?? "luks"
             volumes += 1
             if kind == "luks" { luks += 1 }

@@ -76,7 +76,8 @@ struct KeyValueConfigReader {
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
             value = String(value.dropFirst().dropLast())
         }
-        let validKey = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        let validKey =
+            !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
         guard validKey, key.allSatisfy(\.isASCII) else { return nil }
         return (key, value)
     }

@@ -21,7 +21,8 @@ struct PamLine: Equatable {
         let tokens = PamLine.tokens(line)
         guard let first = tokens.first else { return nil }
         if first == "@include" {
-            self.init(type: "", control: "", module: tokens.count > 1 ? tokens[1] : "", arguments: [], optional: false,
+            self.init(
+                type: "", control: "", module: tokens.count > 1 ? tokens[1] : "", arguments: [], optional: false,
                 isAtInclude: true)
             return
         }

@@ -95,7 +95,8 @@ private struct PamWalker {
             guard !parsed.module.isEmpty else {
                 issues.append(
                     CollectionIssue(
-                        collector: PamStackParser.collector, file: path, line: number, message: "PAM line without a module"))
+                        collector: PamStackParser.collector, file: path, line: number,
+                        message: "PAM line without a module"))
                 continue
             }
             record(parsed, file: path, baseName: baseName, line: number)

@@ -32,7 +32,9 @@ public enum SshdConfigParser {
     }
 
     /// Parses a single file's text (no includes are followed when `source` is empty).
-    public static func parse(text: String, file: String = SshdConfigParser.mainFile) -> (ConfigSection, [CollectionIssue]) {
+    public static func parse(text: String, file: String = SshdConfigParser.mainFile) -> (
+        ConfigSection, [CollectionIssue]
+    ) {
         parse(.memory([file: text]), mainFile: file)
     }
 }
@@ -70,7 +72,8 @@ private struct State {
         }
         guard count < SshdConfigParser.maxIssuesPerFile else { return }
         issues.append(
-            CollectionIssue(collector: SshdConfigParser.collector, level: level, file: file, line: line, message: message))
+            CollectionIssue(
+                collector: SshdConfigParser.collector, level: level, file: file, line: line, message: message))
     }
 
     mutating func parseFile(_ file: String, text: String, depth: Int, outerBlock: Int?) {
@@ -197,7 +200,8 @@ private struct State {
 
     mutating func include(_ args: [String], file: String, line: Int, depth: Int) {
         guard depth + 1 <= SshdConfigParser.maxDepth else {
-            report(file, line, "includes nested deeper than \(SshdConfigParser.maxDepth) levels (sshd refuses to start)")
+            report(
+                file, line, "includes nested deeper than \(SshdConfigParser.maxDepth) levels (sshd refuses to start)")
             return
         }
         let saved = current

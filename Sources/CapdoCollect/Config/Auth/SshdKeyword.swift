@@ -56,9 +56,10 @@ enum SshdKeyword: Sendable, Equatable {
         for key in ["forcecommand", "versionaddendum", "authorizedkeyscommand", "authorizedprincipalscommand"] {
             table[key] = .rest
         }
-        for key in ["authorizedkeysfile", "authenticationmethods", "setenv", "channeltimeout", "logverbose",
-            "permitopen"]
-        {
+        for key in [
+            "authorizedkeysfile", "authenticationmethods", "setenv", "channeltimeout", "logverbose",
+            "permitopen",
+        ] {
             table[key] = .firstLine
         }
         for key in ["allowusers", "denyusers", "allowgroups", "denygroups", "acceptenv", "hostkey", "hostcertificate"] {

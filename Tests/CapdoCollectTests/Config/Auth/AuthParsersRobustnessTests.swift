@@ -16,24 +16,35 @@ struct AuthParsersRobustnessTests {
     static let inputs: [Input] = [
         Input(
             name: "pam", path: "etc/pam.d/common-auth",
-            text: "auth [success=1 default=ignore] pam_unix.so nullok\n-auth optional pam_x.so a=b \\\n c\n@include su\n",
+            text:
+                "auth [success=1 default=ignore] pam_unix.so nullok\n-auth optional pam_x.so a=b \\\n c\n@include su\n",
             parse: PamStackParser.parse),
-        Input(name: "login_defs", path: "etc/login.defs", text: "PASS_MAX_DAYS 90\nUMASK 027\n", parse: LoginDefsParser.parse),
-        Input(name: "useradd", path: "etc/default/useradd", text: "INACTIVE=30\nSHELL=\"/bin/bash\"\n",
+        Input(
+            name: "login_defs", path: "etc/login.defs", text: "PASS_MAX_DAYS 90\nUMASK 027\n",
+            parse: LoginDefsParser.parse),
+        Input(
+            name: "useradd", path: "etc/default/useradd", text: "INACTIVE=30\nSHELL=\"/bin/bash\"\n",
             parse: UseraddDefaultsParser.parse),
-        Input(name: "pwquality", path: "etc/security/pwquality.conf", text: "minlen = 14\nenforce_for_root\n",
+        Input(
+            name: "pwquality", path: "etc/security/pwquality.conf", text: "minlen = 14\nenforce_for_root\n",
             parse: PwqualityParser.parse),
-        Input(name: "faillock", path: "etc/security/faillock.conf", text: "deny = 3\neven_deny_root\n",
+        Input(
+            name: "faillock", path: "etc/security/faillock.conf", text: "deny = 3\neven_deny_root\n",
             parse: FaillockParser.parse),
-        Input(name: "sudoers", path: "etc/sudoers",
+        Input(
+            name: "sudoers", path: "etc/sudoers",
             text: "Defaults !authenticate\nroot ALL=(ALL) ALL \\\n  , NOPASSWD: /x\n@includedir /etc/sudoers.d\n",
             parse: SudoersParser.parse),
-        Input(name: "shell", path: "etc/profile", text: "TMOUT=\"900\"; readonly TMOUT\nexport TMOUT\n",
+        Input(
+            name: "shell", path: "etc/profile", text: "TMOUT=\"900\"; readonly TMOUT\nexport TMOUT\n",
             parse: ShellTimeoutParser.parse),
-        Input(name: "crypttab", path: "etc/crypttab", text: "root UUID=1 none luks,discard\nswap /dev/x none plain\n",
+        Input(
+            name: "crypttab", path: "etc/crypttab", text: "root UUID=1 none luks,discard\nswap /dev/x none plain\n",
             parse: CrypttabParser.parse),
-        Input(name: "apt", path: "etc/apt/apt.conf.d/20auto",
-            text: "APT { Periodic { Unattended-Upgrade \"1\"; }; };\n/* c */ APT::Periodic::Update-Package-Lists \"1\";\n",
+        Input(
+            name: "apt", path: "etc/apt/apt.conf.d/20auto",
+            text:
+                "APT { Periodic { Unattended-Upgrade \"1\"; }; };\n/* c */ APT::Periodic::Update-Package-Lists \"1\";\n",
             parse: AptPeriodicParser.parse),
     ]
 

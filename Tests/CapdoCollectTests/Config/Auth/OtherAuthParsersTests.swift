@@ -8,14 +8,14 @@ struct OtherAuthParsersTests {
     func sudoers() {
         let files = [
             "etc/sudoers": """
-                Defaults\tenv_reset
-                Cmnd_Alias SHUTDOWN = /sbin/shutdown, \\
-                    /sbin/reboot
-                root\tALL=(ALL:ALL) ALL
-                %sudo\tALL=(ALL:ALL) ALL
-                @includedir /etc/sudoers.d
-                #includedir /etc/sudoers.d
-                """,
+            Defaults\tenv_reset
+            Cmnd_Alias SHUTDOWN = /sbin/shutdown, \\
+                /sbin/reboot
+            root\tALL=(ALL:ALL) ALL
+            %sudo\tALL=(ALL:ALL) ALL
+            @includedir /etc/sudoers.d
+            #includedir /etc/sudoers.d
+            """,
             "etc/sudoers.d/deploy": "deploy ALL=(root) \\\n    NOPASSWD: /usr/bin/systemctl\n",
             "etc/sudoers.d/ci": "Defaults:ci !authenticate\n#include /etc/sudoers.extra\n",
             "etc/sudoers.extra": "backup ALL = NOPASSWD: ALL\n",
@@ -33,14 +33,16 @@ struct OtherAuthParsersTests {
         #expect(issues.isEmpty, "\(issues.map(\.description))")
     }
 
-    @Test("shell TMOUT: smallest value, readonly forms", arguments: [
-        ("TMOUT=900\nreadonly TMOUT\nexport TMOUT\n", "900", "yes"),
-        ("export TMOUT=600\n", "600", "no"),
-        ("declare -r TMOUT=300\n", "300", "yes"),
-        ("typeset -xr TMOUT='1200'\n", "1200", "yes"),
-        ("readonly TMOUT=450; export TMOUT\n", "450", "yes"),
-        ("# TMOUT=1\nif [ -z \"$TMOUT\" ]; then :; fi\n", nil, "no"),
-    ] as [(String, String?, String)])
+    @Test(
+        "shell TMOUT: smallest value, readonly forms",
+        arguments: [
+            ("TMOUT=900\nreadonly TMOUT\nexport TMOUT\n", "900", "yes"),
+            ("export TMOUT=600\n", "600", "no"),
+            ("declare -r TMOUT=300\n", "300", "yes"),
+            ("typeset -xr TMOUT='1200'\n", "1200", "yes"),
+            ("readonly TMOUT=450; export TMOUT\n", "450", "yes"),
+            ("# TMOUT=1\nif [ -z \"$TMOUT\" ]; then :; fi\n", nil, "no"),
+        ] as [(String, String?, String)])
     func shell(text: String, value: String?, readonly: String) {
         let (section, _) = ShellTimeoutParser.parse(
             .memory([
@@ -75,15 +77,15 @@ struct OtherAuthParsersTests {
             .memory([
                 "etc/apt/apt.conf.d/10periodic": "APT::Periodic::Update-Package-Lists \"1\";\n// comment\n",
                 "etc/apt/apt.conf.d/20auto-upgrades": """
-                    /* block
-                       comment */
-                    APT {
-                      Periodic {
-                        Update-Package-Lists "7";
-                        Unattended-Upgrade "1";
-                      };
-                    };
-                    """,
+                /* block
+                   comment */
+                APT {
+                  Periodic {
+                    Update-Package-Lists "7";
+                    Unattended-Upgrade "1";
+                  };
+                };
+                """,
                 "etc/apt/apt.conf.d/99off.disabled": "APT::Periodic::Unattended-Upgrade \"0\";\n",
                 "etc/apt/apt.conf.d/50broken": "APT::Periodic::Foo \"1\n",
             ]))

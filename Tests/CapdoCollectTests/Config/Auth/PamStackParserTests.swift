@@ -29,17 +29,17 @@ struct PamStackParserTests {
     func variants() {
         let files = [
             "etc/pam.d/common-password": """
-                password\trequisite\t\t\tpam_pwquality.so retry=3 minlen=12 enforce_for_root
-                password\t[success=1 default=ignore]\tpam_unix.so obscure use_authtok try_first_pass yescrypt
-                """,
+            password\trequisite\t\t\tpam_pwquality.so retry=3 minlen=12 enforce_for_root
+            password\t[success=1 default=ignore]\tpam_unix.so obscure use_authtok try_first_pass yescrypt
+            """,
             "etc/pam.d/common-auth": """
-                auth required pam_faillock.so preauth silent deny=5 \\
-                    unlock_time=900
-                auth [success=1 default=ignore] /lib/x86_64-linux-gnu/security/pam_unix.so nullok
-                auth [default=die] pam_faillock.so authfail deny=5
-                -auth optional pam_systemd_home.so
-                auth sufficient pam_faillock.so authsucc
-                """,
+            auth required pam_faillock.so preauth silent deny=5 \\
+                unlock_time=900
+            auth [success=1 default=ignore] /lib/x86_64-linux-gnu/security/pam_unix.so nullok
+            auth [default=die] pam_faillock.so authfail deny=5
+            -auth optional pam_systemd_home.so
+            auth sufficient pam_faillock.so authsucc
+            """,
             "etc/pam.d/sshd": "@include common-auth\naccount include common-account\nauth substack extra\n",
             "etc/pam.d/common-account": "account required pam_faillock.so\naccount required pam_unix.so\n",
             "etc/pam.d/extra": "auth optional pam_exec.so /bin/true\nsession optional pam_motd.so\n",
@@ -52,7 +52,8 @@ struct PamStackParserTests {
         #expect(section.entries["pam_faillock.unlock_time"]?.value == "900")
         #expect(section.entries["pam_faillock"]?.value == "common-auth:auth,common-account:account")
         #expect(section.entries["pam_faillock"]?.line == 1)
-        #expect(section.entries["pam_unix"]?.value == "common-auth:auth,common-account:account,common-password:password")
+        #expect(
+            section.entries["pam_unix"]?.value == "common-auth:auth,common-account:account,common-password:password")
         #expect(section.entries["pam_systemd_home"] != nil)
         #expect(section.entries["pam_exec"]?.value == "extra:auth")
         #expect(section.entries["pam_motd"] == nil)

@@ -6,7 +6,8 @@ import Testing
 struct SimpleAuthParsersTests {
     @Test("login.defs: upper-case keys, last wins, junk reported with its line")
     func loginDefs() {
-        let text = "# comment\nPASS_MAX_DAYS\t99999\nPASS_MIN_DAYS 0\nPASS_MAX_DAYS 90\nENCRYPT_METHOD SHA512\n"
+        let text =
+            "# comment\nPASS_MAX_DAYS\t99999\nPASS_MIN_DAYS 0\nPASS_MAX_DAYS 90\nENCRYPT_METHOD SHA512\n"
             + "\u{01}\u{02}garbage\nUMASK\t\t027 # group\n"
         let (section, issues) = LoginDefsParser.parse(.memory(["etc/login.defs": text]))
         #expect(section.entries["PASS_MAX_DAYS"] == ConfigEntry(value: "90", file: "etc/login.defs", line: 4))

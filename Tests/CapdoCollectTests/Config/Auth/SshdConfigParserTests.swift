@@ -60,7 +60,8 @@ struct SshdConfigParserTests {
 
     @Test("Match blocks keep their own entries and location; Match all returns to global")
     func matchBlocks() {
-        let text = "Match User backup\n  PasswordAuthentication yes\n  Port 2222\nMatch all\nPasswordAuthentication no\n"
+        let text =
+            "Match User backup\n  PasswordAuthentication yes\n  Port 2222\nMatch all\nPasswordAuthentication no\n"
         let (section, issues) = SshdConfigParser.parse(text: text)
         #expect(issues.map(\.line) == [3])
         #expect(issues.first?.message.contains("not allowed inside a Match block") == true)

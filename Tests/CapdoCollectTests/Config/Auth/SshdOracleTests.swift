@@ -60,43 +60,43 @@ struct SshdOracleTests {
             name: "Match blocks are not global; Match all ends them",
             files: [
                 "etc/ssh/sshd_config": """
-                    PasswordAuthentication no
-                    Match User backup
-                        PasswordAuthentication yes
-                        PermitRootLogin yes
-                        ForceCommand internal-sftp
-                    Match Address 192.0.2.0/24,198.51.100.*
-                        X11Forwarding yes
-                    Match all
-                    PermitRootLogin no
-                    MaxAuthTries 3
+                PasswordAuthentication no
+                Match User backup
+                    PasswordAuthentication yes
+                    PermitRootLogin yes
+                    ForceCommand internal-sftp
+                Match Address 192.0.2.0/24,198.51.100.*
+                    X11Forwarding yes
+                Match all
+                PermitRootLogin no
+                MaxAuthTries 3
 
-                    """
+                """
             ]),
         Case(
             name: "multi-valued keywords",
             files: [
                 "etc/ssh/sshd_config": """
-                    Port 22
-                    Port 2222
-                    ListenAddress 127.0.0.1
-                    ListenAddress [::1]:2200
-                    ListenAddress ::1
-                    AllowUsers alice bob
-                    AllowUsers carol@192.0.2.1
-                    DenyUsers mallory
-                    AllowGroups ssh-users
-                    DenyGroups nossh
-                    AcceptEnv LANG LC_*
-                    AcceptEnv TZ
-                    Subsystem sftp internal-sftp -l  INFO
-                    HostKey @ROOT@/etc/ssh/test_host_key
-                    SetEnv A=1 B=2
-                    SetEnv C=3
-                    AuthorizedKeysFile .ssh/authorized_keys
-                    AuthorizedKeysFile /etc/ssh/keys/%u
+                Port 22
+                Port 2222
+                ListenAddress 127.0.0.1
+                ListenAddress [::1]:2200
+                ListenAddress ::1
+                AllowUsers alice bob
+                AllowUsers carol@192.0.2.1
+                DenyUsers mallory
+                AllowGroups ssh-users
+                DenyGroups nossh
+                AcceptEnv LANG LC_*
+                AcceptEnv TZ
+                Subsystem sftp internal-sftp -l  INFO
+                HostKey @ROOT@/etc/ssh/test_host_key
+                SetEnv A=1 B=2
+                SetEnv C=3
+                AuthorizedKeysFile .ssh/authorized_keys
+                AuthorizedKeysFile /etc/ssh/keys/%u
 
-                    """
+                """
             ]),
         Case(
             name: "ports and address family",
@@ -105,66 +105,67 @@ struct SshdOracleTests {
             name: "algorithm lists and modifiers",
             files: [
                 "etc/ssh/sshd_config": """
-                    Ciphers aes256-gcm@openssh.com,aes128-ctr
-                    MACs -hmac-sha1*,umac-64*
-                    KexAlgorithms +diffie-hellman-group14-sha1
-                    HostKeyAlgorithms ^ssh-ed25519
-                    PubkeyAcceptedKeyTypes +ssh-rsa
-                    CASignatureAlgorithms ssh-ed25519
+                Ciphers aes256-gcm@openssh.com,aes128-ctr
+                MACs -hmac-sha1*,umac-64*
+                KexAlgorithms +diffie-hellman-group14-sha1
+                HostKeyAlgorithms ^ssh-ed25519
+                PubkeyAcceptedKeyTypes +ssh-rsa
+                CASignatureAlgorithms ssh-ed25519
 
-                    """
+                """
             ]),
         Case(
             name: "special formats",
             files: [
                 "etc/ssh/sshd_config": """
-                    MaxStartups 5
-                    RekeyLimit 512M 1h
-                    IPQoS AF21
-                    StreamLocalBindMask 077
-                    PermitListen 8080 localhost:9090
-                    PermitOpen 192.0.2.1:22
-                    PubkeyAuthOptions verify-required
-                    LogLevel debug1
-                    SyslogFacility authpriv
-                    FingerprintHash md5
-                    PerSourceNetBlockSize 24:56
-                    PerSourceMaxStartups 4
-                    Compression delayed
-                    ChallengeResponseAuthentication no
-                    Banner "/etc/issue net"
-                    ForceCommand internal-sftp   -d /srv
-                    VersionAddendum hello  world
-                    Protocol 2
-                    UsePrivilegeSeparation sandbox
-                    DebianBanner no
-                    GatewayPorts clientspecified
-                    AllowTcpForwarding all
-                    PermitTunnel point-to-point
-                    IgnoreRhosts shosts-only
-                    PermitUserEnvironment LANG,LC_*
-                    AuthenticationMethods publickey,password publickey
-                    ChannelTimeout session=5m
-                    AuthorizedKeysCommand /usr/bin/keys %u "a b"
-                    AuthorizedKeysCommandUser nobody
-                    TCPKeepAlive no
-                    UseDNS yes
+                MaxStartups 5
+                RekeyLimit 512M 1h
+                IPQoS AF21
+                StreamLocalBindMask 077
+                PermitListen 8080 localhost:9090
+                PermitOpen 192.0.2.1:22
+                PubkeyAuthOptions verify-required
+                LogLevel debug1
+                SyslogFacility authpriv
+                FingerprintHash md5
+                PerSourceNetBlockSize 24:56
+                PerSourceMaxStartups 4
+                Compression delayed
+                ChallengeResponseAuthentication no
+                Banner "/etc/issue net"
+                ForceCommand internal-sftp   -d /srv
+                VersionAddendum hello  world
+                Protocol 2
+                UsePrivilegeSeparation sandbox
+                DebianBanner no
+                GatewayPorts clientspecified
+                AllowTcpForwarding all
+                PermitTunnel point-to-point
+                IgnoreRhosts shosts-only
+                PermitUserEnvironment LANG,LC_*
+                AuthenticationMethods publickey,password publickey
+                ChannelTimeout session=5m
+                AuthorizedKeysCommand /usr/bin/keys %u "a b"
+                AuthorizedKeysCommandUser nobody
+                TCPKeepAlive no
+                UseDNS yes
 
-                    """
+                """
             ]),
         Case(
             name: "Include inside Match, Match inside include, nested includes",
             files: [
                 "etc/ssh/sshd_config": """
-                    Include @ROOT@/etc/ssh/global.d/*.conf
-                    Match User backup
-                    Include @ROOT@/etc/ssh/backup.conf
-                    X11Forwarding yes
-                    Match all
-                    Include @ROOT@/etc/ssh/missing-*.conf @ROOT@/etc/ssh/last.conf
+                Include @ROOT@/etc/ssh/global.d/*.conf
+                Match User backup
+                Include @ROOT@/etc/ssh/backup.conf
+                X11Forwarding yes
+                Match all
+                Include @ROOT@/etc/ssh/missing-*.conf @ROOT@/etc/ssh/last.conf
 
-                    """,
-                "etc/ssh/global.d/a.conf": "LogLevel VERBOSE\nInclude @ROOT@/etc/ssh/nested/*.conf\nMatch all\nPrintMotd no\n",
+                """,
+                "etc/ssh/global.d/a.conf":
+                    "LogLevel VERBOSE\nInclude @ROOT@/etc/ssh/nested/*.conf\nMatch all\nPrintMotd no\n",
                 "etc/ssh/global.d/b.conf": "Match Group admins\nPermitTTY no\n",
                 "etc/ssh/nested/deep.conf": "MaxSessions 4\n",
                 "etc/ssh/backup.conf": "PermitRootLogin no\nMatch all\nPasswordAuthentication no\n",
@@ -173,7 +174,8 @@ struct SshdOracleTests {
     ]
 
     @Test(
-        "capdo's entries equal sshd -T for every key", .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"),
+        "capdo's entries equal sshd -T for every key",
+        .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"),
         arguments: cases)
     func matchesSshd(_ testCase: Case) throws {
         let (capdo, sshd) = try compare(testCase, connection: nil)
