@@ -224,7 +224,10 @@ private extension HTMLReporter {
             html += "<p>\(e(s[.compactIntro]))</p>\n"
         } else {
             html += table(
-                [s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts], s[.columnNote]],
+                [
+                    s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts],
+                    s[.columnNote],
+                ],
                 model.compact.map { finding in
                     [
                         badge(finding.status, s), b(finding.ruleID), e(finding.title.text(model.language)),
@@ -295,7 +298,9 @@ private extension HTMLReporter {
             s[.columnWaiverRule], s[.columnScope], s[.columnJustification], s[.columnApprovedBy], s[.columnIssued],
             s[.columnExpires], s[.columnApplied], s[.columnTicket], s[.columnSource],
         ]
-        for (key, list) in [(ReportString.waiversInForce, model.waiversInForce), (.waiversExpired, model.waiversExpired)] {
+        for (key, list) in [
+            (ReportString.waiversInForce, model.waiversInForce), (.waiversExpired, model.waiversExpired),
+        ] {
             html += "<h3>\(e(s[key]))</h3>\n"
             if key == .waiversExpired && !list.isEmpty { html += "<p>\(e(s[.expiredNote]))</p>\n" }
             if list.isEmpty {

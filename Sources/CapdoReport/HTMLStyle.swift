@@ -27,6 +27,7 @@ enum HTMLStyle {
         h3 { font-size: 11pt; margin: 12pt 0 4pt; break-after: avoid; }
         h4 { font-size: 10.5pt; margin: 0 0 4pt; break-after: avoid; }
         section.major { break-before: page; }
+        #conclusion { break-inside: avoid; }
         p { margin: 4pt 0; }
         table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 9pt; }
         th, td { border: 0.75pt solid #555; padding: 2.5pt 4pt; vertical-align: top; text-align: left;
@@ -34,7 +35,8 @@ enum HTMLStyle {
         th { background: #e6e6e6; font-weight: 700; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
-        td.num, th.num { text-align: right; white-space: nowrap; }
+        td.num { text-align: right; white-space: nowrap; }
+        th.num { text-align: right; }
         .nowrap { white-space: nowrap; }
         table.fixed { table-layout: fixed; }
         td .badge { white-space: normal; }

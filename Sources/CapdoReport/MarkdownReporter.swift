@@ -176,7 +176,8 @@ private extension MarkdownReporter {
                         .joined(separator: "; ")
                     return [
                         c(control.section + " " + control.id), title, clause, mark(row.verdict, s),
-                        c(model.rules(of: row).joined(separator: ", ")), c(model.hosts(of: row).joined(separator: ", ")),
+                        c(model.rules(of: row).joined(separator: ", ")),
+                        c(model.hosts(of: row).joined(separator: ", ")),
                     ]
                 })
     }
@@ -194,7 +195,10 @@ private extension MarkdownReporter {
             md += "\(e(s[.compactIntro]))\n\n"
         } else {
             md += table(
-                [s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts], s[.columnNote]],
+                [
+                    s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts],
+                    s[.columnNote],
+                ],
                 model.compact.map { finding in
                     [
                         mark(finding.status, s), c(finding.ruleID), c(finding.title.text(model.language)),
@@ -253,7 +257,9 @@ private extension MarkdownReporter {
             s[.columnWaiverRule], s[.columnScope], s[.columnJustification], s[.columnApprovedBy], s[.columnIssued],
             s[.columnExpires], s[.columnApplied], s[.columnTicket], s[.columnSource],
         ]
-        for (key, list) in [(ReportString.waiversInForce, model.waiversInForce), (.waiversExpired, model.waiversExpired)] {
+        for (key, list) in [
+            (ReportString.waiversInForce, model.waiversInForce), (.waiversExpired, model.waiversExpired),
+        ] {
             md += "### \(e(s[key]))\n\n"
             if key == .waiversExpired && !list.isEmpty { md += "\(e(s[.expiredNote]))\n\n" }
             if list.isEmpty {

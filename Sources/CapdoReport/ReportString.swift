@@ -155,7 +155,8 @@ private extension ReportString {
         case .columnValue: return ("Giá trị", "Value")
         case .columnSource: return ("Nguồn", "Source")
         case .columnMeaning: return ("Ý nghĩa", "Meaning")
-        case .sourceProposal: return ("Đề xuất (văn bản không quy định số cụ thể)", "Proposal (no number in regulation)")
+        case .sourceProposal:
+            return ("Đề xuất (văn bản không quy định số cụ thể)", "Proposal (no number in regulation)")
         case .noVariables: return ("Hồ sơ không khai báo tham số.", "The profile declares no variables.")
 
         case .scopeSystem: return ("Hệ thống được kiểm tra: {0}.", "System assessed: {0}.")
@@ -333,7 +334,9 @@ private extension ReportString {
                 "Fix the {0} failed results following the remediation plan (section 10), critical and high first."
             )
         case .recommendWarn:
-            return ("Xử lý {0} cảnh báo trước lần kiểm tra tiếp theo.", "Resolve the {0} warnings before the next scan.")
+            return (
+                "Xử lý {0} cảnh báo trước lần kiểm tra tiếp theo.", "Resolve the {0} warnings before the next scan."
+            )
         case .recommendError:
             return (
                 "Khắc phục {0} lỗi thu thập dữ liệu để đánh giá được đầy đủ (mục 5).",

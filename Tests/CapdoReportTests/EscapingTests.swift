@@ -38,7 +38,9 @@ struct EscapingTests {
     @Test func markdownEscaperNeutralisesControlsAndNewlines() {
         #expect(MarkdownEscaper.escape("a|b") == "a\\|b")
         #expect(MarkdownEscaper.escape("x\ny") == "x ↵ y")
-        #expect(MarkdownEscaper.escape("`code` *b* _i_ #h [l](u) ~s~ !x \\") == "\\`code\\` \\*b\\* \\_i\\_ \\#h \\[l\\]\\(u\\) \\~s\\~ \\!x \\\\")
+        #expect(
+            MarkdownEscaper.escape("`code` *b* _i_ #h [l](u) ~s~ !x \\")
+                == "\\`code\\` \\*b\\* \\_i\\_ \\#h \\[l\\]\\(u\\) \\~s\\~ \\!x \\\\")
         #expect(MarkdownEscaper.escape("<a & b>") == "&lt;a &amp; b&gt;")
     }
 

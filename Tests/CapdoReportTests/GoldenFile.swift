@@ -29,7 +29,8 @@ enum GoldenFile {
         let line = (0..<common).first { actualLines[$0] != expectedLines[$0] } ?? common
         let got = line < actualLines.count ? String(actualLines[line]) : "<end of output>"
         let want = line < expectedLines.count ? String(expectedLines[line]) : "<end of golden file>"
-        let message = "\(name) differs at line \(line + 1):\n  got:  \(got)\n  want: \(want)\n"
+        let message =
+            "\(name) differs at line \(line + 1):\n  got:  \(got)\n  want: \(want)\n"
             + "Run with CAPDO_UPDATE_GOLDEN=1 to accept the new output."
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }

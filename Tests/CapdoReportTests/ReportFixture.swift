@@ -180,7 +180,8 @@ private extension ReportFixture {
                         Evidence(
                             subject: "service nftables", expected: "active", found: "active",
                             location: "etc/systemd/system/multi-user.target.wants/nftables.service", outcome: .pass)
-                    ], fixVi: "Bật nftables với chính sách input drop.", fixEn: "Enable nftables with an input drop policy.",
+                    ], fixVi: "Bật nftables với chính sách input drop.",
+                    fixEn: "Enable nftables with an input drop policy.",
                     line: 3),
                 finding(
                     "srv.ids.security_updates", server, ref("II.2 1.2.4", "6.2.2.4"), .server, .low, .warn,
@@ -274,12 +275,14 @@ private extension ReportFixture {
                             subject: "port tcp/23 banner", expected: "không lắng nghe",
                             found: "<script>alert(1)</script>", location: "0.0.0.0:23", outcome: .fail),
                         Evidence(
-                            subject: "package telnetd", expected: "không cài đặt", found: "\"><img src=x onerror=alert(1)>",
+                            subject: "package telnetd", expected: "không cài đặt",
+                            found: "\"><img src=x onerror=alert(1)>",
                             location: "var/lib/dpkg/status:1204", outcome: .fail),
                     ], fixVi: "Gỡ gói telnetd: apt-get purge telnetd.", fixEn: "Remove telnetd: apt-get purge telnetd.",
                     line: 9),
                 finding(
-                    "srv.log.retention", workstation, ref("II.2 1.2.3", "6.2.2.3", new: "4.9"), .server, .medium, .error,
+                    "srv.log.retention", workstation, ref("II.2 1.2.3", "6.2.2.3", new: "4.9"), .server, .medium,
+                    .error,
                     vi: "Nhật ký xác thực được lưu ít nhất 30 ngày", en: "Authentication logs are kept for 30 days",
                     reason: LocalizedText(
                         vi: "Không đọc được var/log: permission denied. Chạy với quyền root.",

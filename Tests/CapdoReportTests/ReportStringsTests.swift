@@ -20,9 +20,10 @@ struct ReportStringsTests {
         #expect(s[.sectionSummary] == "Kết quả tổng hợp")
         #expect(s[.sectionItems] == "Mức đáp ứng theo từng yêu cầu")
         #expect(s[.sectionConclusion] == "Kết luận và kiến nghị")
-        #expect(FindingStatus.allCases.map(s.status) == [
-            "Đạt", "Không đạt", "Cảnh báo", "Lỗi", "Không áp dụng", "Cần xác nhận", "Miễn trừ",
-        ])
+        #expect(
+            FindingStatus.allCases.map(s.status) == [
+                "Đạt", "Không đạt", "Cảnh báo", "Lỗi", "Không áp dụng", "Cần xác nhận", "Miễn trừ",
+            ])
     }
 
     @Test func datesAreVietnamTime() {
