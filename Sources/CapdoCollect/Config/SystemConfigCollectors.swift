@@ -6,5 +6,20 @@ public enum SystemConfigCollectors {
             SysctlParser.parse(.host($0.files))
         },
         SysctlRuntimeCollector(),
+        ConfigSourceCollector(source: "logrotate", summary: "Log rotation and retention from logrotate.conf") {
+            LogrotateParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "journald", summary: "systemd-journald storage and retention settings") {
+            JournaldParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "rsyslog", summary: "rsyslog auth log destination and remote forwarding") {
+            RsyslogParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "firewall", summary: "ufw, nftables and iptables inbound default policy") {
+            FirewallParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "timesyncd", summary: "systemd-timesyncd NTP servers") {
+            TimesyncdParser.parse(.host($0.files))
+        },
     ]
 }
