@@ -55,8 +55,8 @@ private extension SnapshotCollector {
             let once = ResumeOnce(continuation)
             let work = Task { once.resume(await collector.collect(in: environment)) }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                work.cancel()
                 once.resume(timedOut)
+                work.cancel()
             }
         }
     }

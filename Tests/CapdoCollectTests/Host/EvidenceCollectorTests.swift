@@ -1,0 +1,57 @@
+import CapdoCollect
+import CapdoCore
+import Foundation
+import Testing
+
+@Suite("EvidenceCollector and EvidenceIndexParser")
+struct EvidenceCollectorTests {
+    @Test func readsIndexAndChecksFiles() async throws {
+        let folder = try TemporaryRoot()
+        try folder.write(
+            "index.yaml",
+            """
+            # evidence
+            documents:
+              - item: "1.1.1"
+                title: "Quy chế bảo đảm an toàn HTTT"
+                path: 1.1/quy-che.pdf
+                date: 2025-03-01
+                approved_by: "Chủ tịch UBND"
+                next_review: 2027-03-01
+              - item: "1.5.4"
+                title: Missing file
+                path: 1.5/plan.pdf
+                date: someday
+
+            """)
+        try folder.write("1.1/quy-che.pdf", "%PDF")
+        let root = try TemporaryRoot()
+        let output = await EvidenceCollector().collect(in: root.environment(evidenceFolder: folder.path))
+        let evidence = try #require(output.evidence)
+        #expect(evidence.folder == folder.path)
+        #expect(evidence.index == "index.yaml")
+        #expect(
+            evidence.documents.first
+                == EvidenceDocument(
+                    item: "1.1.1", title: "Quy chế bảo đảm an toàn HTTT", path: "1.1/quy-che.pdf", exists: true,
+                    date: CapdoDate.parse("2025-03-01"), approvedBy: "Chủ tịch UBND",
+                    nextReview: CapdoDate.parse("2027-03-01"), line: 3))
+        #expect(evidence.documents.last?.exists == false)
+        #expect(output.issues.map(\.line) == [12])
+    }
+
+    @Test func malformedYamlGivesALine() {
+        let parsed = EvidenceIndexParser.parse("documents:\n  - item: 1\n    path: [unclosed\n", file: "index.yaml")
+        #expect(parsed.documents.isEmpty)
+        #expect(parsed.issues.count == 1)
+        #expect(parsed.issues.first?.line != nil)
+    }
+
+    @Test func folderStates() async throws {
+        let root = try TemporaryRoot()
+        #expect(await EvidenceCollector().collect(in: root.environment()).evidence == nil)
+        let missing = await EvidenceCollector().collect(in: root.environment(evidenceFolder: root.path + "/nope"))
+        #expect(missing.evidence?.documents == [])
+        #expect(missing.issues.count == 1)
+    }
+}

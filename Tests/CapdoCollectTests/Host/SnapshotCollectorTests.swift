@@ -1,0 +1,51 @@
+import CapdoCollect
+import CapdoCore
+import Foundation
+import Testing
+
+@Suite("Collectors registry and SnapshotCollector")
+struct SnapshotCollectorTests {
+    @Test func collectorIdsAreUnique() {
+        let ids = Collectors.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.starts(with: ["system", "packages", "updates", "accounts", "services", "listeners", "logs", "files"]))
+        #expect(Collectors.all.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    @Test func timedOutCollectorIsAnIssueAndTheRestMerge() async throws {
+        let root = try TemporaryRoot()
+        try root.write("etc/hostname", "fixture\n")
+        let start = Date()
+        let snapshot = await SnapshotCollector.collect(
+            root.environment(), collectors: [SystemCollector(), Sleeper(), FilesCollector()], timeout: 0.5)
+        // Well under the sleeper's 30 s even when the shared test machine is busy.
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(snapshot.system?.hostname == "fixture")
+        #expect(snapshot.files["/etc/shadow"] == FileFact(exists: false))
+        #expect(snapshot.issues.contains { $0.collector == "sleeper" && $0.level == .error })
+        #expect(snapshot.collectors.map(\.id) == ["system", "sleeper", "files"])
+        #expect(snapshot.live == false)
+    }
+
+    @Test func fixtureRootScanReadsNothingFromTheHost() async throws {
+        let root = try TemporaryRoot()
+        let snapshot = await SnapshotCollector.collect(root.environment(), collectors: Collectors.host)
+        #expect(snapshot.packages == nil)
+        #expect(snapshot.listeners == nil)
+        #expect(snapshot.accounts == nil)
+        #expect(snapshot.system?.kernel == nil)
+        #expect(snapshot.files.values.allSatisfy { !$0.exists })
+        #expect(snapshot.services?.units.isEmpty == true)
+    }
+}
+
+/// A collector that never finishes in time.
+private struct Sleeper: Collector {
+    let id = "sleeper"
+    let summary = "sleeps"
+
+    func collect(in environment: HostEnvironment) async -> CollectorOutput {
+        try? await Task.sleep(for: .seconds(30))
+        return CollectorOutput()
+    }
+}

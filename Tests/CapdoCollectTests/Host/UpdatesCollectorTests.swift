@@ -1,0 +1,82 @@
+import CapdoCollect
+import CapdoCore
+import Foundation
+import Testing
+
+@Suite("UpdatesCollector and AptListsParser")
+struct UpdatesCollectorTests {
+    @Test(arguments: [
+        ("deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages", "bookworm-security", true),
+        ("deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages", "bookworm", false),
+        ("deb.debian.org_debian_dists_bookworm-updates_non-free-firmware_binary-amd64_Packages", "bookworm-updates", false),
+        ("security.debian.org_dists_stretch_updates_main_binary-amd64_Packages", "stretch/updates", true),
+    ])
+    func suites(file: String, suite: String, security: Bool) {
+        #expect(AptListsParser.suite(ofListFile: file) == suite)
+        #expect(AptListsParser.isSecurity(suite: suite) == security)
+    }
+
+    @Test func releaseDates() {
+        #expect(AptListsParser.releaseDate("Origin: Debian\nDate: Sat, 28 Nov 2026 06:00:00 UTC\n") == CapdoDate.parse("2026-11-28T06:00:00Z"))
+        #expect(AptListsParser.rfc2822("Sat, 28 Nov 2026 13:00:00 +0700") == CapdoDate.parse("2026-11-28T06:00:00Z"))
+        #expect(AptListsParser.rfc2822("yesterday") == nil)
+    }
+
+    @Test func pendingUpdatesFromLists() async throws {
+        let root = try TemporaryRoot()
+        try root.write(
+            "var/lib/dpkg/status",
+            """
+            Package: openssl
+            Status: install ok installed
+            Architecture: amd64
+            Version: 3.0.15-1~deb12u1
+
+            Package: bash
+            Status: install ok installed
+            Architecture: amd64
+            Version: 5.2.15-2+b7
+
+            Package: old
+            Status: deinstall ok config-files
+            Architecture: amd64
+            Version: 1.0
+
+
+            """)
+        let lists = "var/lib/apt/lists/"
+        let security = "deb.debian.org_debian-security_dists_bookworm-security"
+        let main = "deb.debian.org_debian_dists_bookworm"
+        try root.write(lists + security + "_InRelease", "Origin: Debian\nDate: Fri, 27 Nov 2026 10:00:00 UTC\n")
+        try root.write(lists + main + "_InRelease", "Origin: Debian\nDate: Sat, 28 Nov 2026 06:00:00 UTC\n")
+        try root.write(
+            lists + security + "_main_binary-amd64_Packages",
+            "Package: openssl\nVersion: 3.0.17-1~deb12u2\nArchitecture: amd64\nDescription: x\n y\n\n"
+                + "Package: old\nVersion: 2.0\nArchitecture: amd64\n")
+        try root.write(
+            lists + main + "_main_binary-amd64_Packages",
+            "Package: openssl\nVersion: 3.0.16-1\nArchitecture: amd64\n\nPackage: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n\n"
+                + "Package: curl\nVersion: 9\nArchitecture: amd64\n")
+        try root.write(lists + main + "_contrib_binary-amd64_Packages.lz4", "compressed")
+        let output = await UpdatesCollector().collect(in: root.environment())
+        let updates = try #require(output.updates)
+        #expect(updates.sources.count == 2)
+        #expect(updates.listsDate == CapdoDate.parse("2026-11-28T06:00:00Z"))
+        #expect(
+            updates.pending == [
+                PendingUpdate(
+                    name: "openssl", installed: "3.0.15-1~deb12u1", available: "3.0.17-1~deb12u2", security: true,
+                    file: lists + security + "_main_binary-amd64_Packages", published: CapdoDate.parse("2026-11-27T10:00:00Z"))
+            ])
+        #expect(output.issues.count == 1)
+        #expect(output.issues.first?.level == .warning)
+        #expect(output.issues.first?.file?.hasSuffix(".lz4") == true)
+    }
+
+    @Test func noListsGiveAnEmptySection() async throws {
+        let root = try TemporaryRoot()
+        try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
+        let output = await UpdatesCollector().collect(in: root.environment())
+        #expect(output.updates == UpdateFacts(sources: [], listsDate: nil, pending: []))
+    }
+}
