@@ -21,5 +21,14 @@ public enum SystemConfigCollectors {
         ConfigSourceCollector(source: "timesyncd", summary: "systemd-timesyncd NTP servers") {
             TimesyncdParser.parse(.host($0.files))
         },
+        ConfigSourceCollector(source: "auditd", summary: "auditd daemon settings (auditd.conf)") {
+            AuditdParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "audit_rules", summary: "Audit watch and syscall rules (rules.d)") {
+            AuditRulesParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "chrony", summary: "chrony time sources") {
+            ChronyParser.parse(.host($0.files))
+        },
     ]
 }
