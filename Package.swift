@@ -41,7 +41,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
-        .testTarget(name: "CapdoCLITests", dependencies: ["CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
+        .testTarget(
+            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,12 +43,17 @@ struct ResourceEvaluator {
             value = fallback
             location = "default (rule)"
         }
-        if value == nil, !context.errors(of: "config.\(source)").isEmpty {
+        // A built-in default is only the effective value if every file parsed: with a parse error it is unknown.
+        let isDefault = entry?["default"]?.boolValue == true || entry == nil
+        if isDefault, !context.errors(of: "config.\(source)").isEmpty {
             let reasons = context.errors(of: "config.\(source)").map(\.description).joined(separator: "; ")
             return unknown(subject, .unknown(reason: reasons, error: true))
         }
-        if value == nil, section["present"]?.boolValue == false {
-            location = "no \(source) configuration file"
+        if value == nil {
+            // Name where the setting was looked for, so "not set" still points at a file.
+            let files = section["files"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            location = section["present"]?.boolValue == false || files.isEmpty
+                ? "no \(source) configuration file" : files.prefix(3).joined(separator: ", ")
         }
         return judgeValue(subject, value, location: location)
     }
@@ -59,7 +64,7 @@ struct ResourceEvaluator {
         guard facts[head] != nil else {
             return unknown("fact \(path)", context.missing(section: head, collectorPrefixes: [head]))
         }
-        return judgeValue("fact \(path)", facts.value(atPath: path), location: nil)
+        return judgeValue("fact \(path)", facts.value(atPath: path), location: Self.nearestLocation(facts, path: path))
     }
 
     private func system() -> CheckEvaluator.Result {
@@ -206,6 +211,7 @@ struct ResourceEvaluator {
                 expected.append("present")
             }
             let location = unit?["enabled_by"]?.arrayValue?.first?.stringValue ?? unit?["unit_file"]?.stringValue
+                ?? "etc/systemd/system (no unit file or enablement link for \(name))"
             results.append(
                 single("service \(name)", expected: expected.joined(separator: " and "), found: found.joined(separator: ", "),
                     location: location, outcome: .all(outcomes)))
@@ -274,11 +280,12 @@ struct ResourceEvaluator {
         let countMatchers = check.matchers.filter { $0.op == .count }
         let effective = countMatchers.isEmpty ? [Matcher(op: .count, operand: .null, nested: [Matcher(op: .equals, operand: .number(0))])] : countMatchers
         let judgement = matcher.judge(.array(selected), effective)
-        let subject = conditions.isEmpty ? label : "\(label) where " + conditions.map { "\($0.key) \(Self.describeSpec($0.value))" }.joined(separator: ", ")
+        let subject = conditions.isEmpty ? label : "\(label) where " + conditions.map { "\($0.key) \(Self.describeSpec(resolved($0.value)))" }.joined(separator: ", ")
         let names = selected.prefix(10).map(Self.describeItem)
         var found = "\(selected.count) matching"
         if !names.isEmpty { found += ": " + names.joined(separator: "; ") + (selected.count > 10 ? "; …" : "") }
         let location = selected.first.flatMap(Self.location)
+            ?? Self.nearestLocation(facts, path: check.selector["path"]?.stringValue ?? "accounts.accounts")
         return single(subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
     }
 
@@ -319,6 +326,15 @@ struct ResourceEvaluator {
 
     // MARK: - helpers
 
+    /// The `where` spec with profile variables filled in, for display.
+    private func resolved(_ spec: FactValue) -> FactValue {
+        switch spec {
+        case .object(let members): return .object(members.mapValues(resolved))
+        case .array(let items): return .array(items.map(resolved))
+        default: return (try? context.resolve(spec).get()) ?? spec
+        }
+    }
+
     private func names() -> [String] {
         if let list = check.selector["names"]?.arrayValue { return list.compactMap(\.stringValue) }
         return [check.selector["name"]?.stringValue].compactMap { $0 }
@@ -358,6 +374,27 @@ struct ResourceEvaluator {
                 ? "\(matcher.op.rawValue) " + matcher.nested.map { MatcherEvaluator.describe($0.op, $0.operand) }.joined(separator: " and ")
                 : MatcherEvaluator.describe(matcher.op, matcher.operand)
         }.joined(separator: " and ")
+    }
+
+    /// The closest provenance along a path: a `file`/`line` pair, or the files a section was read from.
+    static func nearestLocation(_ facts: FactValue, path: String) -> String? {
+        var components = path.split(separator: ".").map(String.init)
+        while !components.isEmpty {
+            if let node = facts.value(atPath: components.joined(separator: ".")), node.objectValue != nil {
+                if let located = location(node) { return located }
+                for key in ["oldest_file", "newest_artefact", "index", "source"] {
+                    if let text = node[key]?.stringValue { return text }
+                }
+                for key in ["sources", "files", "searched"] {
+                    if let list = node[key]?.arrayValue?.compactMap(\.stringValue), !list.isEmpty {
+                        return list.prefix(3).joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+                    }
+                }
+                if let folder = node["folder"]?.stringValue { return folder }
+            }
+            components.removeLast()
+        }
+        return nil
     }
 
     static func location(_ value: FactValue) -> String? {
