@@ -71,6 +71,17 @@ struct OtherAuthParsersTests {
         #expect(issues.map(\.line) == [6])
     }
 
+    @Test("crypttab: a random-key swap without a type option is plain, not LUKS")
+    func crypttabRandomKeySwap() {
+        let text = "cryptswap UUID=9 /dev/urandom swap,cipher=aes-xts-plain64,size=256\ncrypttmp /dev/sdb2 /dev/random tmp\n"
+        let (section, issues) = CrypttabParser.parse(.memory(["etc/crypttab": text]))
+        #expect(issues.isEmpty)
+        #expect(section.entries["volumes"]?.value == "2")
+        #expect(section.entries["luks_volumes"]?.value == "0")
+        #expect(section.entries["volume.cryptswap"]?.value == "plain")
+        #expect(section.entries["volume.crypttmp"]?.value == "plain")
+    }
+
     @Test("apt: flat and nested syntax, later files override, ignored names skipped")
     func apt() {
         let (section, issues) = AptPeriodicParser.parse(
