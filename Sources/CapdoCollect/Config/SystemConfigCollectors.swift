@@ -30,5 +30,11 @@ public enum SystemConfigCollectors {
         ConfigSourceCollector(source: "chrony", summary: "chrony time sources") {
             ChronyParser.parse(.host($0.files))
         },
+        ConfigSourceCollector(source: "nginx", summary: "nginx logging, version disclosure, TLS and listings") {
+            NginxParser.parse(.host($0.files))
+        },
+        ConfigSourceCollector(source: "apache2", summary: "Apache httpd logging, version disclosure, TLS and listings") {
+            Apache2Parser.parse(.host($0.files))
+        },
     ]
 }

@@ -26,6 +26,25 @@ struct SystemConfigRobustnessTests {
             name: "sysctl", path: SysctlParser.mainFile,
             valid: "# c\nnet.ipv4.ip_forward = 0\n-kernel.yama.ptrace_scope=1\nnet/ipv4/tcp_syncookies = 1\n",
             parse: SysctlParser.parse),
+        Case(
+            name: "nginx", path: NginxParser.mainFile,
+            valid: "user www-data;\nhttp {\n  server_tokens off; # c\n  access_log \"/var/log/a b.log\" combined;\n"
+                + "  server { listen 80; location / { autoindex on; } }\n  include conf.d/*.conf;\n}\n",
+            parse: NginxParser.parse),
+        Case(
+            name: "apache2", path: Apache2Parser.mainFile,
+            valid: "ServerTokens Prod\n<VirtualHost *:80>\n  CustomLog /var/log/a.log \\\n combined\n"
+                + "  <Directory /x>\n Options +Indexes\n </Directory>\n</VirtualHost>\nIncludeOptional x/*.conf\n",
+            parse: Apache2Parser.parse),
+        Case(
+            name: "rsyslog", path: RsyslogParser.mainFile,
+            valid: "module(load=\"imuxsock\") # c\nauth,authpriv.*\t/var/log/auth.log\n*.* @@host:514\n"
+                + "action(type=\"omfwd\"\n target=\"h\")\n",
+            parse: RsyslogParser.parse),
+        Case(
+            name: "nftables", path: "etc/nftables.conf",
+            valid: "table inet f {\n chain input { type filter hook input priority 0; policy drop; }\n}\n",
+            parse: FirewallParser.parse),
     ]
 
     @Test(arguments: cases)

@@ -35,6 +35,24 @@ final class SystemTestRoot {
         return true
     }
 
+    /// Copies a host directory tree (symlinks followed, contents copied) into the root; the number of files.
+    @discardableResult
+    func copyTreeFromHost(_ absolute: String) throws -> Int {
+        guard let enumerator = FileManager.default.enumerator(atPath: absolute) else { return 0 }
+        var count = 0
+        while let relative = enumerator.nextObject() as? String {
+            let full = absolute + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                try mkdir(String(full.dropFirst()))
+            } else if try copyFromHost(full) {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Creates a symbolic link at `relative` pointing to `target`.
     func symlink(_ relative: String, to target: String) throws {
         let url = URL(fileURLWithPath: path + "/" + relative)
