@@ -24,7 +24,8 @@ public struct BackupCollector: Collector {
                 return nil
             }
         }
-        let cronTables = (["etc/crontab"].filter { reader.exists($0) } + reader.files(in: "etc/cron.d"))
+        let cronTables =
+            (["etc/crontab"].filter { reader.exists($0) } + reader.files(in: "etc/cron.d"))
             .map { ($0, true) } + reader.files(in: "var/spool/cron/crontabs").map { ($0, false) }
         for (path, hasUser) in cronTables {
             guard let content = text(path) else { continue }
@@ -77,7 +78,8 @@ private extension BackupCollector {
                 else { continue }
                 let settings = Self.unitSettings(timer)
                 let schedule = settings.first { ["OnCalendar", "OnUnitActiveSec", "OnBootSec"].contains($0.key) }?.value
-                let serviceName = settings.first { $0.key == "Unit" }?.value
+                let serviceName =
+                    settings.first { $0.key == "Unit" }?.value
                     ?? String(timerName.dropLast(".timer".count)) + ".service"
                 guard
                     let servicePath = ServicesCollector.unitDirectories.map({ $0 + "/" + serviceName })
@@ -110,13 +112,16 @@ private extension BackupCollector {
     }
 
     /// Depth- and count-bounded walk that never follows symlinks below the starting directory.
-    func walk(_ reader: FileReader, _ directory: String, depth: Int, budget: Int, newest: inout (path: String, time: Date)?) {
+    func walk(
+        _ reader: FileReader, _ directory: String, depth: Int, budget: Int, newest: inout (path: String, time: Date)?
+    ) {
         var remaining = budget
         walk(reader, directory, depth: depth, remaining: &remaining, newest: &newest)
     }
 
     func walk(
-        _ reader: FileReader, _ directory: String, depth: Int, remaining: inout Int, newest: inout (path: String, time: Date)?
+        _ reader: FileReader, _ directory: String, depth: Int, remaining: inout Int,
+        newest: inout (path: String, time: Date)?
     ) {
         guard depth <= Self.maxDepth else { return }
         for name in reader.list(directory) {

@@ -48,7 +48,8 @@ private extension BackupCommandParser {
     static func target(words: [String], tool: String) -> String? {
         let schemes = ["sftp:", "s3:", "b2:", "rest:", "azure:", "gs:", "swift:", "rclone:", "ssh://", "scp://"]
         for word in words {
-            let value = word.hasPrefix("-") ? (word.split(separator: "=", maxSplits: 1).last.map(String.init) ?? "") : word
+            let value =
+                word.hasPrefix("-") ? (word.split(separator: "=", maxSplits: 1).last.map(String.init) ?? "") : word
             if value.isEmpty || value.hasPrefix("-") { continue }
             if schemes.contains(where: { value.hasPrefix($0) }) { return value }
             if let at = value.firstIndex(of: "@"), let colon = value[at...].firstIndex(of: ":"),
@@ -56,7 +57,8 @@ private extension BackupCommandParser {
             {
                 return value
             }
-            if tool == "rclone", let colon = value.firstIndex(of: ":"), colon != value.startIndex, !value.contains("://"),
+            if tool == "rclone", let colon = value.firstIndex(of: ":"), colon != value.startIndex,
+                !value.contains("://"),
                 value[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
             {
                 return value

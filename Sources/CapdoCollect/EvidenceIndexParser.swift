@@ -12,7 +12,10 @@ public enum EvidenceIndexParser {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return ([], [CollectionIssue(collector: collector, file: file, line: line(of: error), message: message(of: error))])
+            return (
+                [],
+                [CollectionIssue(collector: collector, file: file, line: line(of: error), message: message(of: error))]
+            )
         } catch {
             return ([], [CollectionIssue(collector: collector, file: file, message: "not valid YAML")])
         }
@@ -20,20 +23,30 @@ public enum EvidenceIndexParser {
             return ([], [CollectionIssue(collector: collector, file: file, line: 1, message: "no 'documents' list")])
         }
         guard let sequence = list.sequence else {
-            return ([], [CollectionIssue(collector: collector, file: file, line: list.mark?.line, message: "'documents' is not a list")])
+            return (
+                [],
+                [
+                    CollectionIssue(
+                        collector: collector, file: file, line: list.mark?.line, message: "'documents' is not a list")
+                ]
+            )
         }
         var documents: [EvidenceDocument] = []
         var issues: [CollectionIssue] = []
         for entry in sequence {
             let line = entry.mark?.line
             guard let mapping = entry.mapping else {
-                issues.append(CollectionIssue(collector: collector, file: file, line: line, message: "document entry is not a mapping"))
+                issues.append(
+                    CollectionIssue(
+                        collector: collector, file: file, line: line, message: "document entry is not a mapping"))
                 continue
             }
             func string(_ key: String) -> String? { mapping[key]?.scalar?.string }
             guard let item = string("item"), let path = string("path") else {
                 issues.append(
-                    CollectionIssue(collector: collector, file: file, line: line, message: "document entry needs 'item' and 'path'"))
+                    CollectionIssue(
+                        collector: collector, file: file, line: line, message: "document entry needs 'item' and 'path'")
+                )
                 continue
             }
             var dates: [String: Date] = [:]

@@ -48,7 +48,8 @@ public struct FileReader: Sendable {
     /// (lstat semantics). Missing components are an error (`.missing`).
     public func resolve(_ path: String, followFinal: Bool = true) throws(FileReadError) -> String {
         var resolved: [String] = []
-        var pending = Array(relative(path).split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
+        var pending = Array(
+            relative(path).split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
         var links = 0
         while let component = pending.popLast() {
             if component == "." { continue }

@@ -14,7 +14,8 @@ public enum LastlogParser {
     public static func time(record: Data) -> Date? {
         guard record.count >= 4 else { return nil }
         let bytes = Array(record.prefix(4))
-        let value = Int32(bitPattern: UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+        let value = Int32(
+            bitPattern: UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
         guard value > 0 else { return nil }
         return Date(timeIntervalSince1970: Double(value))
     }

@@ -13,7 +13,9 @@ public struct ListenersCollector: Collector {
         let reader = environment.files
         var entries: [ProcNetParser.Entry] = []
         var issues: [CollectionIssue] = []
-        for (name, proto, ipv6) in [("tcp", "tcp", false), ("tcp6", "tcp", true), ("udp", "udp", false), ("udp6", "udp", true)] {
+        for (name, proto, ipv6) in [
+            ("tcp", "tcp", false), ("tcp6", "tcp", true), ("udp", "udp", false), ("udp6", "udp", true),
+        ] {
             let path = "proc/net/" + name
             do {
                 let parsed = ProcNetParser.parse(try reader.readText(path), protocolName: proto, ipv6: ipv6, file: path)

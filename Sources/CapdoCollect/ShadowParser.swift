@@ -35,7 +35,9 @@ public enum ShadowParser {
                 continue
             }
             func number(_ field: Substring) -> Int? { Int(field.trimmingCharacters(in: .whitespaces)) }
-            func day(_ field: Substring) -> Date? { number(field).map { Date(timeIntervalSince1970: Double($0) * 86_400) } }
+            func day(_ field: Substring) -> Date? {
+                number(field).map { Date(timeIntervalSince1970: Double($0) * 86_400) }
+            }
             entries.append(
                 Entry(
                     name: String(fields[0]), password: state(ofHash: fields[1]), lastChange: day(fields[2]),

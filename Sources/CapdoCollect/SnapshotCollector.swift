@@ -20,7 +20,8 @@ public enum SnapshotCollector {
                     let start = clock.now
                     let output = await run(collector, environment, timeout: timeout)
                     let elapsed = start.duration(to: clock.now)
-                    let milliseconds = Double(elapsed.components.seconds) * 1000
+                    let milliseconds =
+                        Double(elapsed.components.seconds) * 1000
                         + Double(elapsed.components.attoseconds) / 1e15
                     return (index, output, milliseconds)
                 }

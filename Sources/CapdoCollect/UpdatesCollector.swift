@@ -80,7 +80,8 @@ public struct UpdatesCollector: Collector {
                 name: name, installed: package.version, available: choice.offer.version,
                 security: securityNewer.contains(name), file: choice.file, published: choice.published)
         }
-        return CollectorOutput(updates: UpdateFacts(sources: sources, listsDate: listsDate, pending: pending), issues: issues)
+        return CollectorOutput(
+            updates: UpdateFacts(sources: sources, listsDate: listsDate, pending: pending), issues: issues)
     }
 }
 

@@ -74,8 +74,12 @@ struct AccountsCollectorTests {
         #expect(byName["carol"]?.interactive == true)
         #expect(byName["nobody"]?.system == true)
         #expect(byName["root"]?.lastLogin == nil)
-        #expect(output.issues.map(\.description) == ["etc/passwd:4: malformed passwd entry; ignored", "etc/shadow:5: malformed"])
-        let encoded = String(decoding: try JSONEncoder().encode(facts), as: UTF8.self)
+        #expect(
+            output.issues.map(\.description) == [
+                "etc/passwd:4: malformed passwd entry; ignored", "etc/shadow:5: malformed",
+            ])
+        let encoded =
+            String(decoding: try JSONEncoder().encode(facts), as: UTF8.self)
             + output.issues.map(\.description).joined()
         #expect(!encoded.contains("saltsalt"))
         #expect(!encoded.contains("Zq9y"))

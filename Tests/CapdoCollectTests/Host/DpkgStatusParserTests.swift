@@ -47,7 +47,8 @@ struct DpkgStatusParserTests {
     }
 
     @Test func garbageLinesAreIssuesAndParsingGoesOn() {
-        let text = "Package: a\nStatus: install ok installed\nVersion: 1\nthis is garbage\n\n no field\nPackage: b\n"
+        let text =
+            "Package: a\nStatus: install ok installed\nVersion: 1\nthis is garbage\n\n no field\nPackage: b\n"
             + "Status: install ok\nVersion: 2\n\n"
         let result = DpkgStatusParser.parse(text, file: "s")
         #expect(result.packages.map(\.name) == ["a", "b"])
@@ -78,7 +79,8 @@ struct DpkgStatusParserTests {
 
     @Test func statusDirectoryFilesNeedNoFinalBlankLine() async throws {
         let root = try TemporaryRoot()
-        try root.write("var/lib/dpkg/status.d/base", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n")
+        try root.write(
+            "var/lib/dpkg/status.d/base", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n")
         try root.write("var/lib/dpkg/status.d/base.md5sums", "abc  etc/debian_version\n")
         let output = await PackagesCollector().collect(in: root.environment())
         #expect(output.packages?.sources == ["var/lib/dpkg/status.d/base"])
@@ -100,7 +102,9 @@ struct DpkgStatusParserTests {
                 .map { "\($0.name)\t\($0.version)\t\($0.architecture ?? "")" })
         let oracle = try Self.dpkgQuery([])
         #expect(!oracle.isEmpty)
-        #expect(ours == oracle, "only capdo: \(ours.subtracting(oracle).prefix(5)), only dpkg: \(oracle.subtracting(ours).prefix(5))")
+        #expect(
+            ours == oracle,
+            "only capdo: \(ours.subtracting(oracle).prefix(5)), only dpkg: \(oracle.subtracting(ours).prefix(5))")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/dpkg-query"), "dpkg-query not installed"))

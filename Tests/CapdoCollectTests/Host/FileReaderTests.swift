@@ -130,7 +130,9 @@ struct FileReaderTests {
         let root = try TemporaryRoot()
         try root.write("locked/shadow", "x")
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: root.url("locked").path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.url("locked").path) }
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.url("locked").path)
+        }
         #expect(throws: FileReadError(path: "locked/shadow", reason: .unreadable)) {
             try FileReader(root: root.path).read("locked/shadow")
         }

@@ -40,14 +40,18 @@ struct ListenersCollectorTests {
         #expect(await ListenersCollector().collect(in: root.environment()).listeners == nil)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ss") || FileManager.default.isExecutableFile(atPath: "/bin/ss"), "ss (iproute2) not installed"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ss")
+                || FileManager.default.isExecutableFile(atPath: "/bin/ss"), "ss (iproute2) not installed"))
     func seesARealListenerAndAgreesWithSs() async throws {
         let listener = try LoopbackListener()
         let before = Self.ssPorts()
         let output = await ListenersCollector().collect(in: HostEnvironment(root: "/", now: Date()))
         let after = Self.ssPorts()
         let sockets = try #require(output.listeners?.sockets)
-        let mine = try #require(sockets.first { $0.protocol == "tcp" && $0.port == listener.port && $0.family == "ipv4" })
+        let mine = try #require(
+            sockets.first { $0.protocol == "tcp" && $0.port == listener.port && $0.family == "ipv4" })
         #expect(mine.address == "127.0.0.1")
         #expect(mine.loopback)
         #expect(mine.pid == Int(getpid()))
@@ -67,7 +71,9 @@ struct ListenersCollectorTests {
         var result: [String: Set<String>] = [:]
         for (proto, flags) in [("tcp", "-ltnH"), ("udp", "-lunH")] {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: "/usr/bin/ss") ? "/usr/bin/ss" : "/bin/ss")
+            process.executableURL = URL(
+                fileURLWithPath: FileManager.default.isExecutableFile(atPath: "/usr/bin/ss") ? "/usr/bin/ss" : "/bin/ss"
+            )
             process.arguments = [flags]
             let pipe = Pipe()
             process.standardOutput = pipe

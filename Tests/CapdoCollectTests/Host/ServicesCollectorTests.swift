@@ -15,10 +15,14 @@ struct ServicesCollectorTests {
         try root.write("lib/systemd/system/chrony.service", "[Unit]\n")
         try root.symlink("etc/systemd/system/sshd.service", to: "/lib/systemd/system/ssh.service")
         // Enabled through the alias name: counts for ssh.service.
-        try root.symlink("etc/systemd/system/multi-user.target.wants/sshd.service", to: "/etc/systemd/system/sshd.service")
-        try root.symlink("etc/systemd/system/multi-user.target.wants/rsyslog.service", to: "/lib/systemd/system/rsyslog.service")
-        try root.symlink("etc/systemd/system/getty.target.wants/getty@tty1.service", to: "/lib/systemd/system/getty@.service")
-        try root.symlink("usr/lib/systemd/system/sysinit.target.wants/systemd-journald.service", to: "../systemd-journald.service")
+        try root.symlink(
+            "etc/systemd/system/multi-user.target.wants/sshd.service", to: "/etc/systemd/system/sshd.service")
+        try root.symlink(
+            "etc/systemd/system/multi-user.target.wants/rsyslog.service", to: "/lib/systemd/system/rsyslog.service")
+        try root.symlink(
+            "etc/systemd/system/getty.target.wants/getty@tty1.service", to: "/lib/systemd/system/getty@.service")
+        try root.symlink(
+            "usr/lib/systemd/system/sysinit.target.wants/systemd-journald.service", to: "../systemd-journald.service")
         try root.symlink("etc/systemd/system/telnet.socket", to: "/dev/null")
         let output = await ServicesCollector().collect(in: root.environment())
         let units = try #require(output.services?.units)

@@ -8,7 +8,8 @@ struct SnapshotCollectorTests {
     @Test func collectorIdsAreUnique() {
         let ids = Collectors.all.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(ids.starts(with: ["system", "packages", "updates", "accounts", "services", "listeners", "logs", "files"]))
+        #expect(
+            ids.starts(with: ["system", "packages", "updates", "accounts", "services", "listeners", "logs", "files"]))
         #expect(Collectors.all.allSatisfy { !$0.summary.isEmpty })
     }
 

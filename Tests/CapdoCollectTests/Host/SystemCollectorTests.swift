@@ -7,7 +7,8 @@ import Testing
 struct SystemCollectorTests {
     @Test func parsesQuotedOsRelease() {
         let values = OsReleaseParser.parse(
-            "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n# comment\nVERSION_ID='12'\nBAD LINE\nX=\"a\\\"b\"\n")
+            "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n# comment\nVERSION_ID='12'\nBAD LINE\nX=\"a\\\"b\"\n"
+        )
         #expect(values["PRETTY_NAME"] == "Debian GNU/Linux 12 (bookworm)")
         #expect(values["ID"] == "debian")
         #expect(values["VERSION_ID"] == "12")
@@ -26,10 +27,13 @@ struct SystemCollectorTests {
 
     @Test func rootScanUsesFilesOnly() async throws {
         let root = try TemporaryRoot()
-        try root.write("usr/lib/os-release", "ID=ubuntu\nID_LIKE=debian\nVERSION_ID=\"24.04\"\nVERSION_CODENAME=noble\n")
+        try root.write(
+            "usr/lib/os-release", "ID=ubuntu\nID_LIKE=debian\nVERSION_ID=\"24.04\"\nVERSION_CODENAME=noble\n")
         try root.symlink("etc/os-release", to: "../usr/lib/os-release")
         try root.write("etc/hostname", "srv01\n")
-        for name in ["vmlinuz-6.1.0-9-amd64", "vmlinuz-6.1.0-26-amd64", "vmlinuz-6.1.0-10-amd64", "config-6.1.0-30-amd64"] {
+        for name in [
+            "vmlinuz-6.1.0-9-amd64", "vmlinuz-6.1.0-26-amd64", "vmlinuz-6.1.0-10-amd64", "config-6.1.0-30-amd64",
+        ] {
             try root.write("boot/\(name)", "")
         }
         try root.write("var/lib/dpkg/arch", "arm64\narmhf\n")

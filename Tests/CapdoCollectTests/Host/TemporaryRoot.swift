@@ -27,7 +27,8 @@ final class TemporaryRoot: @unchecked Sendable {  // only mutated by the owning 
     @discardableResult
     func write(_ relative: String, data: Data, modified: Date? = nil) throws -> URL {
         let target = url(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: target)
         if let modified { try setModified(relative, modified) }
         return target
@@ -47,8 +48,10 @@ final class TemporaryRoot: @unchecked Sendable {  // only mutated by the owning 
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
     }
 
-    func environment(now: Date = Date(timeIntervalSince1970: 1_795_000_000), evidenceFolder: String? = nil,
-                     backupPaths: [String] = ["srv/backup"]) -> HostEnvironment {
+    func environment(
+        now: Date = Date(timeIntervalSince1970: 1_795_000_000), evidenceFolder: String? = nil,
+        backupPaths: [String] = ["srv/backup"]
+    ) -> HostEnvironment {
         HostEnvironment(root: path, now: now, evidenceFolder: evidenceFolder, backupPaths: backupPaths)
     }
 }

@@ -6,9 +6,15 @@ import Testing
 @Suite("UpdatesCollector and AptListsParser")
 struct UpdatesCollectorTests {
     @Test(arguments: [
-        ("deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages", "bookworm-security", true),
+        (
+            "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages", "bookworm-security",
+            true
+        ),
         ("deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages", "bookworm", false),
-        ("deb.debian.org_debian_dists_bookworm-updates_non-free-firmware_binary-amd64_Packages", "bookworm-updates", false),
+        (
+            "deb.debian.org_debian_dists_bookworm-updates_non-free-firmware_binary-amd64_Packages", "bookworm-updates",
+            false
+        ),
         ("security.debian.org_dists_stretch_updates_main_binary-amd64_Packages", "stretch/updates", true),
     ])
     func suites(file: String, suite: String, security: Bool) {
@@ -17,7 +23,9 @@ struct UpdatesCollectorTests {
     }
 
     @Test func releaseDates() {
-        #expect(AptListsParser.releaseDate("Origin: Debian\nDate: Sat, 28 Nov 2026 06:00:00 UTC\n") == CapdoDate.parse("2026-11-28T06:00:00Z"))
+        #expect(
+            AptListsParser.releaseDate("Origin: Debian\nDate: Sat, 28 Nov 2026 06:00:00 UTC\n")
+                == CapdoDate.parse("2026-11-28T06:00:00Z"))
         #expect(AptListsParser.rfc2822("Sat, 28 Nov 2026 13:00:00 +0700") == CapdoDate.parse("2026-11-28T06:00:00Z"))
         #expect(AptListsParser.rfc2822("yesterday") == nil)
     }
@@ -66,7 +74,8 @@ struct UpdatesCollectorTests {
             updates.pending == [
                 PendingUpdate(
                     name: "openssl", installed: "3.0.15-1~deb12u1", available: "3.0.17-1~deb12u2", security: true,
-                    file: lists + security + "_main_binary-amd64_Packages", published: CapdoDate.parse("2026-11-27T10:00:00Z"))
+                    file: lists + security + "_main_binary-amd64_Packages",
+                    published: CapdoDate.parse("2026-11-27T10:00:00Z"))
             ])
         #expect(output.issues.count == 1)
         #expect(output.issues.first?.level == .warning)
