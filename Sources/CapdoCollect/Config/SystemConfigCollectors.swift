@@ -33,7 +33,8 @@ public enum SystemConfigCollectors {
         ConfigSourceCollector(source: "nginx", summary: "nginx logging, version disclosure, TLS and listings") {
             NginxParser.parse(.host($0.files))
         },
-        ConfigSourceCollector(source: "apache2", summary: "Apache httpd logging, version disclosure, TLS and listings") {
+        ConfigSourceCollector(source: "apache2", summary: "Apache httpd logging, version disclosure, TLS and listings")
+        {
             Apache2Parser.parse(.host($0.files))
         },
     ]

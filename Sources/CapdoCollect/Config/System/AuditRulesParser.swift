@@ -62,14 +62,18 @@ public enum AuditRulesParser {
                 keys += options.filter { $0.0 == "-F" && $0.1.hasPrefix("key=") }.map { String($0.1.dropFirst(4)) }
                 for key in keys {
                     keyCounts[key, default: 0] += 1
-                    if keyLocations[key] == nil { keyLocations[key] = ConfigEntry(value: "", file: path, line: line.number) }
+                    if keyLocations[key] == nil {
+                        keyLocations[key] = ConfigEntry(value: "", file: path, line: line.number)
+                    }
                 }
                 if isWatch, let watched = options.first(where: { $0.0 == "-w" })?.1 {
                     let permissions = options.first { $0.0 == "-p" }?.1 ?? "rwxa"
                     entries["watch:" + watched] = ConfigEntry(value: permissions, file: path, line: line.number)
                 }
                 if isSyscall {
-                    let arch = options.first { $0.0 == "-F" && $0.1.hasPrefix("arch=") }.map { String($0.1.dropFirst(5)) }
+                    let arch = options.first { $0.0 == "-F" && $0.1.hasPrefix("arch=") }.map {
+                        String($0.1.dropFirst(5))
+                    }
                     let calls = options.filter { $0.0 == "-S" }.flatMap { $0.1.split(separator: ",").map(String.init) }
                     for call in calls {
                         let name = "syscall:" + call
@@ -77,7 +81,9 @@ public enum AuditRulesParser {
                         let value = arch ?? "any"
                         if !list.contains(value) { list.append(value) }
                         arches[name] = list
-                        if entries[name] == nil { entries[name] = ConfigEntry(value: "", file: path, line: line.number) }
+                        if entries[name] == nil {
+                            entries[name] = ConfigEntry(value: "", file: path, line: line.number)
+                        }
                     }
                 }
             }

@@ -51,7 +51,8 @@ public struct FirewallParser {
 private extension FirewallParser {
     mutating func ufw() {
         for (path, key, name) in [
-            ("etc/ufw/ufw.conf", "ENABLED", "ufw_enabled"), ("etc/default/ufw", "DEFAULT_INPUT_POLICY", "ufw_default_input"),
+            ("etc/ufw/ufw.conf", "ENABLED", "ufw_enabled"),
+            ("etc/default/ufw", "DEFAULT_INPUT_POLICY", "ufw_default_input"),
         ] {
             guard let text = reader.text(path) else { continue }
             for line in reader.lines(text, file: path) {

@@ -27,7 +27,8 @@ public enum JournaldParser {
         }
         if let retention = entries["MaxRetentionSec"] {
             if let days = SystemdTimeSpan.days(retention.value) {
-                entries["max_retention_days"] = ConfigEntry(value: String(days), file: retention.file, line: retention.line)
+                entries["max_retention_days"] = ConfigEntry(
+                    value: String(days), file: retention.file, line: retention.line)
             } else {
                 reader.report(
                     file: retention.file, line: retention.line,

@@ -84,7 +84,8 @@ private extension NginxParser {
                 case "{", "}", ";":
                     flush()
                     result.append(Token(text: String(character), line: line.number, quoted: false))
-                case "\"", "'" where word.isEmpty:
+                case "\"",
+                    "'" where word.isEmpty:
                     quote = character
                     quoteLine = line.number
                 case "#" where word.isEmpty:
@@ -132,7 +133,8 @@ private extension NginxParser {
                     reader.report(file: path, line: token.line, "unexpected ';'")
                     continue
                 }
-                directive(first.text, Array(words.dropFirst()), line: first.line, file: path,
+                directive(
+                    first.text, Array(words.dropFirst()), line: first.line, file: path,
                     context: context + blocks.map(\.name))
                 words = []
             case "{":
@@ -157,7 +159,8 @@ private extension NginxParser {
             reader.report(file: path, line: first.line, "unexpected end of file, expecting ';' or '}'")
         }
         if let open = blocks.last {
-            reader.report(file: path, line: open.line, "unexpected end of file, '\(open.name.prefix(80))' block not closed")
+            reader.report(
+                file: path, line: open.line, "unexpected end of file, '\(open.name.prefix(80))' block not closed")
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// collected from the directories below; a name in an earlier directory masks the same name in later
 /// ones; the survivors are applied in lexical order of their file names, whatever their directory;
 /// `etc/sysctl.conf` comes last, as procps applies it (Debian's `etc/sysctl.d/99-sysctl.conf` is a link
-/// to it). The last assignment of a key wins.
+/// to it). The last assignment of a key wins. A drop-in linked to `/dev/null` is masked (read as absent).
 public enum SysctlParser {
     public static let collector = "config.sysctl"
     /// Drop-in directories in decreasing precedence.
@@ -50,6 +50,8 @@ public enum SysctlParser {
     public static func parseLine(_ text: String) -> Result<(String, String), SystemConfigLineError>? {
         let line = text.trimmingCharacters(in: .whitespaces)
         if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { return nil }
+        // `-key.pattern.*` without a value excludes keys from an earlier glob assignment (systemd ≥ 250).
+        if line.hasPrefix("-") && !line.contains("=") { return nil }
         guard let equals = line.firstIndex(of: "=") else {
             return .failure(SystemConfigLineError("line without '=': '\(String(line.prefix(80)))'"))
         }

@@ -11,15 +11,19 @@ public struct SystemConfigFiles: Sendable {
     public var list: @Sendable (String) -> [String]
     /// True when the path is a directory.
     public var isDirectory: @Sendable (String) -> Bool
+    /// True when the path is a symlink to `/dev/null`: systemd's way of masking a file, read as absent.
+    public var isMasked: @Sendable (String) -> Bool
 
     public init(
         read: @escaping @Sendable (String) -> Result<String, FileReadError>,
         list: @escaping @Sendable (String) -> [String],
-        isDirectory: @escaping @Sendable (String) -> Bool
+        isDirectory: @escaping @Sendable (String) -> Bool,
+        isMasked: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.read = read
         self.list = list
         self.isDirectory = isDirectory
+        self.isMasked = isMasked
     }
 
     /// Files of the scanned root, read through the environment's reader.
@@ -33,14 +37,18 @@ public struct SystemConfigFiles: Sendable {
                 }
             },
             list: { reader.list($0) },
-            isDirectory: { reader.isDirectory($0) })
+            isDirectory: { reader.isDirectory($0) },
+            isMasked: { reader.linkTarget($0) == "/dev/null" })
     }
 
     /// An in-memory tree: `texts` maps root-relative paths to contents, `errors` makes paths fail to read.
-    public static func memory(_ texts: [String: String], errors: [String: FileReadError.Reason] = [:]) -> SystemConfigFiles {
-        let all = Array(texts.keys) + Array(errors.keys)
+    public static func memory(
+        _ texts: [String: String], errors: [String: FileReadError.Reason] = [:], masked: Set<String> = []
+    ) -> SystemConfigFiles {
+        let all = Array(texts.keys) + Array(errors.keys) + Array(masked)
         return SystemConfigFiles(
             read: { path in
+                if masked.contains(path) { return .success("") }
                 if let reason = errors[path] { return .failure(FileReadError(path: path, reason: reason)) }
                 if let text = texts[path] { return .success(text) }
                 let reason: FileReadError.Reason = all.contains { $0.hasPrefix(path + "/") } ? .notAFile : .missing
@@ -57,6 +65,7 @@ public struct SystemConfigFiles: Sendable {
                 }
                 return names.sorted()
             },
-            isDirectory: { dir in all.contains { $0.hasPrefix(dir + "/") } })
+            isDirectory: { dir in all.contains { $0.hasPrefix(dir + "/") } },
+            isMasked: { masked.contains($0) })
     }
 }

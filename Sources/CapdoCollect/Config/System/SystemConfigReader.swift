@@ -2,8 +2,8 @@ import CapdoCore
 
 /// Reads the files of one configuration source and records what was read and what went wrong.
 ///
-/// Missing files are silent (a source may legitimately lack them); every other read problem, binary data
-/// and over-long lines become `CollectionIssue`s naming the file and line, and parsing carries on.
+/// Missing files and files masked by a symlink to `/dev/null` are silent (a source may legitimately lack
+/// them); every other read problem, binary data and over-long lines become `CollectionIssue`s naming the file and line, and parsing carries on.
 public struct SystemConfigReader: Sendable {
     /// Collector id used in issues (`config.sysctl`).
     public let collector: String
@@ -28,6 +28,7 @@ public struct SystemConfigReader: Sendable {
     /// The text of `path`, or nil when it is missing (silently) or cannot be read (with an issue).
     public mutating func text(_ path: String) -> String? {
         let path = SystemConfigPath.normalize(path)
+        if files.isMasked(path) { return nil }
         switch files.read(path) {
         case .success(let text):
             found = true

@@ -35,7 +35,8 @@ public struct SystemdConfigParser: Sendable {
         }
         let main = "etc/systemd/" + name
         let fallback = "usr/lib/systemd/" + name
-        let first = files.list("etc/systemd").contains(name) || !files.list("usr/lib/systemd").contains(name)
+        let first =
+            files.list("etc/systemd").contains(name) || !files.list("usr/lib/systemd").contains(name)
             ? main : fallback
         return [first] + chosen.keys.sorted().compactMap { chosen[$0] }
     }

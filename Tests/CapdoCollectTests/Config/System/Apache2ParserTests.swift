@@ -8,32 +8,33 @@ struct Apache2ParserTests {
     @Test func debianLayout() {
         let files = SystemConfigFiles.memory([
             "etc/apache2/apache2.conf": """
-                ErrorLog ${APACHE_LOG_DIR}/error.log
-                IncludeOptional mods-enabled/*.load
-                Include ports.conf
-                <Directory /var/www/>
-                \tOptions Indexes FollowSymLinks
-                </Directory>
-                IncludeOptional conf-enabled/*.conf
-                IncludeOptional sites-enabled/*.conf
+            ErrorLog ${APACHE_LOG_DIR}/error.log
+            IncludeOptional mods-enabled/*.load
+            Include ports.conf
+            <Directory /var/www/>
+            \tOptions Indexes FollowSymLinks
+            </Directory>
+            IncludeOptional conf-enabled/*.conf
+            IncludeOptional sites-enabled/*.conf
 
-                """,
+            """,
             "etc/apache2/ports.conf": "Listen 80\n<IfModule ssl_module>\n\tListen 443\n</IfModule>\n",
             "etc/apache2/conf-enabled/security.conf": "ServerTokens OS\nServerTokens Prod\nServerSignature On\n",
             "etc/apache2/sites-enabled/000-default.conf": """
-                <VirtualHost *:80>
-                \tServerSignature Off
-                \tCustomLog ${APACHE_LOG_DIR}/access.log \\
-                \t\tcombined
-                \tSSLProtocol all -SSLv3
-                </VirtualHost>
+            <VirtualHost *:80>
+            \tServerSignature Off
+            \tCustomLog ${APACHE_LOG_DIR}/access.log \\
+            \t\tcombined
+            \tSSLProtocol all -SSLv3
+            </VirtualHost>
 
-                """,
+            """,
         ])
         let (section, issues) = Apache2Parser.parse(files)
         #expect(issues.isEmpty, "\(issues)")
         let e = section.entries
-        #expect(e["ServerTokens"] == ConfigEntry(value: "Prod", file: "etc/apache2/conf-enabled/security.conf", line: 2))
+        #expect(
+            e["ServerTokens"] == ConfigEntry(value: "Prod", file: "etc/apache2/conf-enabled/security.conf", line: 2))
         #expect(e["ServerSignature"]?.value == "On")
         #expect(e["ErrorLog"]?.value == "${APACHE_LOG_DIR}/error.log")
         #expect(
@@ -56,15 +57,15 @@ struct Apache2ParserTests {
     @Test func defaultsAndBrokenInput() {
         let files = SystemConfigFiles.memory([
             "etc/apache2/apache2.conf": """
-                Include apache2.conf
-                Include missing.conf
-                </VirtualHost>
-                <VirtualHost *:80
-                ServerSignature "<script>"
-                </Directory>
-                <Location />
-                Options -Indexes \\
-                """,
+            Include apache2.conf
+            Include missing.conf
+            </VirtualHost>
+            <VirtualHost *:80
+            ServerSignature "<script>"
+            </Directory>
+            <Location />
+            Options -Indexes \\
+            """
         ])
         let (section, issues) = Apache2Parser.parse(files)
         #expect(section.entries["ServerTokens"] == .defaultValue("Full"))

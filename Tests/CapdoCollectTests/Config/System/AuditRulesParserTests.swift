@@ -19,13 +19,13 @@ struct AuditRulesParserTests {
         let files = SystemConfigFiles.memory([
             "etc/audit/rules.d/10-base.rules": "-D\n-b 8192\n--backlog_wait_time 60000\n-f 1\n",
             "etc/audit/rules.d/50-identity.rules": """
-                -w /etc/passwd -p wa -k identity
-                -w /etc/shadow -k identity
-                -a always,exit -F arch=b64 -S adjtimex,settimeofday -k time-change
-                -a always,exit -F arch=b32 -S adjtimex -S stime -F key=time-change
-                -a exit,always -S mount
+            -w /etc/passwd -p wa -k identity
+            -w /etc/shadow -k identity
+            -a always,exit -F arch=b64 -S adjtimex,settimeofday -k time-change
+            -a always,exit -F arch=b32 -S adjtimex -S stime -F key=time-change
+            -a exit,always -S mount
 
-                """,
+            """,
             "etc/audit/rules.d/99-finalize.rules": "-e 2\n",
             "etc/audit/rules.d/old.rules.bak": "-w /tmp -k ignored\n",
             "etc/audit/audit.rules": "-w /ignored -k ignored\n",
@@ -33,7 +33,8 @@ struct AuditRulesParserTests {
         let (section, issues) = AuditRulesParser.parse(files)
         #expect(issues.isEmpty)
         let e = section.entries
-        #expect(e["watch:/etc/passwd"] == ConfigEntry(value: "wa", file: "etc/audit/rules.d/50-identity.rules", line: 1))
+        #expect(
+            e["watch:/etc/passwd"] == ConfigEntry(value: "wa", file: "etc/audit/rules.d/50-identity.rules", line: 1))
         #expect(e["watch:/etc/shadow"]?.value == "rwxa")
         #expect(e["syscall:adjtimex"]?.value == "b32 b64")
         #expect(e["syscall:stime"]?.value == "b32")
@@ -61,7 +62,9 @@ struct AuditRulesParserTests {
     func realDebianFiles() throws {
         let root = try SystemTestRoot()
         try root.copyFromHost("/etc/audit/auditd.conf")
-        for name in FileReader(root: "/").list("etc/audit/rules.d") { try root.copyFromHost("/etc/audit/rules.d/" + name) }
+        for name in FileReader(root: "/").list("etc/audit/rules.d") {
+            try root.copyFromHost("/etc/audit/rules.d/" + name)
+        }
         let (conf, confIssues) = AuditdParser.parse(root.files)
         #expect(confIssues.isEmpty)
         #expect(conf.entries["max_log_file_action"]?.value.lowercased() == "rotate")

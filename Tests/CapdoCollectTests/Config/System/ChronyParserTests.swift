@@ -8,21 +8,23 @@ struct ChronyParserTests {
     @Test func debianLayoutWithDirectories() {
         let files = SystemConfigFiles.memory([
             "etc/chrony/chrony.conf": """
-                # Use Debian vendor zone.
-                confdir /etc/chrony/conf.d
-                pool 2.debian.pool.ntp.org iburst
-                sourcedir /run/chrony-dhcp
-                sourcedir /etc/chrony/sources.d
-                makestep 1 3
+            # Use Debian vendor zone.
+            confdir /etc/chrony/conf.d
+            pool 2.debian.pool.ntp.org iburst
+            sourcedir /run/chrony-dhcp
+            sourcedir /etc/chrony/sources.d
+            makestep 1 3
 
-                """,
+            """,
             "etc/chrony/conf.d/10-local.conf": "server ntp.example.org iburst\n",
             "etc/chrony/conf.d/README": "server ignored\n",
             "run/chrony-dhcp/eth0.sources": "server 192.0.2.123 iburst\n",
             "etc/chrony/sources.d/bad.sources": "makestep 1 3\n",
         ])
         let (section, issues) = ChronyParser.parse(files)
-        #expect(section.entries["pool"] == ConfigEntry(value: "2.debian.pool.ntp.org", file: "etc/chrony/chrony.conf", line: 3))
+        #expect(
+            section.entries["pool"]
+                == ConfigEntry(value: "2.debian.pool.ntp.org", file: "etc/chrony/chrony.conf", line: 3))
         #expect(section.entries["server"]?.value == "ntp.example.org 192.0.2.123")
         #expect(section.entries["server"]?.file == "etc/chrony/conf.d/10-local.conf")
         #expect(section.entries["sources"]?.value == "3")

@@ -28,25 +28,25 @@ struct FirewallParserTests {
     @Test func nftablesWithIncludes() {
         let files = SystemConfigFiles.memory([
             "etc/nftables.conf": """
-                #!/usr/sbin/nft -f
-                flush ruleset
-                include "/etc/nftables.d/*.nft"
-                table inet filter {
-                \tchain forward { type filter hook forward priority filter; policy drop; }
-                }
+            #!/usr/sbin/nft -f
+            flush ruleset
+            include "/etc/nftables.d/*.nft"
+            table inet filter {
+            \tchain forward { type filter hook forward priority filter; policy drop; }
+            }
 
-                """,
+            """,
             "etc/nftables.d/10-input.nft": """
-                table inet filter {
-                  set allowed { type ipv4_addr; elements = { 192.0.2.1, 192.0.2.2 } }
-                  chain input {
-                    type filter hook input priority 0
-                    policy drop   # default deny
-                    ct state established,related accept
-                  }
-                }
+            table inet filter {
+              set allowed { type ipv4_addr; elements = { 192.0.2.1, 192.0.2.2 } }
+              chain input {
+                type filter hook input priority 0
+                policy drop   # default deny
+                ct state established,related accept
+              }
+            }
 
-                """,
+            """,
         ])
         let (section, issues) = FirewallParser.parse(files)
         #expect(issues.isEmpty, "\(issues)")
@@ -59,18 +59,18 @@ struct FirewallParserTests {
     @Test func debianDefaultNftablesAccepts() {
         let files = SystemConfigFiles.memory([
             "etc/nftables.conf": """
-                flush ruleset
+            flush ruleset
 
-                table inet filter {
-                \tchain input {
-                \t\ttype filter hook input priority filter;
-                \t}
-                \tchain output {
-                \t\ttype filter hook output priority filter;
-                \t}
-                }
+            table inet filter {
+            \tchain input {
+            \t\ttype filter hook input priority filter;
+            \t}
+            \tchain output {
+            \t\ttype filter hook output priority filter;
+            \t}
+            }
 
-                """
+            """
         ])
         let entries = FirewallParser.parse(files).0.entries
         #expect(entries["nftables_input_policy"] == ConfigEntry(value: "accept", file: "etc/nftables.conf", line: 4))
@@ -79,7 +79,8 @@ struct FirewallParserTests {
 
     @Test func iptablesPersistent() {
         let files = SystemConfigFiles.memory([
-            "etc/iptables/rules.v4": "*nat\n:INPUT ACCEPT [0:0]\nCOMMIT\n*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n"
+            "etc/iptables/rules.v4":
+                "*nat\n:INPUT ACCEPT [0:0]\nCOMMIT\n*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n"
                 + "-A INPUT -i lo -j ACCEPT\nCOMMIT\n",
             "etc/iptables/rules.v6": "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n",
         ])
@@ -91,7 +92,8 @@ struct FirewallParserTests {
 
     @Test func brokenNftables() {
         let files = SystemConfigFiles.memory([
-            "etc/nftables.conf": "include \"/etc/nftables.conf\"\n}\ntable inet f {\n chain input { type filter hook input"
+            "etc/nftables.conf":
+                "include \"/etc/nftables.conf\"\n}\ntable inet f {\n chain input { type filter hook input"
                 + " priority 0; policy drop;\n"
         ])
         let (section, issues) = FirewallParser.parse(files)

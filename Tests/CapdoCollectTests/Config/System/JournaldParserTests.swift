@@ -71,7 +71,9 @@ struct JournaldParserTests {
         let (section, issues) = TimesyncdParser.parse(files)
         #expect(issues.isEmpty)
         #expect(section.entries["NTP"]?.value == "ntp1.example ntp2.example ntp3.example")
-        #expect(section.entries["FallbackNTP"] == ConfigEntry(value: "", file: "etc/systemd/timesyncd.conf.d/50-x.conf", line: 3))
+        #expect(
+            section.entries["FallbackNTP"]
+                == ConfigEntry(value: "", file: "etc/systemd/timesyncd.conf.d/50-x.conf", line: 3))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/systemd/journald.conf"), "needs systemd"))

@@ -136,8 +136,10 @@ struct LogrotateParserTests {
         let output = try #require(
             ProcessRunner().run(
                 "/usr/bin/augtool",
-                ["-r", root.path, "-L", "-A", "-t", "Logrotate incl /etc/logrotate.conf", "-t",
-                 "Logrotate incl /etc/logrotate.d/*", "print", "/files/etc"]))
+                [
+                    "-r", root.path, "-L", "-A", "-t", "Logrotate incl /etc/logrotate.conf", "-t",
+                    "Logrotate incl /etc/logrotate.d/*", "print", "/files/etc",
+                ]))
         let text = output.stdout
         #expect(text.contains("/files/etc/logrotate.conf/rotate = \"4\""), "\(text)")
         #expect(text.contains("/files/etc/logrotate.d/nginx/rule/rotate = \"14\""), "\(text)")

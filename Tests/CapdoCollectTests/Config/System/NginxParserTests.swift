@@ -38,7 +38,8 @@ struct NginxParserTests {
 
     @Test func defaultsAndAnyOnWins() {
         let files = SystemConfigFiles.memory([
-            "etc/nginx/nginx.conf": "http { server_tokens off; server { server_tokens build; } access_log logs/a.log; }\n"
+            "etc/nginx/nginx.conf":
+                "http { server_tokens off; server { server_tokens build; } access_log logs/a.log; }\n"
         ])
         let e = NginxParser.parse(files).0.entries
         #expect(e["server_tokens"]?.value == "build")
@@ -52,14 +53,14 @@ struct NginxParserTests {
     @Test func brokenInput() {
         let files = SystemConfigFiles.memory([
             "etc/nginx/nginx.conf": """
-                include nginx.conf;
-                http {
-                    server_tokens "<script>alert(1)</script>";
-                    }
+            include nginx.conf;
+            http {
+                server_tokens "<script>alert(1)</script>";
                 }
-                include missing.conf;
-                server { autoindex on
-                """,
+            }
+            include missing.conf;
+            server { autoindex on
+            """
         ])
         let (section, issues) = NginxParser.parse(files)
         #expect(section.entries["server_tokens"]?.value == "<script>alert(1)</script>")

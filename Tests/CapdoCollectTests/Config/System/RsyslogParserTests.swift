@@ -48,22 +48,22 @@ struct RsyslogParserTests {
     @Test func multiLineRainerScriptAndIncludes() {
         let files = SystemConfigFiles.memory([
             "etc/rsyslog.conf": """
-                /* block
-                   comment */
-                include(file="/etc/rsyslog.d/*.conf" mode="optional")
-                authpriv.*;auth.info action(type="omfile"
-                    file="/var/log/secure")
+            /* block
+               comment */
+            include(file="/etc/rsyslog.d/*.conf" mode="optional")
+            authpriv.*;auth.info action(type="omfile"
+                file="/var/log/secure")
 
-                """,
+            """,
             "etc/rsyslog.d/90-remote.conf": """
-                action(
-                  type="omfwd"   # remote
-                  target="logs.example.org" port="10514"
-                )
-                *.=info;*.=notice;\\
-                \tmail.none\t-/var/log/messages
+            action(
+              type="omfwd"   # remote
+              target="logs.example.org" port="10514"
+            )
+            *.=info;*.=notice;\\
+            \tmail.none\t-/var/log/messages
 
-                """,
+            """,
         ])
         let (section, issues) = RsyslogParser.parse(files)
         #expect(issues.isEmpty, "\(issues)")
