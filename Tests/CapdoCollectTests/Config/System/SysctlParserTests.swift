@@ -117,4 +117,35 @@ struct SysctlParserTests {
         let (_, issues) = SysctlParser.parse(root.files)
         #expect(issues.isEmpty, "\(issues)")
     }
+
+    /// Oracle: augeas' sysctl lens reads the same keys and values (after capdo's key normalisation).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/augtool"), "needs augeas-tools"))
+    func augeasAgrees() throws {
+        let root = try SystemTestRoot()
+        try root.write(
+            "etc/sysctl.conf",
+            "net.ipv4.ip_forward = 1\n-kernel.yama.ptrace_scope=2\n; c\n# d\nnet/ipv4/tcp_syncookies=1\n"
+                + "kernel.x =  spaced value \nnet.ipv4.conf.all.rp_filter=1\nnet.ipv4.conf.all.rp_filter=2\n")
+        let output = try #require(
+            ProcessRunner().run(
+                "/usr/bin/augtool",
+                [
+                    "-r", root.path, "-L", "-A", "-t", "Sysctl incl /etc/sysctl.conf", "match",
+                    "/files/etc/sysctl.conf/*",
+                ]
+            ))
+        var expected: [String: String] = [:]
+        for line in output.stdout.split(separator: "\n") {
+            let parts = line.components(separatedBy: " = ")
+            guard parts.count == 2, let path = parts.first else { continue }
+            var key = String(path.dropFirst("/files/etc/sysctl.conf/".count)).replacingOccurrences(of: "\\/", with: "/")
+            if key.hasPrefix("#") { continue }
+            if key.hasPrefix("-") { key.removeFirst() }
+            if let bracket = key.firstIndex(of: "[") { key = String(key[..<bracket]) }
+            expected[SysctlParser.normalizeKey(key)] = parts[1]
+        }
+        #expect(expected.count == 5, "\(output.stdout)")
+        let entries = SysctlParser.parse(root.files).0.entries
+        #expect(entries.mapValues(\.value) == expected)
+    }
 }
