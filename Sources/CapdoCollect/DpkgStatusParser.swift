@@ -55,7 +55,18 @@ public enum DpkgStatusParser {
             stanza.append((name, value, number))
         }
         if !stanza.isEmpty {
-            let cut = !endsWithNewline || (requireTerminator && !lastLineBlank)
+            // dpkg ends its database with a blank line, but a hand-made or copied file may not: a last stanza
+            // that ends in a newline and has Package, Status and Version is complete enough to keep (with a
+            // warning); one cut inside a line, or missing those fields, is a truncation.
+            let names = Set(stanza.map(\.name))
+            let complete = names.isSuperset(of: ["package", "status", "version"])
+            let cut = !endsWithNewline || (requireTerminator && !lastLineBlank && !complete)
+            if !cut, requireTerminator, !lastLineBlank {
+                result.issues.append(
+                    CollectionIssue(
+                        collector: collector, level: .warning, file: file, line: stanzaLine,
+                        message: "no blank line after the last stanza (dpkg always writes one); the stanza was kept"))
+            }
             if cut {
                 result.issues.append(
                     CollectionIssue(

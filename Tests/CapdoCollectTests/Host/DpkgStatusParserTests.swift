@@ -71,8 +71,10 @@ struct DpkgStatusParserTests {
                 #expect(result.issues.contains { $0.file == "s" && $0.line != nil }, "length \(length)")
             }
             if length == bytes.count - 1 {
-                #expect(result.packages.count == 2)
+                // Only the final blank line is missing: the last stanza is whole, kept, and flagged.
+                #expect(result.packages.count == 3)
                 #expect(result.issues.first?.line == 18)
+                #expect(result.issues.first?.level == .warning)
             }
         }
     }
