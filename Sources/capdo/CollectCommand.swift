@@ -44,6 +44,9 @@ struct CollectCommand: AsyncParsableCommand {
                 root: rootPath, now: clock.now, evidenceFolder: evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
             var snapshot = await SnapshotCollector.collect(environment)
             snapshot.root = rootLabel ?? rootPath
+            if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
+                snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
+            }
             let data = try SnapshotCodec.encoder().encode(snapshot)
             if output == "-" {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))

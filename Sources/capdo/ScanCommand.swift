@@ -64,6 +64,9 @@ struct ScanCommand: AsyncParsableCommand {
             root: rootPath, now: clock.now, evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
         snapshot.root = rootLabel ?? rootPath
+            if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
+                snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
+            }
         if clock.fixed { snapshot.collectors = snapshot.collectors.map { CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues) } }
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")
