@@ -19,39 +19,42 @@ public enum DpkgStatusParser {
         _ text: String, file: String, requireTerminator: Bool = true, collector: String = "packages"
     ) -> Result {
         var result = Result(packages: [], issues: [])
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let endsWithNewline = text.hasSuffix("\n")
+        // Work on UTF-8 bytes: a status file has tens of thousands of lines, and Character-level splitting
+        // and Foundation trimming dominated the whole scan's time.
+        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+        let endsWithNewline = text.utf8.last == 10
         if endsWithNewline { lines.removeLast() }
         var stanza: [(name: String, value: String, line: Int)] = []
         var stanzaLine = 0
         var lastLineBlank = true
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
-            if line.isEmpty {
+            let line = raw.utf8.last == 13 ? raw.dropLast() : raw
+            if line.utf8.isEmpty {
                 finish(stanza, startLine: stanzaLine, file: file, collector: collector, into: &result)
                 stanza = []
                 lastLineBlank = true
                 continue
             }
             lastLineBlank = false
-            if line.first == " " || line.first == "\t" {
+            let first = line.utf8.first
+            if first == 32 || first == 9 {
                 if stanza.isEmpty {
                     result.issues.append(malformed(file: file, line: number, collector: collector))
                 } else {
-                    stanza[stanza.count - 1].value += "\n" + line.trimmingCharacters(in: .whitespaces)
+                    stanza[stanza.count - 1].value += "\n" + Self.trimmed(line)
                 }
                 continue
             }
-            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex,
-                !line[..<colon].contains(where: { $0 == " " || $0 == "\t" })
+            guard let colon = line.utf8.firstIndex(of: 58), colon != line.startIndex,
+                !line.utf8[..<colon].contains(where: { $0 == 32 || $0 == 9 })
             else {
                 result.issues.append(malformed(file: file, line: number, collector: collector))
                 continue
             }
             if stanza.isEmpty { stanzaLine = number }
             let name = String(line[..<colon]).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = Self.trimmed(line[line.utf8.index(after: colon)...])
             stanza.append((name, value, number))
         }
         if !stanza.isEmpty {
@@ -88,6 +91,15 @@ public enum DpkgStatusParser {
 }
 
 private extension DpkgStatusParser {
+    /// Drops spaces and tabs at both ends, on bytes.
+    static func trimmed(_ text: Substring) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 32 && $0 != 9 }),
+            let last = bytes.lastIndex(where: { $0 != 32 && $0 != 9 })
+        else { return "" }
+        return String(text[first...last])
+    }
+
     static func malformed(file: String, line: Int, collector: String) -> CollectionIssue {
         CollectionIssue(
             collector: collector, level: .warning, file: file, line: line,

@@ -18,6 +18,8 @@ public struct HostEnvironment: Sendable {
     public var evidenceFolder: String?
     /// Directories (inside the root) searched for backup artefacts.
     public var backupPaths: [String]
+    /// Parses shared between collectors of this scan.
+    public let cache = ParseCache()
 
     public init(
         root: String, now: Date, live: Bool? = nil, evidenceFolder: String? = nil,

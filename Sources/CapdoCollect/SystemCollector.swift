@@ -37,7 +37,7 @@ public struct SystemCollector: Collector {
         facts.hostname = Self.hostname(reader) ?? uname?.nodename
         if let running = uname?.nodename, !running.isEmpty { facts.hostname = running }
         facts.kernel = uname?.release ?? Self.newestKernel(reader)
-        facts.architecture = Self.architecture(reader) ?? uname.map { Self.debianArchitecture($0.machine) }
+        facts.architecture = Self.architecture(reader, cache: environment.cache) ?? uname.map { Self.debianArchitecture($0.machine) }
         return CollectorOutput(system: facts, issues: issues)
     }
 
@@ -88,15 +88,14 @@ private extension SystemCollector {
 
     /// `var/lib/dpkg/arch` (first line is the native architecture), else the architecture of the installed
     /// `dpkg` package itself.
-    static func architecture(_ reader: FileReader) -> String? {
+    static func architecture(_ reader: FileReader, cache: ParseCache = ParseCache()) -> String? {
         if let text = try? reader.readText("var/lib/dpkg/arch", limit: 64 * 1024),
             let first = text.split(whereSeparator: \.isNewline).first?.trimmingCharacters(in: .whitespaces),
             !first.isEmpty
         {
             return first
         }
-        guard let status = try? reader.readText("var/lib/dpkg/status", limit: 256 * 1024 * 1024) else { return nil }
-        return DpkgStatusParser.parse(status, file: "var/lib/dpkg/status").packages
+        return cache.dpkgDatabase { PackagesCollector.readDatabase(reader) }.packages
             .first { $0.name == "dpkg" && $0.state == "installed" }?.architecture
     }
 }

@@ -17,15 +17,15 @@ public struct UpdatesCollector: Collector {
         let directory = "var/lib/apt/lists"
         var issues: [CollectionIssue] = []
         let names = reader.list(directory)
-        guard let status = try? reader.readText("var/lib/dpkg/status", limit: 256 * 1024 * 1024) else {
+        let database = environment.cache.dpkgDatabase { PackagesCollector.readDatabase(reader) }
+        guard database.exists, !database.sources.isEmpty else {
             if names.isEmpty { return CollectorOutput(updates: UpdateFacts(sources: [], pending: [])) }
             return CollectorOutput(issues: [
                 CollectionIssue(
                     collector: id, file: "var/lib/dpkg/status", message: "no dpkg database: pending updates unknown")
             ])
         }
-        let installed = DpkgStatusParser.parse(status, file: "var/lib/dpkg/status", collector: id).packages
-            .filter { $0.state == "installed" }
+        let installed = database.packages.filter { $0.state == "installed" }
         let wanted = Set(installed.map(\.name))
         var sources: [String] = []
         var listsDate: Date?

@@ -122,9 +122,9 @@ public indirect enum FactValue: Sendable, Hashable, Codable {
         return String(value)
     }
 
-    /// Converts any `Encodable` (a snapshot) into a tree, using capdo's date format.
+    /// Converts any `Encodable` (a snapshot) into a tree, using capdo's date format; the same tree JSON
+    /// encoding and decoding would give, built directly.
     public static func from<T: Encodable>(_ value: T) throws -> FactValue {
-        let data = try SnapshotCodec.encoder(pretty: false).encode(value)
-        return try SnapshotCodec.decoder().decode(FactValue.self, from: data)
+        try FactValueEncoder().encode(value)
     }
 }

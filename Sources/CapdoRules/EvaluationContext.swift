@@ -7,6 +7,20 @@ struct EvaluationContext: Sendable {
     var now: Date
     var variables: [String: FactValue]
     var issues: [CollectionIssue]
+    /// Package entries by name (multi-arch `name:arch` filed under `name` too), built once per host.
+    var packageIndex: [String: [FactValue]]? = nil
+
+    /// Builds the package index of a facts tree.
+    static func indexPackages(_ facts: FactValue) -> [String: [FactValue]]? {
+        guard let entries = facts["packages"]?["packages"]?.arrayValue else { return nil }
+        var index: [String: [FactValue]] = [:]
+        for entry in entries {
+            guard let name = entry["name"]?.stringValue else { continue }
+            index[name, default: []].append(entry)
+            if let colon = name.firstIndex(of: ":") { index[String(name[..<colon]), default: []].append(entry) }
+        }
+        return index
+    }
 
     /// An `unknown` outcome for a missing section: `error` with the collector's message when it reported one.
     func missing(section: String, collectorPrefixes: [String]) -> Outcome {

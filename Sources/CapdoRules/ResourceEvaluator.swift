@@ -144,7 +144,8 @@ struct ResourceEvaluator {
         let wantInstalled = check.selector["installed"]?.boolValue ?? true
         var results: [CheckEvaluator.Result] = []
         for name in names() {
-            let present = entries.filter { entry in
+            let candidates = context.packageIndex.map { $0[name] ?? [] } ?? entries
+            let present = candidates.filter { entry in
                 let entryName = entry["name"]?.stringValue ?? ""
                 let state = entry["state"]?.stringValue ?? "installed"
                 let matchesName = entryName == name || entryName.hasPrefix(name + ":")

@@ -28,36 +28,25 @@ public struct RuleCatalog: Sendable {
         var hasher = SHA256()
         var profileTexts: [String: (text: String, file: String)] = [:]
         var seen: [String: SourceLocation] = [:]
-        for url in files {
-            let relative = "Rules/" + String(url.path.dropFirst(base.path.count + 1))
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                catalog.problems.append(CapdoError(.io, "\(relative): cannot read the file"))
-                continue
-            }
-            hasher.update(Array(relative.utf8) + [0] + Array(data))
-            let text = String(decoding: data, as: UTF8.self)
-            let components = url.path.dropFirst(base.path.count + 1).split(separator: "/")
-            do throws(CapdoError) {
-                if components.first == "profiles" {
-                    if let root = try YAMLReader.parse(text, file: relative), let id = root["id"]?.scalar?.stringValue {
-                        profileTexts[id] = (text, relative)
-                    }
-                } else if components.first == "controls" {
-                    catalog.controls += try ControlsLoader.load(text: text, file: relative)
-                } else {
-                    let group = components.dropLast().compactMap { RequirementGroup(rawValue: String($0)) }.last
-                    for rule in try RuleLoader.load(text: text, file: relative, defaultGroup: group) {
-                        if let previous = seen[rule.id] {
-                            catalog.problems.append(
-                                CapdoError(.ruleInvalid, "\(rule.location): rule '\(rule.id)': duplicate id (first defined at \(previous))"))
-                            continue
-                        }
-                        seen[rule.id] = rule.location
-                        catalog.rules.append(rule)
-                    }
+        // Parse rule files in parallel (YAML parsing is most of a scan's fixed cost), then merge in file order.
+        let parsed = ParsedFiles(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            parsed.set(index, parseFile(files[index], base: base))
+        }
+        for file in parsed.results {
+            guard let file else { continue }
+            if let data = file.data { hasher.update(Array(file.relative.utf8) + [0] + Array(data)) }
+            catalog.problems += file.problems
+            if let profile = file.profile { profileTexts[profile.id] = (profile.text, file.relative) }
+            catalog.controls += file.controls
+            for rule in file.rules {
+                if let previous = seen[rule.id] {
+                    catalog.problems.append(
+                        CapdoError(.ruleInvalid, "\(rule.location): rule '\(rule.id)': duplicate id (first defined at \(previous))"))
+                    continue
                 }
-            } catch {
-                catalog.problems.append(error)
+                seen[rule.id] = rule.location
+                catalog.rules.append(rule)
             }
         }
         // Profiles may extend each other; resolve lazily with cycle protection.
@@ -109,6 +98,41 @@ public struct RuleCatalog: Sendable {
     public func profile(_ id: String) -> Profile? { profiles[id] }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// What one file contributed.
+    struct FileResult: Sendable {
+        var relative: String
+        var data: Data?
+        var rules: [Rule] = []
+        var controls: [ControlItem] = []
+        var profile: (id: String, text: String)?
+        var problems: [CapdoError] = []
+    }
+
+    private static func parseFile(_ url: URL, base: URL) -> FileResult {
+        let relative = "Rules/" + String(url.path.dropFirst(base.path.count + 1))
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return FileResult(relative: relative, data: nil, problems: [CapdoError(.io, "\(relative): cannot read the file")])
+        }
+        var result = FileResult(relative: relative, data: data)
+        let text = String(decoding: data, as: UTF8.self)
+        let components = url.path.dropFirst(base.path.count + 1).split(separator: "/")
+        do throws(CapdoError) {
+            if components.first == "profiles" {
+                if let root = try YAMLReader.parse(text, file: relative), let id = root["id"]?.scalar?.stringValue {
+                    result.profile = (id, text)
+                }
+            } else if components.first == "controls" {
+                result.controls = try ControlsLoader.load(text: text, file: relative)
+            } else {
+                let group = components.dropLast().compactMap { RequirementGroup(rawValue: String($0)) }.last
+                result.rules = try RuleLoader.load(text: text, file: relative, defaultGroup: group)
+            }
+        } catch {
+            result.problems.append(error)
+        }
+        return result
+    }
 
     private static func yamlFiles(under base: URL) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {

@@ -19,8 +19,9 @@ public struct RuleEngine: Sendable {
     public func evaluate(_ rules: [Rule], snapshot: HostSnapshot) -> HostResult {
         let facts = (try? FactValue.from(snapshot)) ?? .object([:])
         let host = snapshot.hostName
+        let index = EvaluationContext.indexPackages(facts)
         let findings = rules.filter { profile.selects($0.id) }.map {
-            evaluate($0, facts: facts, host: host, issues: snapshot.issues)
+            evaluate($0, facts: facts, host: host, issues: snapshot.issues, packageIndex: index)
         }.sorted(by: Finding.reportOrder)
         let os = snapshot.system?.prettyName ?? snapshot.system.flatMap { system in
             system.osID.map { "\($0) \(system.versionID ?? "")" }
@@ -33,7 +34,14 @@ public struct RuleEngine: Sendable {
 
     /// Evaluates one rule against a facts tree (a snapshot or an example fragment).
     public func evaluate(_ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue] = []) -> Finding {
-        let context = EvaluationContext(facts: facts, now: now, variables: variables, issues: issues)
+        evaluate(rule, facts: facts, host: host, issues: issues, packageIndex: nil)
+    }
+
+    func evaluate(
+        _ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue], packageIndex: [String: [FactValue]]?
+    ) -> Finding {
+        let context = EvaluationContext(
+            facts: facts, now: now, variables: variables, issues: issues, packageIndex: packageIndex)
         let evaluator = CheckEvaluator(context: context)
         var finding = Finding(
             ruleID: rule.id, host: host, title: rule.title, requirement: rule.requirement, group: rule.group,
