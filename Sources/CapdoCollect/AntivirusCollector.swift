@@ -23,13 +23,12 @@ public struct AntivirusCollector: Collector {
         let reader = environment.files
         var issues: [CollectionIssue] = []
         var products: [AntivirusProduct] = []
-        var sources: [String] = []
+        // Both places are always named, so "no product found" still points at where capdo looked.
+        let sources = [Self.clamavDirectory, Self.statusDirectory]
         if reader.isDirectory(Self.clamavDirectory) {
-            sources.append(Self.clamavDirectory)
             if let clamav = clamav(reader, now: environment.now, issues: &issues) { products.append(clamav) }
         }
         if reader.isDirectory(Self.statusDirectory) {
-            sources.append(Self.statusDirectory)
             for path in reader.files(in: Self.statusDirectory) {
                 let lower = path.lowercased()
                 guard lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
