@@ -64,6 +64,10 @@ struct ScanCommand: AsyncParsableCommand {
             root: rootPath, now: clock.now, evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
         snapshot.root = rootLabel ?? rootPath
+        // The evidence folder found inside the root is shown under the root's label too (stable example reports).
+        if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(environment.root + "/") {
+            snapshot.evidence?.folder = rootLabel + folder.dropFirst(environment.root.count)
+        }
         if clock.fixed { snapshot.collectors = snapshot.collectors.map { CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues) } }
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")
