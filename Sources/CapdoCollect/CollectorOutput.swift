@@ -13,13 +13,15 @@ public struct CollectorOutput: Sendable {
     public var files: [String: FileFact]
     public var backup: BackupFacts?
     public var evidence: EvidenceFacts?
+    public var antivirus: AntivirusFacts?
     public var issues: [CollectionIssue]
 
     public init(
         system: SystemFacts? = nil, packages: PackageFacts? = nil, updates: UpdateFacts? = nil,
         config: [String: ConfigSection] = [:], accounts: AccountFacts? = nil, services: ServiceFacts? = nil,
         listeners: ListenerFacts? = nil, logs: LogFacts? = nil, files: [String: FileFact] = [:],
-        backup: BackupFacts? = nil, evidence: EvidenceFacts? = nil, issues: [CollectionIssue] = []
+        backup: BackupFacts? = nil, evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil,
+        issues: [CollectionIssue] = []
     ) {
         self.system = system
         self.packages = packages
@@ -32,6 +34,7 @@ public struct CollectorOutput: Sendable {
         self.files = files
         self.backup = backup
         self.evidence = evidence
+        self.antivirus = antivirus
         self.issues = issues
     }
 
@@ -48,6 +51,7 @@ public struct CollectorOutput: Sendable {
         for (key, fact) in files { snapshot.files[key] = fact }
         if let backup { snapshot.backup = backup }
         if let evidence { snapshot.evidence = evidence }
+        if let antivirus { snapshot.antivirus = antivirus }
         snapshot.issues.append(contentsOf: issues)
     }
 }

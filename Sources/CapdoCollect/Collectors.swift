@@ -9,6 +9,7 @@ public enum Collectors {
         [
             SystemCollector(), PackagesCollector(), UpdatesCollector(), AccountsCollector(), ServicesCollector(),
             ListenersCollector(), LogsCollector(), FilesCollector(), BackupCollector(), EvidenceCollector(),
+            AntivirusCollector(),
         ]
     }
 }

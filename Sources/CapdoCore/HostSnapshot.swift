@@ -28,6 +28,10 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var files: [String: FileFact]
     public var backup: BackupFacts?
     public var evidence: EvidenceFacts?
+    /// Anti-malware products (ClamAV, Defender, status files); nil when not collected.
+    public var antivirus: AntivirusFacts?
+    /// Windows-only facts (from the Windows collection script); nil on other hosts.
+    public var windows: WindowsFacts?
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
 
@@ -36,7 +40,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         system: SystemFacts? = nil, packages: PackageFacts? = nil, updates: UpdateFacts? = nil, config: [String: ConfigSection] = [:],
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
-        evidence: EvidenceFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,
+        issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -54,6 +59,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.files = files
         self.backup = backup
         self.evidence = evidence
+        self.antivirus = antivirus
+        self.windows = windows
         self.issues = issues
         self.collectors = collectors
     }
@@ -62,7 +69,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, issues, collectors
+        case backup, evidence, antivirus, windows, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.

@@ -1,4 +1,4 @@
-/// The kinds of resource a check can name. `tls`, `antivirus` and `lan` arrive with their collectors.
+/// The kinds of resource a check can name. `tls` and `lan` arrive with their collectors.
 public enum ResourceKind: String, Sendable, Hashable, CaseIterable {
-    case config, file, package, service, port, account, items, fact, evidence, system
+    case config, file, package, service, port, account, items, fact, evidence, system, antivirus
 }

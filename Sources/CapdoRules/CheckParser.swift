@@ -19,13 +19,14 @@ struct CheckParser {
         .fact: ["path"],
         .system: ["field"],
         .evidence: ["item", "title_matches"],
+        .antivirus: ["where"],
     ]
 
     /// File attributes that take a value or nested matchers.
     static let fileAttributes: Set<String> = ["kind", "mode", "uid", "gid", "size"]
 
     /// Matchers that make sense on a collection (`count`) vs on a value.
-    static let collectionKinds: Set<ResourceKind> = [.account, .items]
+    static let collectionKinds: Set<ResourceKind> = [.account, .items, .antivirus]
 
     func parse(_ node: YNode) throws(CapdoError) -> Check {
         guard case .mapping(let pairs, let line) = node else {
@@ -166,7 +167,7 @@ struct CheckParser {
         case .items, .file, .fact: try need("path")
         case .system: try need("field")
         case .evidence: try need("item")
-        case .account: break
+        case .account, .antivirus: break
         }
     }
 }

@@ -23,6 +23,7 @@ struct ResourceEvaluator {
         case .fact: return fact()
         case .system: return system()
         case .evidence: return evidence()
+        case .antivirus: return antivirus()
         }
     }
 
@@ -271,6 +272,23 @@ struct ResourceEvaluator {
         return judgeCollection(label, items, where: check.selector["where"])
     }
 
+    /// `antivirus.products` like `items`, except that any error the antivirus collector reported (a corrupt
+    /// database, an export that is not JSON) makes the check an `error` naming the file: a broken source
+    /// must never let the host pass.
+    private func antivirus() -> CheckEvaluator.Result {
+        guard facts["antivirus"] != nil else {
+            return unknown("anti-malware products", context.missing(section: "antivirus", collectorPrefixes: ["antivirus"]))
+        }
+        let errors = context.errors(of: "antivirus")
+        if !errors.isEmpty {
+            return unknown(
+                "anti-malware products",
+                .unknown(reason: errors.map(\.description).joined(separator: "; "), error: true))
+        }
+        let items = facts.value(atPath: "antivirus.products")?.arrayValue ?? []
+        return judgeCollection("anti-malware products", items, where: check.selector["where"])
+    }
+
     private func judgeCollection(_ label: String, _ items: [FactValue], where whereClause: FactValue?) -> CheckEvaluator.Result {
         let conditions = (whereClause?.objectValue ?? [:]).sorted { $0.key < $1.key }
         let selected = items.filter { item in
@@ -286,7 +304,8 @@ struct ResourceEvaluator {
         var found = "\(selected.count) matching"
         if !names.isEmpty { found += ": " + names.joined(separator: "; ") + (selected.count > 10 ? "; …" : "") }
         let location = selected.first.flatMap(Self.location)
-            ?? Self.nearestLocation(facts, path: check.selector["path"]?.stringValue ?? "accounts.accounts")
+            ?? Self.nearestLocation(
+                facts, path: check.selector["path"]?.stringValue ?? (check.kind == .antivirus ? "antivirus" : "accounts.accounts"))
         return single(subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
     }
 
@@ -405,6 +424,11 @@ struct ResourceEvaluator {
     }
 
     static func describeItem(_ item: FactValue) -> String {
+        if item["product"] != nil, let name = item["name"]?.stringValue {
+            let signatures = item["signature_time"]?.stringValue.map { "signatures \($0)" } ?? "signature date unknown"
+            let realTime = item["real_time"]?.boolValue.map { $0 ? "real-time on" : "real-time off" } ?? "real-time unknown"
+            return "\(name) (\(signatures), \(realTime))"
+        }
         if let name = item["name"]?.stringValue { return name }
         if let tool = item["tool"]?.stringValue { return tool }
         if let port = item["port"]?.numberValue { return describeSocket(item) + (port > 0 ? "" : "") }

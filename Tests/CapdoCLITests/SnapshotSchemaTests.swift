@@ -1,0 +1,59 @@
+import CapdoCore
+import Foundation
+import Testing
+
+/// The sample Windows snapshots against docs/snapshot.schema.json (python3-jsonschema as an independent
+/// draft 2020-12 validator) and through capdo's own decoder.
+@Suite("Snapshot JSON Schema and the sample Windows snapshots")
+struct SnapshotSchemaTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let samples = ["Samples/snapshots/pc-protected.json", "Samples/snapshots/pc-neglected.json"]
+
+    static var jsonschemaAvailable: Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import jsonschema"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test(
+        "samples validate against the draft 2020-12 schema",
+        .enabled(if: jsonschemaAvailable, "needs python3 with jsonschema (apt install python3-jsonschema)"))
+    func samplesMatchTheSchema() throws {
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            bad = 0
+            for path in sys.argv[2:]:
+                for error in jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))):
+                    bad += 1
+                    print(path + ": " + "/".join(map(str, error.absolute_path)) + ": " + error.message)
+            sys.exit(1 if bad else 0)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, "docs/snapshot.schema.json"] + Self.samples
+        process.currentDirectoryURL = Self.repository
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+    }
+
+    @Test(arguments: samples)
+    func samplesDecodeAsWindowsSnapshots(path: String) throws {
+        let data = try Data(contentsOf: Self.repository.appendingPathComponent(path))
+        let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        #expect(snapshot.system?.osFamily == "windows")
+        #expect(snapshot.windows != nil)
+        #expect(snapshot.antivirus?.products.first?.product == "defender")
+        #expect(snapshot.config["windows_policy"]?.entries["MinimumPasswordLength"] != nil)
+    }
+}
