@@ -73,14 +73,7 @@ private extension LogrotateParser {
     }
 
     mutating func parseFile(_ path: String) {
-        guard !stack.contains(path) else {
-            reader.report(file: stack.last, line: nil, "include loop: \(path) includes itself, not followed")
-            return
-        }
-        guard stack.count < Self.maxDepth else {
-            reader.report(file: stack.last, line: nil, "includes nested deeper than \(Self.maxDepth), \(path) not read")
-            return
-        }
+        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
         guard let text = reader.text(path) else { return }
         stack.append(path)
         defer { stack.removeLast() }
