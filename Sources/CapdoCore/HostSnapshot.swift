@@ -28,6 +28,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var files: [String: FileFact]
     public var backup: BackupFacts?
     public var evidence: EvidenceFacts?
+    /// TLS endpoints and certificates (`capdo tls`, `scan --tls`, certificate files named in web/mail configs).
+    public var tls: TLSFacts?
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
 
@@ -36,7 +38,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         system: SystemFacts? = nil, packages: PackageFacts? = nil, updates: UpdateFacts? = nil, config: [String: ConfigSection] = [:],
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
-        evidence: EvidenceFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        evidence: EvidenceFacts? = nil, tls: TLSFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -54,6 +56,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.files = files
         self.backup = backup
         self.evidence = evidence
+        self.tls = tls
         self.issues = issues
         self.collectors = collectors
     }
@@ -62,7 +65,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, issues, collectors
+        case backup, evidence, tls, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.
