@@ -187,6 +187,7 @@ private extension X509Certificate {
     func signatureInfo() -> (algorithm: String, hash: String) {
         let nid = X509_get_signature_nid(pointer)
         let algorithm = OBJ_nid2ln(nid).map { String(cString: $0) } ?? "unknown"
+        if nid == NID_ED25519 || nid == NID_ED448 { return (algorithm, "intrinsic") }
         var digest: Int32 = 0
         var keyNID: Int32 = 0
         guard OBJ_find_sigid_algs(nid, &digest, &keyNID) == 1 else { return (algorithm, "unknown") }
