@@ -7,8 +7,8 @@ enum TLSScan {
     /// Ports that usually speak TLS from the first byte (probed when the live host listens on them).
     static let wellKnownPorts: Set<Int> = [443, 465, 636, 853, 990, 992, 993, 994, 995, 5061, 6697, 8443, 9443]
 
-    /// A rule judged from the `tls` facts (its id has a `.tls.` area).
-    static func isTLSRule(_ rule: Rule) -> Bool { rule.id.contains(".tls.") }
+    /// A rule judged from the `tls` facts (`<group>.tls.endpoint_*` or `<group>.tls.certificate_*`).
+    static func isTLSRule(_ rule: Rule) -> Bool { rule.id.contains(".tls.endpoint") || rule.id.contains(".tls.certificate") }
 
     /// The live host's own TLS listeners (well-known TLS ports and STARTTLS ports), reached over loopback.
     static func listenerTargets(_ listeners: ListenerFacts?, limit: Int = 64) -> [TLSTarget] {
