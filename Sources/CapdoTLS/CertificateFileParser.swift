@@ -53,9 +53,11 @@ public enum CertificateFileParser {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if current == nil {
-                if ["-----BEGIN CERTIFICATE-----", "-----BEGIN X509 CERTIFICATE-----", "-----BEGIN TRUSTED CERTIFICATE-----"]
-                    .contains(trimmed)
-                {
+                if [
+                    "-----BEGIN CERTIFICATE-----", "-----BEGIN X509 CERTIFICATE-----",
+                    "-----BEGIN TRUSTED CERTIFICATE-----",
+                ]
+                .contains(trimmed) {
                     current = ["-----BEGIN CERTIFICATE-----"]
                     start = index + 1
                 }

@@ -26,7 +26,9 @@ public enum CertificatePathFinder {
             for relative in files.sorted() {
                 let file = folder + "/" + relative
                 guard let text = try? String(contentsOfFile: base + "/" + relative, encoding: .utf8) else { continue }
-                found += references(in: text, file: file, directives: ["ssl_certificate", "sslcertificatefile", "sslcertificatechainfile"])
+                found += references(
+                    in: text, file: file,
+                    directives: ["ssl_certificate", "sslcertificatefile", "sslcertificatechainfile"])
             }
         }
         let main = root.hasSuffix("/") ? root + postfix : root + "/" + postfix
@@ -43,8 +45,10 @@ public enum CertificatePathFinder {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             guard !line.hasPrefix("#"), !line.isEmpty else { continue }
-            var words = line.replacingOccurrences(of: "=", with: " = ").split(whereSeparator: { $0 == " " || $0 == "\t" })
-                .map(String.init)
+            var words = line.replacingOccurrences(of: "=", with: " = ").split(whereSeparator: {
+                $0 == " " || $0 == "\t"
+            })
+            .map(String.init)
             guard let keyword = words.first?.lowercased(), directives.contains(keyword) else { continue }
             words.removeFirst()
             if words.first == "=" { words.removeFirst() }

@@ -39,7 +39,8 @@ struct EndpointProbe {
             case .untestable(let reason):
                 endpoint.protocols[key] = TLSProtocolResult(status: TLSProtocolResult.untestable, reason: reason)
             case .failed(let error):
-                endpoint.protocols[key] = TLSProtocolResult(status: TLSProtocolResult.rejected, reason: error.description)
+                endpoint.protocols[key] = TLSProtocolResult(
+                    status: TLSProtocolResult.rejected, reason: error.description)
                 if firstFailure == nil { firstFailure = error }
                 // Nothing more to learn from a port that does not connect, time out or does not speak TLS.
                 if best == nil, [.connect, .timeout, .notTLS, .starttls, .resolve].contains(error.code) {
@@ -53,7 +54,9 @@ struct EndpointProbe {
             endpoint.protocols[$0]?.status == TLSProtocolResult.accepted
         }
         guard let best else {
-            endpoint.error = "no TLS handshake succeeded: " + (firstFailure?.description ?? endpoint.protocols["tls1_3"]?.reason ?? "?")
+            endpoint.error =
+                "no TLS handshake succeeded: "
+                + (firstFailure?.description ?? endpoint.protocols["tls1_3"]?.reason ?? "?")
             return finish(endpoint)
         }
         endpoint.negotiatedProtocol = best.version
@@ -104,14 +107,17 @@ struct EndpointProbe {
                 break
             }
             let matched = remaining.filter {
-                $0.contains(cipher: details.cipher, noEncryption: details.cipherHasNoEncryption, noAuthentication: details.cipherHasNoAuthentication)
+                $0.contains(
+                    cipher: details.cipher, noEncryption: details.cipherHasNoEncryption,
+                    noAuthentication: details.cipherHasNoAuthentication)
             }
             if matched.isEmpty {
                 lastReason = "server chose \(details.cipher), outside the classes offered"
                 break
             }
             for weak in matched {
-                endpoint.weakSuites[weak.key] = TLSProtocolResult(status: TLSProtocolResult.accepted, cipher: details.cipher)
+                endpoint.weakSuites[weak.key] = TLSProtocolResult(
+                    status: TLSProtocolResult.accepted, cipher: details.cipher)
             }
             remaining.removeAll { weak in matched.contains { $0.key == weak.key } }
         }

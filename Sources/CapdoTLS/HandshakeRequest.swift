@@ -10,7 +10,9 @@ struct HandshakeRequest {
 
     /// min = max = `version`, every suite the local OpenSSL has (security level 0 so old versions can be offered).
     static func only(_ version: Int32, keepChain: Bool) -> HandshakeRequest {
-        HandshakeRequest(minVersion: version, maxVersion: version, cipherList: "ALL:COMPLEMENTOFALL:@SECLEVEL=0", keepChain: keepChain)
+        HandshakeRequest(
+            minVersion: version, maxVersion: version, cipherList: "ALL:COMPLEMENTOFALL:@SECLEVEL=0",
+            keepChain: keepChain)
     }
 
     /// The versions of the matrix: key, OpenSSL constant.

@@ -9,7 +9,9 @@ final class PlainSocket {
     /// Connects to `address` within `timeout` seconds.
     init(connectingTo address: ResolvedAddress, timeout: Double) throws(TLSError) {
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TLSError(.connect, "cannot create a socket", cause: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw TLSError(.connect, "cannot create a socket", cause: String(cString: strerror(errno)))
+        }
         descriptor = fd
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         var one: Int32 = 1
@@ -56,7 +58,9 @@ final class PlainSocket {
             if sent > 0 {
                 bytes.removeFirst(sent)
             } else if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
-                guard try wait(for: Int16(POLLOUT), deadline: deadline) else { throw TLSError(.timeout, "send timed out") }
+                guard try wait(for: Int16(POLLOUT), deadline: deadline) else {
+                    throw TLSError(.timeout, "send timed out")
+                }
             } else {
                 throw TLSError(.closed, "connection lost while sending", cause: String(cString: strerror(errno)))
             }

@@ -24,7 +24,9 @@ struct ResolvedAddress: Sendable {
             if let address = entry.pointee.ai_addr {
                 let bytes = Array(UnsafeRawBufferPointer(start: address, count: Int(entry.pointee.ai_addrlen)))
                 candidates.append(
-                    ResolvedAddress(family: entry.pointee.ai_family, bytes: bytes, text: Self.numeric(address, entry.pointee.ai_addrlen)))
+                    ResolvedAddress(
+                        family: entry.pointee.ai_family, bytes: bytes,
+                        text: Self.numeric(address, entry.pointee.ai_addrlen)))
             }
             cursor = entry.pointee.ai_next
         }
@@ -36,7 +38,9 @@ struct ResolvedAddress: Sendable {
 
     private static func numeric(_ address: UnsafeMutablePointer<sockaddr>, _ length: socklen_t) -> String {
         var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-        guard getnameinfo(address, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else { return "?" }
+        guard getnameinfo(address, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else {
+            return "?"
+        }
         return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

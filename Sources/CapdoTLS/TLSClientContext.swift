@@ -11,7 +11,8 @@ final class TLSClientContext: @unchecked Sendable {
     init(caFile: String?) throws(TLSError) {
         _ = OpenSSLErrorQueue.drain()
         guard let method = TLS_client_method(), let context = SSL_CTX_new(method) else {
-            throw TLSError(.openssl, "cannot create an OpenSSL client context", cause: OpenSSLErrorQueue.drainedReason())
+            throw TLSError(
+                .openssl, "cannot create an OpenSSL client context", cause: OpenSSLErrorQueue.drainedReason())
         }
         pointer = context
         // Certificates are wanted even when they do not verify: record the result, never abort on it.

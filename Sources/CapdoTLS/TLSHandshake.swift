@@ -73,7 +73,9 @@ struct TLSHandshake {
         }
         if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || text.contains("unexpected eof") {
             if text.isEmpty && systemErrno != 0 && result < 0 {
-                return .failed(TLSError(.closed, "connection lost during the handshake", cause: String(cString: strerror(systemErrno))))
+                return .failed(
+                    TLSError(
+                        .closed, "connection lost during the handshake", cause: String(cString: strerror(systemErrno))))
             }
             return .failed(TLSError(.closed, "server closed the connection during the handshake", cause: reason))
         }
@@ -94,7 +96,9 @@ struct TLSHandshake {
             }
         }
         let verify = SSL_get_verify_result(ssl)
-        let verifyText = verify == Int(X509_V_OK) ? "ok" : X509_verify_cert_error_string(verify).map { String(cString: $0) } ?? "error \(verify)"
+        let verifyText =
+            verify == Int(X509_V_OK)
+            ? "ok" : X509_verify_cert_error_string(verify).map { String(cString: $0) } ?? "error \(verify)"
         _ = SSL_shutdown(ssl)
         _ = OpenSSLErrorQueue.drain()
         return HandshakeDetails(

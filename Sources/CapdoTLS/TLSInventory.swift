@@ -12,25 +12,33 @@ public struct TLSInventory: Sendable {
     }
 
     /// Probes `targets` and reads `files` (paths relative to `root`, or absolute when `root` is nil).
-    public func collect(targets: [TLSTarget], files: [CertificateReference], root: String?) async -> (TLSFacts, [CollectionIssue]) {
+    public func collect(targets: [TLSTarget], files: [CertificateReference], root: String?) async -> (
+        TLSFacts, [CollectionIssue]
+    ) {
         let endpoints = await prober.probe(targets, now: now)
         var certificates: [CertificateFact] = []
         var issues: [CollectionIssue] = []
         for reference in files {
-            let location = root.map { $0.hasSuffix("/") ? $0 + reference.path : $0 + "/" + reference.path } ?? reference.path
+            let location =
+                root.map { $0.hasSuffix("/") ? $0 + reference.path : $0 + "/" + reference.path } ?? reference.path
             guard let data = FileManager.default.contents(atPath: location) else {
                 issues.append(
                     CollectionIssue(
                         collector: "tls", level: .warning, file: reference.path,
-                        message: "cannot read certificate file\(reference.referencedBy.isEmpty ? "" : " named at \(reference.referencedBy)")"))
+                        message:
+                            "cannot read certificate file\(reference.referencedBy.isEmpty ? "" : " named at \(reference.referencedBy)")"
+                    ))
                 continue
             }
             do {
                 certificates += try CertificateFileParser.parse(
-                    Array(data), path: reference.path, referencedBy: reference.referencedBy.isEmpty ? nil : reference.referencedBy,
+                    Array(data), path: reference.path,
+                    referencedBy: reference.referencedBy.isEmpty ? nil : reference.referencedBy,
                     now: now)
             } catch {
-                issues.append(CollectionIssue(collector: "tls", level: .warning, file: reference.path, message: error.description))
+                issues.append(
+                    CollectionIssue(collector: "tls", level: .warning, file: reference.path, message: error.description)
+                )
             }
         }
         for endpoint in endpoints {
@@ -40,7 +48,8 @@ public struct TLSInventory: Sendable {
             }
         }
         let facts = TLSFacts(
-            endpoints: endpoints, certificates: certificates, limitations: prober.limitations, library: TLSProber.libraryVersion)
+            endpoints: endpoints, certificates: certificates, limitations: prober.limitations,
+            library: TLSProber.libraryVersion)
         return (facts, issues)
     }
 }

@@ -29,7 +29,9 @@ public struct TLSTarget: Sendable, Equatable, Hashable, CustomStringConvertible 
     }
 
     /// Parses `host:port`, `[v6]:port` or `host` (port 443), with an optional STARTTLS dialect.
-    public static func parse(_ text: String, starttls: String? = nil, origin: String? = nil) throws(TLSError) -> TLSTarget {
+    public static func parse(_ text: String, starttls: String? = nil, origin: String? = nil) throws(TLSError)
+        -> TLSTarget
+    {
         var host = text.trimmingCharacters(in: .whitespaces)
         var port = 443
         if host.hasPrefix("[") {
@@ -37,7 +39,9 @@ public struct TLSTarget: Sendable, Equatable, Hashable, CustomStringConvertible 
             let rest = host[host.index(after: close)...]
             let inner = String(host[host.index(after: host.startIndex)..<close])
             if rest.hasPrefix(":") {
-                guard let value = Int(rest.dropFirst()) else { throw TLSError(.resolve, "'\(text)': port is not a number") }
+                guard let value = Int(rest.dropFirst()) else {
+                    throw TLSError(.resolve, "'\(text)': port is not a number")
+                }
                 port = value
             } else if !rest.isEmpty {
                 throw TLSError(.resolve, "'\(text)': expected [address]:port")
@@ -53,7 +57,9 @@ public struct TLSTarget: Sendable, Equatable, Hashable, CustomStringConvertible 
         guard !host.isEmpty else { throw TLSError(.resolve, "'\(text)': empty host") }
         guard (1...65_535).contains(port) else { throw TLSError(.resolve, "'\(text)': port must be 1-65535") }
         if let starttls, !starttlsDialects.contains(starttls) {
-            throw TLSError(.starttls, "unknown STARTTLS dialect '\(starttls)' (known: \(starttlsDialects.joined(separator: ", ")))")
+            throw TLSError(
+                .starttls, "unknown STARTTLS dialect '\(starttls)' (known: \(starttlsDialects.joined(separator: ", ")))"
+            )
         }
         return TLSTarget(host: host, port: port, starttls: starttls, origin: origin)
     }

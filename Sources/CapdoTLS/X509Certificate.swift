@@ -52,7 +52,8 @@ final class X509Certificate: @unchecked Sendable {
             return PEM_read_bio_X509(bio, nil, nil, nil)
         }
         guard let parsed else {
-            throw TLSError(.notACertificate, "PEM block is not a valid certificate", cause: OpenSSLErrorQueue.drainedReason())
+            throw TLSError(
+                .notACertificate, "PEM block is not a valid certificate", cause: OpenSSLErrorQueue.drainedReason())
         }
         return X509Certificate(owning: parsed)
     }
@@ -70,7 +71,10 @@ final class X509Certificate: @unchecked Sendable {
     }
 
     /// The facts of this certificate, `daysLeft` counted from `now`.
-    func fact(sourceKind: String, source: String, file: String? = nil, line: Int? = nil, referencedBy: String? = nil, now: Date)
+    func fact(
+        sourceKind: String, source: String, file: String? = nil, line: Int? = nil, referencedBy: String? = nil,
+        now: Date
+    )
         -> CertificateFact
     {
         let subject = Self.name(X509_get_subject_name(pointer))
@@ -150,7 +154,9 @@ private extension X509Certificate {
     }
 
     func serial() -> String {
-        guard let integer = X509_get0_serialNumber(pointer), let number = ASN1_INTEGER_to_BN(integer, nil) else { return "" }
+        guard let integer = X509_get0_serialNumber(pointer), let number = ASN1_INTEGER_to_BN(integer, nil) else {
+            return ""
+        }
         defer { BN_free(number) }
         guard let hex = BN_bn2hex(number) else { return "" }
         defer { CCapdoOpenSSLShims_OPENSSL_free(hex) }
@@ -207,13 +213,17 @@ private extension X509Certificate {
             case GEN_DNS:
                 if let text = name.pointee.d.dNSName.flatMap({ Self.asn1Text($0) }) { result.append("DNS:\(text)") }
             case GEN_EMAIL:
-                if let text = name.pointee.d.rfc822Name.flatMap({ Self.asn1Text($0) }) { result.append("email:\(text)") }
+                if let text = name.pointee.d.rfc822Name.flatMap({ Self.asn1Text($0) }) {
+                    result.append("email:\(text)")
+                }
             case GEN_URI:
                 if let text = name.pointee.d.uniformResourceIdentifier.flatMap({ Self.asn1Text($0) }) {
                     result.append("URI:\(text)")
                 }
             case GEN_IPADD:
-                if let octets = name.pointee.d.iPAddress.map({ Self.rawBytes($0) }) { result.append("IP:\(Self.ip(octets))") }
+                if let octets = name.pointee.d.iPAddress.map({ Self.rawBytes($0) }) {
+                    result.append("IP:\(Self.ip(octets))")
+                }
             default:
                 result.append("other")
             }

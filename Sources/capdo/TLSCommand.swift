@@ -39,7 +39,9 @@ struct TLSCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Endpoints probed at once (default 32).")
     var concurrency: Int = 32
 
-    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
     var now: String?
 
     @OptionGroup var ruleSet: RuleSetOptions
@@ -95,7 +97,8 @@ struct TLSCommand: AsyncParsableCommand {
         let result = await ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
-        let writer = ReportWriter(directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
+        let writer = ReportWriter(
+            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
         let paths = try writer.write(result, stem: "tls-" + CapdoDate.day(clock.now))
         if !report.quiet || result.exitCode != 0 {
             let summary = TerminalSummary(language: language, colour: report.color && Console.isTerminal)

@@ -19,13 +19,17 @@ struct TLSSummary {
                 "\(key.replacingOccurrences(of: "tls1_", with: "TLS1.")): \(endpoint.protocols[key]?.status ?? "-")"
             }
             out += "  " + matrix.joined(separator: "  ") + "\n"
-            let weak = endpoint.weakSuitesAccepted.isEmpty ? (vi ? "không" : "none") : endpoint.weakSuitesAccepted.joined(separator: ", ")
+            let weak =
+                endpoint.weakSuitesAccepted.isEmpty
+                ? (vi ? "không" : "none") : endpoint.weakSuitesAccepted.joined(separator: ", ")
             out += "  \(vi ? "Bộ mã yếu chấp nhận" : "Weak suites accepted"): \(weak)"
             if !endpoint.weakSuitesUntestable.isEmpty {
-                out += " (\(vi ? "không kiểm tra được" : "untestable"): \(endpoint.weakSuitesUntestable.joined(separator: ", ")))"
+                out +=
+                    " (\(vi ? "không kiểm tra được" : "untestable"): \(endpoint.weakSuitesUntestable.joined(separator: ", ")))"
             }
             out += "\n  \(vi ? "Chuỗi chứng thư" : "Chain"): \(endpoint.verifyResult ?? "?"); "
-            out += "\(vi ? "khớp tên máy" : "host name matches"): \(endpoint.hostnameMatches.map { $0 ? (vi ? "có" : "yes") : (vi ? "không" : "no") } ?? "?")\n"
+            out +=
+                "\(vi ? "khớp tên máy" : "host name matches"): \(endpoint.hostnameMatches.map { $0 ? (vi ? "có" : "yes") : (vi ? "không" : "no") } ?? "?")\n"
         }
         let certificates = facts.certificates.sorted { ($0.daysLeft, $0.source) < ($1.daysLeft, $1.source) }
         if !certificates.isEmpty {
@@ -33,7 +37,8 @@ struct TLSSummary {
             for certificate in certificates {
                 let key = "\(certificate.keyType.uppercased())-\(certificate.keyBits)"
                 out += String(format: "  %5d  ", certificate.daysLeft)
-                out += "\(certificate.name)  \(key)  \(certificate.signatureAlgorithm)  \(CapdoDate.day(certificate.notAfter))  \(certificate.source)\n"
+                out +=
+                    "\(certificate.name)  \(key)  \(certificate.signatureAlgorithm)  \(CapdoDate.day(certificate.notAfter))  \(certificate.source)\n"
             }
         }
         for issue in issues where issue.file != nil {

@@ -31,7 +31,9 @@ struct CertificateBadInputTests {
         "hello, world\n",
     ])
     func garbagePEM(_ text: String) {
-        #expect(throws: TLSError.self) { try CertificateFileParser.parse(Array(text.utf8), path: "bad.pem", now: Date()) }
+        #expect(throws: TLSError.self) {
+            try CertificateFileParser.parse(Array(text.utf8), path: "bad.pem", now: Date())
+        }
     }
 
     @Test func emptyFile() {

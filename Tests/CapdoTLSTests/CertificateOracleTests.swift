@@ -71,14 +71,17 @@ struct CertificateOracleTests {
 
     @Test func privateKeyBlocksAreSkippedAndNeverReported() throws {
         let pki = try TestPKI.get()
-        let combined = try String(contentsOfFile: pki.key("valid"), encoding: .utf8)
+        let combined =
+            try String(contentsOfFile: pki.key("valid"), encoding: .utf8)
             + String(contentsOfFile: pki.cert("valid"), encoding: .utf8)
         let facts = try CertificateFileParser.parse(Array(combined.utf8), path: "combined.pem", now: Date())
         #expect(facts.count == 1)
         let json = String(decoding: try SnapshotCodec.encoder().encode(facts), as: UTF8.self)
         #expect(!json.contains("PRIVATE"))
         let keyOnly = try String(contentsOfFile: pki.key("valid"), encoding: .utf8)
-        #expect(throws: TLSError.self) { try CertificateFileParser.parse(Array(keyOnly.utf8), path: "k.pem", now: Date()) }
+        #expect(throws: TLSError.self) {
+            try CertificateFileParser.parse(Array(keyOnly.utf8), path: "k.pem", now: Date())
+        }
     }
 
     func bytes(_ path: String) throws -> [UInt8] {
@@ -89,10 +92,13 @@ struct CertificateOracleTests {
         // Names: the oracle's default escapes UTF-8 bytes (\\C3\\A2); capdo keeps UTF-8, which is what
         // `-nameopt oneline,-esc_msb,utf8` prints. ASCII-only names are compared with the default as well.
         let output = try OpenSSLCLI.run(
-            ["x509", "-noout", "-dates", "-subject", "-issuer", "-fingerprint", "-sha256", "-serial", "-nameopt",
-             "oneline,-esc_msb,utf8", "-inform", inform, "-in", file],
+            [
+                "x509", "-noout", "-dates", "-subject", "-issuer", "-fingerprint", "-sha256", "-serial", "-nameopt",
+                "oneline,-esc_msb,utf8", "-inform", inform, "-in", file,
+            ],
             in: directory)
-        let plain = try OpenSSLCLI.run(["x509", "-noout", "-subject", "-issuer", "-inform", inform, "-in", file], in: directory)
+        let plain = try OpenSSLCLI.run(
+            ["x509", "-noout", "-subject", "-issuer", "-inform", inform, "-in", file], in: directory)
         if fact.subject.allSatisfy(\.isASCII) && fact.issuer.allSatisfy(\.isASCII) {
             #expect(plain == "subject=\(fact.subject)\nissuer=\(fact.issuer)\n")
         }
@@ -115,6 +121,8 @@ struct CertificateOracleTests {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@ %2d %02d:%02d:%02d %d GMT", months[c.month! - 1], c.day!, c.hour!, c.minute!, c.second!, c.year!)
+        return String(
+            format: "%@ %2d %02d:%02d:%02d %d GMT", months[c.month! - 1], c.day!, c.hour!, c.minute!, c.second!, c.year!
+        )
     }
 }

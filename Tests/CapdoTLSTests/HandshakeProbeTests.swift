@@ -11,7 +11,8 @@ struct HandshakeProbeTests {
 
     func prober(timeout: Double = 3) throws -> TLSProber {
         try TLSProber(
-            options: TLSProbeOptions(connectTimeout: timeout, handshakeTimeout: timeout, concurrency: 8, caFile: TestPKI.get().root))
+            options: TLSProbeOptions(
+                connectTimeout: timeout, handshakeTimeout: timeout, concurrency: 8, caFile: TestPKI.get().root))
     }
 
     func serve(_ leaf: String, chain: Bool = true, extra: [String] = []) throws -> TestServer {
@@ -48,7 +49,8 @@ struct HandshakeProbeTests {
             #expect(endpoint.weakSuites[key]?.reason?.contains("local OpenSSL") == true)
         }
         let pki = try TestPKI.get()
-        let onDisk = try CertificateFileParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: pki.cert("valid")))), path: "v", now: Date())
+        let onDisk = try CertificateFileParser.parse(
+            Array(Data(contentsOf: URL(fileURLWithPath: pki.cert("valid")))), path: "v", now: Date())
         #expect(endpoint.chain.first?.sha256 == onDisk.first?.sha256)
     }
 
@@ -120,7 +122,8 @@ struct HandshakeProbeTests {
         let targets = [
             TLSTarget(host: "127.0.0.1", port: http.port), TLSTarget(host: "127.0.0.1", port: silent.port),
             TLSTarget(host: "127.0.0.1", port: midway.port), TLSTarget(host: "nonexistent.invalid", port: 443),
-            TLSTarget(host: "127.0.0.1", port: TestListener.closedPort()), TLSTarget(host: "127.0.0.1", port: server.port),
+            TLSTarget(host: "127.0.0.1", port: TestListener.closedPort()),
+            TLSTarget(host: "127.0.0.1", port: server.port),
         ]
         let started = Date()
         let results = try await prober(timeout: 1).probe(targets, now: Date())
@@ -130,9 +133,12 @@ struct HandshakeProbeTests {
         try #require(results.count == targets.count)
         #expect(results[0].error?.contains("does not speak TLS") == true, "\(results[0].error ?? "nil")")
         #expect(results[1].error?.contains("timed out after 1 s") == true, "\(results[1].error ?? "nil")")
-        #expect(results[2].error?.contains("closed the connection") == true || results[2].error?.contains("no TLS handshake") == true,
-                "\(results[2].error ?? "nil")")
-        #expect(results[3].error?.contains("cannot resolve 'nonexistent.invalid'") == true, "\(results[3].error ?? "nil")")
+        #expect(
+            results[2].error?.contains("closed the connection") == true
+                || results[2].error?.contains("no TLS handshake") == true,
+            "\(results[2].error ?? "nil")")
+        #expect(
+            results[3].error?.contains("cannot resolve 'nonexistent.invalid'") == true, "\(results[3].error ?? "nil")")
         #expect(results[4].error?.contains("Connection refused") == true, "\(results[4].error ?? "nil")")
         #expect(results[5].error == nil)
         #expect(results[5].acceptedProtocols == ["tls1_2", "tls1_3"])

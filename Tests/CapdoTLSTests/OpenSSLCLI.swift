@@ -6,7 +6,9 @@ enum OpenSSLCLI {
         var description: String
     }
 
-    static let path = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @discardableResult
     static func run(_ arguments: [String], in directory: String) throws -> String {

@@ -47,29 +47,30 @@ struct TestPKI: Sendable {
     var intermediate: String { path("intermediate.pem") }
 
     static func make() throws -> TestPKI {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-pki-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-pki-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory + "/newcerts", withIntermediateDirectories: true)
         let pki = TestPKI(directory: directory)
         try """
-            [ca]
-            default_ca = ca_default
-            [ca_default]
-            database = index.txt
-            new_certs_dir = newcerts
-            serial = serial
-            default_md = sha256
-            policy = policy_any
-            unique_subject = no
-            copy_extensions = none
-            [policy_any]
-            commonName = supplied
-            organizationName = optional
-            [v3_ca]
-            basicConstraints = critical,CA:TRUE
-            keyUsage = critical,keyCertSign,cRLSign
-            subjectKeyIdentifier = hash
-            authorityKeyIdentifier = keyid
-            """.write(toFile: pki.path("ca.cnf"), atomically: true, encoding: .utf8)
+        [ca]
+        default_ca = ca_default
+        [ca_default]
+        database = index.txt
+        new_certs_dir = newcerts
+        serial = serial
+        default_md = sha256
+        policy = policy_any
+        unique_subject = no
+        copy_extensions = none
+        [policy_any]
+        commonName = supplied
+        organizationName = optional
+        [v3_ca]
+        basicConstraints = critical,CA:TRUE
+        keyUsage = critical,keyCertSign,cRLSign
+        subjectKeyIdentifier = hash
+        authorityKeyIdentifier = keyid
+        """.write(toFile: pki.path("ca.cnf"), atomically: true, encoding: .utf8)
         try "".write(toFile: pki.path("index.txt"), atomically: true, encoding: .utf8)
         try "1000\n".write(toFile: pki.path("serial"), atomically: true, encoding: .utf8)
         let run = { (arguments: [String]) throws in try OpenSSLCLI.run(arguments, in: directory) }
@@ -79,10 +80,15 @@ struct TestPKI: Sendable {
             "-subj", "/O=Capdo Test/CN=Capdo Test Root", "-addext", "basicConstraints=critical,CA:TRUE",
             "-addext", "keyUsage=critical,keyCertSign,cRLSign",
         ])
-        try run(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "intermediate.key",
-                 "-out", "intermediate.csr", "-subj", "/O=Capdo Test/CN=Capdo Test Intermediate"])
-        try run(["ca", "-batch", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-in", "intermediate.csr",
-                 "-out", "intermediate.pem", "-days", "1825", "-extensions", "v3_ca", "-notext"])
+        try run([
+            "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+            "intermediate.key",
+            "-out", "intermediate.csr", "-subj", "/O=Capdo Test/CN=Capdo Test Intermediate",
+        ])
+        try run([
+            "ca", "-batch", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-in", "intermediate.csr",
+            "-out", "intermediate.pem", "-days", "1825", "-extensions", "v3_ca", "-notext",
+        ])
         for leaf in leaves {
             try pki.make(leaf)
         }
@@ -97,8 +103,11 @@ struct TestPKI: Sendable {
         case "ed448": keyArguments = ["-newkey", "ed448"]
         default: keyArguments = ["-newkey", leaf.key]
         }
-        try run(["req", "-new"] + keyArguments + ["-nodes", "-utf8", "-keyout", "\(leaf.name).key", "-out", "\(leaf.name).csr",
-                 "-subj", "/O=Phường Lê Chân/CN=\(leaf.name).capdo.test"])
+        try run(
+            ["req", "-new"] + keyArguments + [
+                "-nodes", "-utf8", "-keyout", "\(leaf.name).key", "-out", "\(leaf.name).csr",
+                "-subj", "/O=Phường Lê Chân/CN=\(leaf.name).capdo.test",
+            ])
         let extensions = """
             [leaf]
             basicConstraints = CA:FALSE
@@ -107,9 +116,11 @@ struct TestPKI: Sendable {
             subjectAltName = \(leaf.sans)
             """
         try extensions.write(toFile: path("\(leaf.name).ext"), atomically: true, encoding: .utf8)
-        var arguments = ["ca", "-batch", "-config", "ca.cnf", "-in", "\(leaf.name).csr", "-out", "\(leaf.name).pem",
-                         "-startdate", Self.stamp(days: leaf.days.0), "-enddate", Self.stamp(days: leaf.days.1),
-                         "-extfile", "\(leaf.name).ext", "-extensions", "leaf", "-notext", "-utf8"]
+        var arguments = [
+            "ca", "-batch", "-config", "ca.cnf", "-in", "\(leaf.name).csr", "-out", "\(leaf.name).pem",
+            "-startdate", Self.stamp(days: leaf.days.0), "-enddate", Self.stamp(days: leaf.days.1),
+            "-extfile", "\(leaf.name).ext", "-extensions", "leaf", "-notext", "-utf8",
+        ]
         // Ed448 signs with its own intrinsic hash; `-md` must be left out.
         if leaf.key != "ed448" { arguments += ["-md", leaf.digest] }
         if leaf.selfSigned {
