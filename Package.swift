@@ -25,10 +25,13 @@ let package = Package(
             ]
         ),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),
+        .target(name: "CapdoTLS", dependencies: ["CapdoCore", "COpenSSL", "CCapdoOpenSSLShims"]),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport",
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -40,6 +43,7 @@ let package = Package(
             dependencies: ["CapdoCollect", "CapdoCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CapdoTLSTests", dependencies: ["CapdoTLS", "CapdoCore"]),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
         .testTarget(
             name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),

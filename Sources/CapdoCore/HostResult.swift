@@ -13,10 +13,13 @@ public struct HostResult: Codable, Sendable, Equatable {
     /// What collectors could not read (also shown as `error` findings on the rules that needed it).
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
+    /// TLS endpoints and certificates seen on this host (for the certificate inventory); nil when none were looked at.
+    public var tls: TLSFacts?
 
     public init(
         host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
-        packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun]
+        packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun],
+        tls: TLSFacts? = nil
     ) {
         self.host = host
         self.root = root
@@ -28,12 +31,13 @@ public struct HostResult: Codable, Sendable, Equatable {
         self.findings = findings
         self.issues = issues
         self.collectors = collectors
+        self.tls = tls
     }
 
     enum CodingKeys: String, CodingKey {
         case host, root, live, os, kernel
         case collectedAt = "collected_at"
         case packageCount = "package_count"
-        case findings, issues, collectors
+        case findings, issues, collectors, tls
     }
 }

@@ -32,6 +32,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var antivirus: AntivirusFacts?
     /// Windows-only facts (from the Windows collection script); nil on other hosts.
     public var windows: WindowsFacts?
+    /// TLS endpoints and certificates (`capdo tls`, `scan --tls`, certificate files named in web/mail configs).
+    public var tls: TLSFacts?
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
 
@@ -41,7 +43,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
         evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,
-        issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        tls: TLSFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -61,6 +63,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.antivirus = antivirus
         self.windows = windows
+        self.tls = tls
         self.issues = issues
         self.collectors = collectors
     }
@@ -69,7 +72,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, antivirus, windows, issues, collectors
+        case backup, evidence, antivirus, windows, tls, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.

@@ -24,7 +24,7 @@ public struct HTMLReporter: Reporter {
         html += items(model)
         html += findings(model)
         html += notInThisScan(model, number: 6, heading: .sectionLan)
-        html += notInThisScan(model, number: 7, heading: .sectionTlsAv)
+        html += model.hasTLSFacts ? certificateInventory(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         html += notInThisScan(model, number: 8, heading: .sectionChanges)
         html += waivers(model)
         html += plan(model)
@@ -288,6 +288,27 @@ private extension HTMLReporter {
         let s = model.strings
         return "<section class=\"empty-section\">\n" + heading(number, key, s)
             + "<p class=\"muted\">\(e(s[.notInThisScan]))</p>\n</section>\n"
+    }
+
+    func certificateInventory(_ model: ReportModel) -> String {
+        let s = model.strings
+        var html = "<section id=\"tls\" class=\"major\">\n" + heading(7, .sectionTlsAv, s) + "<p>\(e(s[.tlsInventoryIntro]))</p>\n"
+        let headers = [
+            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
+            s[.columnCertificateSource],
+        ]
+        let rows = model.certificateInventory.map { row in
+            let certificate = row.certificate
+            let place = (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
+                + (certificate.referencedBy.map { " (\($0))" } ?? "")
+            return [
+                String(row.daysLeft), e(certificate.name), e(CapdoDate.day(certificate.notAfter)),
+                e("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), e(certificate.signatureAlgorithm), e(certificate.issuer),
+                e(place),
+            ]
+        }
+        html += table(headers, rows, numeric: [0])
+        return html + "<p class=\"muted\">\(e(s[.tlsAntivirusNotCollected]))</p>\n</section>\n"
     }
 
     func waivers(_ model: ReportModel) -> String {

@@ -18,7 +18,7 @@ public struct MarkdownReporter: Reporter {
         md += items(model)
         md += findings(model)
         md += notInThisScan(model, number: 6, heading: .sectionLan)
-        md += notInThisScan(model, number: 7, heading: .sectionTlsAv)
+        md += model.hasTLSFacts ? certificateInventory(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         md += notInThisScan(model, number: 8, heading: .sectionChanges)
         md += waivers(model)
         md += plan(model)
@@ -247,6 +247,26 @@ private extension MarkdownReporter {
 
     func notInThisScan(_ model: ReportModel, number: Int, heading key: ReportString) -> String {
         heading(number, key, model.strings) + "_\(e(model.strings[.notInThisScan]))_\n\n"
+    }
+
+    func certificateInventory(_ model: ReportModel) -> String {
+        let s = model.strings
+        var md = heading(7, .sectionTlsAv, s) + "\(e(s[.tlsInventoryIntro]))\n\n"
+        let headers = [
+            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
+            s[.columnCertificateSource],
+        ]
+        let rows = model.certificateInventory.map { row in
+            let certificate = row.certificate
+            let place = (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
+                + (certificate.referencedBy.map { " (\($0))" } ?? "")
+            return [
+                String(row.daysLeft), c(certificate.name), c(CapdoDate.day(certificate.notAfter)),
+                c("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), c(certificate.signatureAlgorithm), c(certificate.issuer),
+                c(place),
+            ]
+        }
+        return md + table(headers, rows, numeric: [0]) + "_\(e(s[.tlsAntivirusNotCollected]))_\n\n"
     }
 
     func waivers(_ model: ReportModel) -> String {

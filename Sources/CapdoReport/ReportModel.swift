@@ -206,3 +206,26 @@ private extension ReportModel {
         return lhs.waiver.hosts.joined(separator: ",") < rhs.waiver.hosts.joined(separator: ",")
     }
 }
+
+extension ReportModel {
+    /// One row of the certificate inventory (section 7).
+    struct CertificateRow {
+        var host: String
+        var certificate: CertificateFact
+        var daysLeft: Int
+    }
+
+    /// Every certificate of every host, sorted by days left at the report's evaluation time (then source).
+    var certificateInventory: [CertificateRow] {
+        result.hosts.flatMap { host in
+            (host.tls?.certificates ?? []).map { certificate in
+                CertificateRow(
+                    host: host.host, certificate: certificate,
+                    daysLeft: Int((certificate.notAfter.timeIntervalSince(result.finishedAt) / 86_400).rounded(.down)))
+            }
+        }.sorted { ($0.daysLeft, $0.host, $0.certificate.source) < ($1.daysLeft, $1.host, $1.certificate.source) }
+    }
+
+    /// True when some host carries TLS facts (so section 7 has an inventory).
+    var hasTLSFacts: Bool { result.hosts.contains { $0.tls != nil } }
+}

@@ -15,6 +15,10 @@ public enum ReportString: String, CaseIterable, Sendable {
     case sectionBasis, sectionScope, sectionSummary, sectionItems, sectionFindings, sectionLan, sectionTlsAv
     case sectionChanges, sectionWaivers, sectionPlan, sectionConclusion, notInThisScan
 
+    // 7. TLS certificate inventory
+    case tlsInventoryIntro, tlsAntivirusNotCollected, columnCertificate, columnNotAfter, columnDaysLeft, columnKey
+    case columnSignature, columnIssuer, columnCertificateSource
+
     // 1. Basis
     case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
     case columnVariable, columnValue, columnSource, columnMeaning, sourceProposal, noVariables
@@ -117,6 +121,19 @@ private extension ReportString {
         case .sectionWaivers: return ("Miễn trừ", "Waivers")
         case .sectionPlan: return ("Kế hoạch khắc phục", "Remediation plan")
         case .sectionConclusion: return ("Kết luận và kiến nghị", "Conclusion and recommendations")
+        case .tlsInventoryIntro:
+            return (
+                "Mọi chứng thư số đã xem (tệp trên đĩa và chuỗi do dịch vụ gửi), sắp theo số ngày còn lại tính đến lúc đánh giá.",
+                "Every certificate seen (files on disk and served chains), sorted by days left at evaluation time.")
+        case .tlsAntivirusNotCollected:
+            return ("Phòng chống mã độc: chưa thu thập dữ liệu trong lần kiểm tra này.", "Anti-malware: not collected in this scan.")
+        case .columnCertificate: return ("Chứng thư", "Certificate")
+        case .columnNotAfter: return ("Hết hạn", "Expires")
+        case .columnDaysLeft: return ("Còn (ngày)", "Days left")
+        case .columnKey: return ("Khóa", "Key")
+        case .columnSignature: return ("Chữ ký", "Signature")
+        case .columnIssuer: return ("Tổ chức cấp", "Issuer")
+        case .columnCertificateSource: return ("Vị trí", "Where")
         case .notInThisScan:
             return (
                 "Không thuộc phạm vi lần kiểm tra này: chưa thu thập dữ liệu cho mục này.",

@@ -18,7 +18,7 @@ struct Capdo: AsyncParsableCommand {
               capdo rules test                             # run every rule's own examples
             """,
         version: CapdoVersion.string,
-        subcommands: [ScanCommand.self, CollectCommand.self, EvaluateCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self, RulesCommand.self],
         defaultSubcommand: nil
     )
 }

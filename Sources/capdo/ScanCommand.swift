@@ -3,6 +3,7 @@ import CapdoCollect
 import CapdoCore
 import CapdoReport
 import CapdoRules
+import CapdoTLS
 import Foundation
 
 /// `capdo scan`: collect facts from this machine (or a root), judge them, write the reports.
@@ -32,6 +33,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
     var now: String?
+
+    @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
+    var tlsEndpoints: [String] = []
 
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
@@ -63,6 +67,10 @@ struct ScanCommand: AsyncParsableCommand {
         let environment = HostEnvironment(
             root: rootPath, now: clock.now, evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
+        let tls = try await tlsFacts(listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now)
+        snapshot.tls = tls.facts
+        snapshot.issues += tls.issues
+        if let run = tls.run { snapshot.collectors.append(clock.fixed ? CollectorRun(id: run.id, milliseconds: 0, issues: run.issues) : run) }
         snapshot.root = rootLabel ?? rootPath
             if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
                 snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
@@ -82,5 +90,32 @@ struct ScanCommand: AsyncParsableCommand {
             print(summary.render(result, reportPaths: paths), terminator: "")
         }
         if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+    }
+
+    /// Probes `--tls` endpoints and (live host) its own TLS listeners; reads certificates named in web/mail configs.
+    func tlsFacts(listeners: ListenerFacts?, root: String, live: Bool, now: Date) async throws
+        -> (facts: TLSFacts?, issues: [CollectionIssue], run: CollectorRun?)
+    {
+        var targets: [TLSTarget] = []
+        for text in tlsEndpoints {
+            do {
+                targets.append(try TLSTarget.parse(text, origin: "command line"))
+            } catch {
+                throw CLIError.usage("--tls: \(error.description)")
+            }
+        }
+        if live { targets += TLSScan.listenerTargets(listeners).filter { !targets.contains($0) } }
+        let references = CertificatePathFinder.find(root: root)
+        guard !targets.isEmpty || !references.isEmpty else { return (nil, [], nil) }
+        let started = Date()
+        let prober: TLSProber
+        do {
+            prober = try TLSProber(options: TLSProbeOptions(connectTimeout: 3, handshakeTimeout: 5, concurrency: 16))
+        } catch {
+            return (nil, [CollectionIssue(collector: "tls", message: error.description)], nil)
+        }
+        let (facts, issues) = await TLSInventory(prober: prober, now: now).collect(targets: targets, files: references, root: root)
+        let run = CollectorRun(id: "tls", milliseconds: Date().timeIntervalSince(started) * 1000, issues: issues.count)
+        return (facts, issues, run)
     }
 }

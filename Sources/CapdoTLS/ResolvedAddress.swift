@@ -1,0 +1,46 @@
+import Foundation
+
+/// A socket address from `getaddrinfo`, kept as bytes so it can be reused for every handshake.
+struct ResolvedAddress: Sendable {
+    var family: Int32
+    var bytes: [UInt8]
+    /// The numeric address (`127.0.0.1`, `::1`).
+    var text: String
+
+    /// Resolves `host` (name or literal) for a TCP connection; the first address wins (IPv4 preferred).
+    static func resolve(_ host: String, port: Int) throws(TLSError) -> ResolvedAddress {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_family = AF_UNSPEC
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &list)
+        guard status == 0, let list else {
+            throw TLSError(.resolve, "cannot resolve '\(host)'", cause: String(cString: gai_strerror(status)))
+        }
+        defer { freeaddrinfo(list) }
+        var candidates: [ResolvedAddress] = []
+        var cursor: UnsafeMutablePointer<addrinfo>? = list
+        while let entry = cursor {
+            if let address = entry.pointee.ai_addr {
+                let bytes = Array(UnsafeRawBufferPointer(start: address, count: Int(entry.pointee.ai_addrlen)))
+                candidates.append(
+                    ResolvedAddress(
+                        family: entry.pointee.ai_family, bytes: bytes,
+                        text: Self.numeric(address, entry.pointee.ai_addrlen)))
+            }
+            cursor = entry.pointee.ai_next
+        }
+        guard let best = candidates.first(where: { $0.family == AF_INET }) ?? candidates.first else {
+            throw TLSError(.resolve, "cannot resolve '\(host)'", cause: "no address")
+        }
+        return best
+    }
+
+    private static func numeric(_ address: UnsafeMutablePointer<sockaddr>, _ length: socklen_t) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        guard getnameinfo(address, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else {
+            return "?"
+        }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}
