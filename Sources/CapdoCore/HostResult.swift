@@ -15,11 +15,13 @@ public struct HostResult: Codable, Sendable, Equatable {
     public var collectors: [CollectorRun]
     /// TLS endpoints and certificates seen on this host (for the certificate inventory); nil when none were looked at.
     public var tls: TLSFacts?
+    /// Anti-malware products seen on this host (for the AV status table); nil when not collected.
+    public var antivirus: AntivirusFacts?
 
     public init(
         host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
         packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun],
-        tls: TLSFacts? = nil
+        tls: TLSFacts? = nil, antivirus: AntivirusFacts? = nil
     ) {
         self.host = host
         self.root = root
@@ -32,12 +34,13 @@ public struct HostResult: Codable, Sendable, Equatable {
         self.issues = issues
         self.collectors = collectors
         self.tls = tls
+        self.antivirus = antivirus
     }
 
     enum CodingKeys: String, CodingKey {
         case host, root, live, os, kernel
         case collectedAt = "collected_at"
         case packageCount = "package_count"
-        case findings, issues, collectors, tls
+        case findings, issues, collectors, tls, antivirus
     }
 }

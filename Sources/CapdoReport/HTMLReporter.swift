@@ -24,7 +24,8 @@ public struct HTMLReporter: Reporter {
         html += items(model)
         html += findings(model)
         html += notInThisScan(model, number: 6, heading: .sectionLan)
-        html += model.hasTLSFacts ? certificateInventory(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
+        html += model.hasTLSFacts || model.hasAntivirusFacts
+            ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         html += notInThisScan(model, number: 8, heading: .sectionChanges)
         html += waivers(model)
         html += plan(model)
@@ -290,9 +291,18 @@ private extension HTMLReporter {
             + "<p class=\"muted\">\(e(s[.notInThisScan]))</p>\n</section>\n"
     }
 
+    /// Section 7: the certificate inventory and the anti-malware status table, each when collected.
+    func tlsAndAntivirus(_ model: ReportModel) -> String {
+        let s = model.strings
+        var html = "<section id=\"tls\" class=\"major\">\n" + heading(7, .sectionTlsAv, s)
+        html += model.hasTLSFacts ? certificateInventory(model) : "<p class=\"muted\">\(e(s[.tlsNotCollected]))</p>\n"
+        html += model.hasAntivirusFacts ? antivirusTable(model) : "<p class=\"muted\">\(e(s[.tlsAntivirusNotCollected]))</p>\n"
+        return html + "</section>\n"
+    }
+
     func certificateInventory(_ model: ReportModel) -> String {
         let s = model.strings
-        var html = "<section id=\"tls\" class=\"major\">\n" + heading(7, .sectionTlsAv, s) + "<p>\(e(s[.tlsInventoryIntro]))</p>\n"
+        let html = "<p>\(e(s[.tlsInventoryIntro]))</p>\n"
         let headers = [
             s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
             s[.columnCertificateSource],
@@ -307,8 +317,18 @@ private extension HTMLReporter {
                 e(place),
             ]
         }
-        html += table(headers, rows, numeric: [0])
-        return html + "<p class=\"muted\">\(e(s[.tlsAntivirusNotCollected]))</p>\n</section>\n"
+        return html + table(headers, rows, numeric: [0])
+    }
+
+    func antivirusTable(_ model: ReportModel) -> String {
+        let s = model.strings
+        let html = "<p>\(e(s[.antivirusIntro]))</p>\n"
+        let headers = [
+            s[.columnHost], s[.columnProduct], s[.columnRealTime], s[.columnSignatureAge], s[.columnSignatureVersion],
+            s[.columnLastFullScan], s[.columnSource],
+        ]
+        let rows = model.antivirusRows.map { model.antivirusCells($0).map { e($0) } }
+        return html + table(headers, rows, numeric: [3])
     }
 
     func waivers(_ model: ReportModel) -> String {

@@ -18,7 +18,8 @@ public struct MarkdownReporter: Reporter {
         md += items(model)
         md += findings(model)
         md += notInThisScan(model, number: 6, heading: .sectionLan)
-        md += model.hasTLSFacts ? certificateInventory(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
+        md += model.hasTLSFacts || model.hasAntivirusFacts
+            ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         md += notInThisScan(model, number: 8, heading: .sectionChanges)
         md += waivers(model)
         md += plan(model)
@@ -249,9 +250,18 @@ private extension MarkdownReporter {
         heading(number, key, model.strings) + "_\(e(model.strings[.notInThisScan]))_\n\n"
     }
 
+    /// Section 7: the certificate inventory and the anti-malware status table, each when collected.
+    func tlsAndAntivirus(_ model: ReportModel) -> String {
+        let s = model.strings
+        var md = heading(7, .sectionTlsAv, s)
+        md += model.hasTLSFacts ? certificateInventory(model) : "_\(e(s[.tlsNotCollected]))_\n\n"
+        md += model.hasAntivirusFacts ? antivirusTable(model) : "_\(e(s[.tlsAntivirusNotCollected]))_\n\n"
+        return md
+    }
+
     func certificateInventory(_ model: ReportModel) -> String {
         let s = model.strings
-        var md = heading(7, .sectionTlsAv, s) + "\(e(s[.tlsInventoryIntro]))\n\n"
+        let md = "\(e(s[.tlsInventoryIntro]))\n\n"
         let headers = [
             s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
             s[.columnCertificateSource],
@@ -266,7 +276,18 @@ private extension MarkdownReporter {
                 c(place),
             ]
         }
-        return md + table(headers, rows, numeric: [0]) + "_\(e(s[.tlsAntivirusNotCollected]))_\n\n"
+        return md + table(headers, rows, numeric: [0])
+    }
+
+    func antivirusTable(_ model: ReportModel) -> String {
+        let s = model.strings
+        let md = "\(e(s[.antivirusIntro]))\n\n"
+        let headers = [
+            s[.columnHost], s[.columnProduct], s[.columnRealTime], s[.columnSignatureAge], s[.columnSignatureVersion],
+            s[.columnLastFullScan], s[.columnSource],
+        ]
+        let rows = model.antivirusRows.map { model.antivirusCells($0).map { c($0) } }
+        return md + table(headers, rows, numeric: [3])
     }
 
     func waivers(_ model: ReportModel) -> String {

@@ -226,6 +226,61 @@ extension ReportModel {
         }.sorted { ($0.daysLeft, $0.host, $0.certificate.source) < ($1.daysLeft, $1.host, $1.certificate.source) }
     }
 
+    /// One row of the anti-malware status table (section 7).
+    struct AntivirusRow {
+        var host: String
+        /// Nil for a host where anti-malware facts were collected but no product was found.
+        var product: AntivirusProduct?
+        /// Whole days since the newest signatures, at the report's evaluation time; nil when unknown.
+        var signatureAgeDays: Int?
+    }
+
+    /// Every product of every host, stalest signatures first (unknown age first of all).
+    var antivirusRows: [AntivirusRow] {
+        result.hosts.flatMap { host -> [AntivirusRow] in
+            guard let antivirus = host.antivirus else { return [] }
+            if antivirus.products.isEmpty { return [AntivirusRow(host: host.host, product: nil, signatureAgeDays: nil)] }
+            return antivirus.products.map { product in
+                AntivirusRow(
+                    host: host.host, product: product,
+                    signatureAgeDays: product.signatureTime.map {
+                        Int((result.finishedAt.timeIntervalSince($0) / 86_400).rounded(.down))
+                    })
+            }
+        }.sorted { lhs, rhs in
+            let l = lhs.signatureAgeDays ?? Int.max
+            let r = rhs.signatureAgeDays ?? Int.max
+            if l != r { return l > r }
+            return (lhs.host, lhs.product?.product ?? "", lhs.product?.file ?? "")
+                < (rhs.host, rhs.product?.product ?? "", rhs.product?.file ?? "")
+        }
+    }
+
+    /// True when some host carries anti-malware facts (so section 7 has a status table).
+    var hasAntivirusFacts: Bool { result.hosts.contains { $0.antivirus != nil } }
+
+    /// The cells of one anti-malware row (host, product, real-time, age, version, last full scan, source), unescaped.
+    func antivirusCells(_ row: AntivirusRow) -> [String] {
+        guard let product = row.product else {
+            return [row.host, strings[.antivirusNoneFound], "—", "—", "—", "—", "—"]
+        }
+        // Only products that report scans (Defender, status files) can say "never"; ClamAV keeps no scan record.
+        let lastFull = product.lastFullScan.map(CapdoDate.day) ?? (product.product == "clamav" ? "—" : strings[.valueNever])
+        return [
+            row.host, product.name, onOff(product.realTime), row.signatureAgeDays.map(String.init) ?? strings[.valueUnknown],
+            product.signatureVersion ?? "—", lastFull, product.file,
+        ]
+    }
+
+    /// On / Off / Unknown in the report language.
+    func onOff(_ value: Bool?) -> String {
+        switch value {
+        case true?: return strings[.valueOn]
+        case false?: return strings[.valueOff]
+        case nil: return strings[.valueUnknown]
+        }
+    }
+
     /// True when some host carries TLS facts (so section 7 has an inventory).
     var hasTLSFacts: Bool { result.hosts.contains { $0.tls != nil } }
 }

@@ -18,6 +18,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 7. TLS certificate inventory
     case tlsInventoryIntro, tlsAntivirusNotCollected, columnCertificate, columnNotAfter, columnDaysLeft, columnKey
     case columnSignature, columnIssuer, columnCertificateSource
+    case tlsNotCollected, antivirusIntro, columnProduct, columnRealTime, columnSignatureAge, columnSignatureVersion
+    case columnLastFullScan, valueOn, valueOff, valueUnknown, valueNever, antivirusNoneFound
 
     // 1. Basis
     case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
@@ -125,6 +127,22 @@ private extension ReportString {
             return (
                 "Mọi chứng thư số đã xem (tệp trên đĩa và chuỗi do dịch vụ gửi), sắp theo số ngày còn lại tính đến lúc đánh giá.",
                 "Every certificate seen (files on disk and served chains), sorted by days left at evaluation time.")
+        case .tlsNotCollected:
+            return ("Chứng thư số TLS: chưa thu thập dữ liệu trong lần kiểm tra này.", "TLS certificates: not collected in this scan.")
+        case .antivirusIntro:
+            return (
+                "Tình trạng phần mềm phòng chống mã độc trên từng máy; tuổi mẫu nhận diện tính đến lúc đánh giá.",
+                "Anti-malware status per host; signature age at evaluation time.")
+        case .columnProduct: return ("Sản phẩm", "Product")
+        case .columnRealTime: return ("Bảo vệ thời gian thực", "Real-time protection")
+        case .columnSignatureAge: return ("Tuổi mẫu nhận diện (ngày)", "Signature age (days)")
+        case .columnSignatureVersion: return ("Phiên bản mẫu", "Signature version")
+        case .columnLastFullScan: return ("Quét toàn bộ gần nhất", "Last full scan")
+        case .valueOn: return ("Bật", "On")
+        case .valueOff: return ("Tắt", "Off")
+        case .valueUnknown: return ("Không rõ", "Unknown")
+        case .valueNever: return ("Chưa bao giờ", "Never")
+        case .antivirusNoneFound: return ("Không tìm thấy phần mềm phòng chống mã độc", "No anti-malware product found")
         case .tlsAntivirusNotCollected:
             return ("Phòng chống mã độc: chưa thu thập dữ liệu trong lần kiểm tra này.", "Anti-malware: not collected in this scan.")
         case .columnCertificate: return ("Chứng thư", "Certificate")
