@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "CapdoCore"),
@@ -25,10 +26,14 @@ let package = Package(
             ]
         ),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
+        .target(
+            name: "CapdoHistory",
+            dependencies: ["CapdoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport",
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,8 +46,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
+        .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
-            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
+            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoHistory"]),
     ],
     swiftLanguageModes: [.v6]
 )
