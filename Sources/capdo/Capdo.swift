@@ -22,7 +22,7 @@ struct Capdo: AsyncParsableCommand {
         version: CapdoVersion.string,
         subcommands: [
             ScanCommand.self, CollectCommand.self, EvaluateCommand.self, HistoryCommand.self, DiffCommand.self,
-            RulesCommand.self,
+            ScheduleCommand.self, ConfigCommand.self, RulesCommand.self,
         ],
         defaultSubcommand: nil
     )
