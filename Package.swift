@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "CapdoCore"),
@@ -28,10 +29,14 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),
         .target(name: "CapdoTLS", dependencies: ["CapdoCore", "COpenSSL", "CCapdoOpenSSLShims"]),
+        .target(
+            name: "CapdoHistory",
+            dependencies: ["CapdoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoTLS",
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoTLS", "CapdoHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -45,8 +50,9 @@ let package = Package(
         ),
         .testTarget(name: "CapdoTLSTests", dependencies: ["CapdoTLS", "CapdoCore"]),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
+        .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
-            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
+            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoHistory"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,8 @@ public struct ScanResult: Codable, Sendable, Equatable {
     public var controls: [ControlItem]
     /// Every waiver loaded, with whether it is still in force.
     public var waivers: [WaiverStatus]
+    /// Changes since the previous scan of the same hosts (section 8); nil when no history is kept.
+    public var changes: ScanChanges?
 
     public init(
         scanner: ScannerInfo = .current, startedAt: Date, finishedAt: Date, organisation: Organisation,
@@ -46,7 +48,7 @@ public struct ScanResult: Codable, Sendable, Equatable {
         case finishedAt = "finished_at"
         case organisation, profile
         case ruleSet = "rule_set"
-        case regime, hosts, controls, waivers
+        case regime, hosts, controls, waivers, changes
     }
 
     /// All findings of all hosts, in report order.

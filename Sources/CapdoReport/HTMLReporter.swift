@@ -26,7 +26,7 @@ public struct HTMLReporter: Reporter {
         html += notInThisScan(model, number: 6, heading: .sectionLan)
         html += model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
-        html += notInThisScan(model, number: 8, heading: .sectionChanges)
+        html += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
         html += waivers(model)
         html += plan(model)
         html += conclusion(model)
@@ -329,6 +329,30 @@ private extension HTMLReporter {
         ]
         let rows = model.antivirusRows.map { model.antivirusCells($0).map { e($0) } }
         return html + table(headers, rows, numeric: [3])
+    }
+
+    func changes(_ model: ReportModel, _ changes: ScanChanges) -> String {
+        let s = model.strings
+        let section = ChangesSection(changes, strings: s)
+        var html = "<section id=\"changes\" class=\"major\">\n" + heading(8, .sectionChanges, s)
+        for line in section.intro { html += "<p>\(e(line))</p>\n" }
+        func cells(_ row: [String]) -> [String] {
+            row.map { e($0).replacingOccurrences(of: "\n", with: "<br>") }
+        }
+        for table in section.findingTables {
+            html += "<h3>\(e(table.heading))</h3>\n"
+            html += self.table(section.findingHeaders, table.rows.map(cells), widths: [14, 30, 8, 10, 10, 28])
+        }
+        if let inventory = section.inventory {
+            html += "<h3>\(e(inventory.heading))</h3>\n"
+            html += table(section.inventoryHeaders, inventory.rows.map(cells), widths: [16, 12, 4, 24, 22, 22])
+        }
+        if !changes.trend.isEmpty {
+            html += "<h3>\(e(s[.changesTrendHeading]))</h3>\n"
+            html += HTMLTrendChart(points: changes.trend, strings: s).render() + "\n"
+            html += table(section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
+        }
+        return html + "</section>\n"
     }
 
     func waivers(_ model: ReportModel) -> String {

@@ -20,7 +20,7 @@ public struct MarkdownReporter: Reporter {
         md += notInThisScan(model, number: 6, heading: .sectionLan)
         md += model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
-        md += notInThisScan(model, number: 8, heading: .sectionChanges)
+        md += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
         md += waivers(model)
         md += plan(model)
         md += conclusion(model)
@@ -288,6 +288,25 @@ private extension MarkdownReporter {
         ]
         let rows = model.antivirusRows.map { model.antivirusCells($0).map { c($0) } }
         return md + table(headers, rows, numeric: [3])
+    }
+
+    func changes(_ model: ReportModel, _ changes: ScanChanges) -> String {
+        let s = model.strings
+        let section = ChangesSection(changes, strings: s)
+        var md = heading(8, .sectionChanges, s)
+        for line in section.intro { md += e(line) + "\n\n" }
+        func cells(_ row: [String]) -> [String] { row.map { c($0).replacingOccurrences(of: "\n", with: "<br>") } }
+        for table in section.findingTables {
+            md += "### \(e(table.heading))\n\n" + self.table(section.findingHeaders, table.rows.map(cells))
+        }
+        if let inventory = section.inventory {
+            md += "### \(e(inventory.heading))\n\n" + table(section.inventoryHeaders, inventory.rows.map(cells))
+        }
+        if !changes.trend.isEmpty {
+            md += "### \(e(s[.changesTrendHeading]))\n\n"
+            md += table(section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
+        }
+        return md
     }
 
     func waivers(_ model: ReportModel) -> String {

@@ -20,6 +20,10 @@ public enum ReportString: String, CaseIterable, Sendable {
     case columnSignature, columnIssuer, columnCertificateSource
     case tlsNotCollected, antivirusIntro, columnProduct, columnRealTime, columnSignatureAge, columnSignatureVersion
     case columnLastFullScan, valueOn, valueOff, valueUnknown, valueNever, antivirusNoneFound
+    // 8. Changes since the previous scan (history)
+    case changesFirstScan, changesNone, changesBaseline, changesNewHeading, changesResolvedHeading
+    case changesChangedHeading, changesInventoryHeading, changesTrendHeading, trendDescription
+    case columnBefore, columnAfter, columnKind, columnScan, kindPort, kindService, kindPackage, absent
 
     // 1. Basis
     case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
@@ -120,6 +124,32 @@ private extension ReportString {
         case .sectionLan: return ("Phát hiện trên mạng LAN", "LAN findings")
         case .sectionTlsAv: return ("Chứng thư số TLS và phòng chống mã độc", "TLS certificates and anti-malware")
         case .sectionChanges: return ("Thay đổi so với lần kiểm tra trước", "Changes since the previous scan")
+        case .changesFirstScan:
+            return (
+                "Đây là lần kiểm tra đầu tiên được ghi vào lịch sử cho các máy này; chưa có lần trước để so sánh.",
+                "This is the first scan recorded in the history for these hosts; there is nothing to compare with yet."
+            )
+        case .changesNone: return ("Không có thay đổi so với lần kiểm tra trước.", "Nothing changed since the previous scan.")
+        case .changesBaseline: return ("Máy {0}: so với lần kiểm tra số {1} ({2}).", "Host {0}: compared with scan #{1} ({2}).")
+        case .changesNewHeading: return ("Phát hiện mới ({0})", "New findings ({0})")
+        case .changesResolvedHeading: return ("Đã khắc phục ({0})", "Resolved findings ({0})")
+        case .changesChangedHeading: return ("Thay đổi trạng thái hoặc bằng chứng ({0})", "Changed findings ({0})")
+        case .changesInventoryHeading:
+            return ("Cổng, dịch vụ và gói phần mềm thay đổi ({0})", "Ports, services and packages that changed ({0})")
+        case .changesTrendHeading: return ("Xu hướng điểm theo nhóm", "Score trend per group")
+        case .trendDescription:
+            return (
+                "Biểu đồ điểm đáp ứng (0–100) theo nhóm qua các lần kiểm tra gần nhất",
+                "Compliance score (0–100) per group over the most recent scans"
+            )
+        case .columnBefore: return ("Trước", "Before")
+        case .columnAfter: return ("Nay", "Now")
+        case .columnKind: return ("Loại", "Kind")
+        case .columnScan: return ("Lần kiểm tra", "Scan")
+        case .kindPort: return ("Cổng", "Port")
+        case .kindService: return ("Dịch vụ", "Service")
+        case .kindPackage: return ("Gói phần mềm", "Package")
+        case .absent: return ("(không có)", "(absent)")
         case .sectionWaivers: return ("Miễn trừ", "Waivers")
         case .sectionPlan: return ("Kế hoạch khắc phục", "Remediation plan")
         case .sectionConclusion: return ("Kết luận và kiến nghị", "Conclusion and recommendations")

@@ -13,12 +13,19 @@ public struct CapdoConfig: Sendable, Equatable {
     public var language: Language?
     /// Hosts to scan as roots (`capdo scan` with no `--root` and a config scans the first; `evaluate` takes all).
     public var roots: [String]
+    /// The information systems assessed (`systems:`), in file order.
+    public var systems: [SystemConfig]
+    /// The history database (`history:`); history is off when nil and no `--history` is given.
+    public var history: String?
+    /// How long history keeps scans (`retention: {days: N, scans: N}` or `retention: N` days).
+    public var retention: HistoryRetention
     public var file: String
 
     public init(
         organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:], rules: String? = nil,
         waivers: String? = nil, evidence: String? = nil, output: String? = nil, formats: [String]? = nil,
-        language: Language? = nil, roots: [String] = [], file: String = ""
+        language: Language? = nil, roots: [String] = [], systems: [SystemConfig] = [], history: String? = nil,
+        retention: HistoryRetention = HistoryRetention(), file: String = ""
     ) {
         self.organisation = organisation
         self.profile = profile
@@ -30,6 +37,9 @@ public struct CapdoConfig: Sendable, Equatable {
         self.formats = formats
         self.language = language
         self.roots = roots
+        self.systems = systems
+        self.history = history
+        self.retention = retention
         self.file = file
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
         "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output", "formats",
-        "language",
+        "language", "history", "retention",
     ]
 
     public static func load(path: String) throws(CapdoError) -> CapdoConfig {
@@ -40,8 +40,12 @@ public enum CapdoConfigLoader {
         }
         for system in systems {
             try context.checkKeys(
-                system, allowed: ["name", "level", "owner", "operator", "hosts", "roots", "evidence", "description"],
-                what: "system")
+                system,
+                allowed: [
+                    "name", "level", "owner", "operator", "hosts", "roots", "evidence", "description", "snapshots",
+                    "lan_targets", "tls_endpoints",
+                ], required: ["name"], what: "system")
+            config.systems.append(try parseSystem(system, context: context, base: base))
             if let name = system["name"]?.scalar?.stringValue, config.organisation?.system == nil {
                 if config.organisation == nil { config.organisation = Organisation(name: "") }
                 config.organisation?.system = name
@@ -80,7 +84,80 @@ public enum CapdoConfigLoader {
             }
             config.language = language
         }
+        config.history = try path("history")
+        if let node = root["retention"] { config.retention = try parseRetention(node, context: context) }
         return config
+    }
+
+    static func parseSystem(_ node: YNode, context: LoadContext, base: URL) throws(CapdoError) -> SystemConfig {
+        var system = SystemConfig(
+            name: try context.string(node["name"], "system.name", line: node.line),
+            owner: node["owner"]?.scalar?.stringValue, operator: node["operator"]?.scalar?.stringValue,
+            description: node["description"]?.scalar?.stringValue, location: "\(context.file):\(node.line)")
+        if let level = node["level"] {
+            guard let number = level.scalar?.numberValue, number == number.rounded() else {
+                throw context.error(level.line, "system level must be a number (2)", code: .config)
+            }
+            system.level = Int(number)
+        }
+        for host in node["hosts"]?.items ?? [] {
+            if let text = host.scalar?.stringValue {
+                system.roots.append(resolve(text, base: base))
+                continue
+            }
+            try context.checkKeys(host, allowed: ["name", "root", "snapshot"], what: "host")
+            if let name = host["name"]?.scalar?.stringValue { system.hostNames.append(name) }
+            if let rootPath = host["root"]?.scalar?.stringValue { system.roots.append(resolve(rootPath, base: base)) }
+            if let snapshot = host["snapshot"]?.scalar?.stringValue {
+                system.snapshots.append(resolve(snapshot, base: base))
+            }
+        }
+        for item in node["roots"]?.items ?? [] {
+            system.roots.append(resolve(try context.string(item, "roots[]", line: item.line), base: base))
+        }
+        system.snapshots += try list(node["snapshots"], "snapshots", context: context).map { resolve($0.text, base: base) }
+        for item in try list(node["lan_targets"], "lan_targets", context: context) {
+            guard NetworkSyntax.isTarget(item.text) else {
+                throw context.error(
+                    item.line, "lan_targets: '\(item.text)' is not an IPv4/IPv6 address or CIDR range", code: .config)
+            }
+            system.lanTargets.append(item.text)
+        }
+        for item in try list(node["tls_endpoints"], "tls_endpoints", context: context) {
+            guard NetworkSyntax.isEndpoint(item.text) else {
+                throw context.error(
+                    item.line, "tls_endpoints: '\(item.text)' must be HOST:PORT (port 1–65535)", code: .config)
+            }
+            system.tlsEndpoints.append(item.text)
+        }
+        return system
+    }
+
+    /// A list of texts (a single text counts as a list of one), with each item's line.
+    static func list(_ node: YNode?, _ what: String, context: LoadContext) throws(CapdoError) -> [(text: String, line: Int)] {
+        guard let node else { return [] }
+        if let text = node.scalar?.stringValue { return [(text, node.line)] }
+        guard let items = node.items else {
+            throw context.error(node.line, "'\(what)' must be a list of texts, found \(node.kindName)", code: .config)
+        }
+        var result: [(text: String, line: Int)] = []
+        for item in items { result.append((try context.string(item, "\(what)[]", line: item.line), item.line)) }
+        return result
+    }
+
+    static func parseRetention(_ node: YNode, context: LoadContext) throws(CapdoError) -> HistoryRetention {
+        func count(_ value: YNode, _ what: String) throws(CapdoError) -> Int {
+            guard let number = value.scalar?.numberValue, number >= 1, number == number.rounded() else {
+                throw context.error(value.line, "retention \(what) must be a whole number ≥ 1", code: .config)
+            }
+            return Int(number)
+        }
+        if node.scalar != nil { return HistoryRetention(days: try count(node, "days")) }
+        try context.checkKeys(node, allowed: ["days", "scans"], what: "retention")
+        var retention = HistoryRetention()
+        if let days = node["days"] { retention.days = try count(days, "days") }
+        if let scans = node["scans"] { retention.scans = try count(scans, "scans") }
+        return retention
     }
 
     /// Resolves against the config file's folder; a result under the working directory is shown relative to it,

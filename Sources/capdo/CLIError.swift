@@ -4,10 +4,12 @@ import ArgumentParser
 enum CLIError: Error, CustomStringConvertible {
     case usage(String)
     case scanner(String)
+    /// Another capdo run holds the lock: exit 3, nothing scanned.
+    case locked(String)
 
     var description: String {
         switch self {
-        case .usage(let message), .scanner(let message): return message
+        case .usage(let message), .scanner(let message), .locked(let message): return message
         }
     }
 
@@ -15,6 +17,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .usage: return ExitCodes.usage
         case .scanner: return ExitCodes.scannerError
+        case .locked: return ExitCodes.locked
         }
     }
 }

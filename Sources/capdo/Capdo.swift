@@ -8,7 +8,8 @@ struct Capdo: AsyncParsableCommand {
         commandName: "capdo",
         abstract: "Check hosts against the level-2 (cấp độ 2) security requirements and report with evidence.",
         discussion: """
-            Exit codes: 0 compliant (no failing finding), 2 non-compliant, 1 scanner error, 64 usage error.
+            Exit codes: 0 compliant (no failing finding), 2 non-compliant, 1 scanner error, 3 another run holds the
+            lock (nothing scanned), 64 usage error.
 
             Examples:
               capdo scan                                   # this machine, level-2 profile, Reports/<host>-<date>.*
@@ -16,9 +17,13 @@ struct Capdo: AsyncParsableCommand {
               capdo collect --output srv01.json            # facts only, evaluate elsewhere
               capdo evaluate snapshots/*.json              # one report over many hosts
               capdo rules test                             # run every rule's own examples
+              capdo scan --history /var/lib/capdo/history.sqlite && capdo diff --history /var/lib/capdo/history.sqlite
             """,
         version: CapdoVersion.string,
-        subcommands: [ScanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self, RulesCommand.self],
+        subcommands: [
+            ScanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self, HistoryCommand.self,
+            DiffCommand.self, ScheduleCommand.self, ConfigCommand.self, RulesCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -27,6 +27,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var historyOptions: HistoryOptions
 
     func run() async throws {
         do {
@@ -43,20 +44,32 @@ struct EvaluateCommand: AsyncParsableCommand {
         let reporters = try report.reporters(configured: config.formats)
         let clock = try CommandClock(now)
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
+        let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
+        defer { withExtendedLifetime(runLock) {} }
+        let historyPath = historyOptions.databasePath(config)
         var loadedSnapshots: [HostSnapshot] = []
+        var digests: [String] = []
         var unreadable = 0
         for path in Self.expand(snapshots) {
             do {
-                loadedSnapshots.append(try SnapshotFile.read(path))
+                let read = try SnapshotFile.read(path, digest: historyPath != nil)
+                loadedSnapshots.append(read.snapshot)
+                digests.append(read.digest ?? "")
             } catch let error as CLIError {
                 Console.warn("capdo: \(error.description) — skipped")
                 unreadable += 1
             }
         }
         guard !loadedSnapshots.isEmpty else { throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given") }
-        let result = await ScanAssembler.evaluate(
+        var result = await ScanAssembler.evaluate(
             loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
+        if let historyPath {
+            let recorder = try HistoryRecorder(
+                path: historyPath, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))
+            try recorder.record(
+                &result, command: "evaluate", snapshots: loadedSnapshots, digests: digests, systems: config.systems)
+        }
         let stem = name ?? (loadedSnapshots.count == 1
             ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
             : "fleet-" + CapdoDate.day(clock.now))

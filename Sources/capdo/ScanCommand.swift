@@ -39,6 +39,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var historyOptions: HistoryOptions
 
     func run() async throws {
         do {
@@ -55,6 +56,8 @@ struct ScanCommand: AsyncParsableCommand {
         let reporters = try report.reporters(configured: config.formats)
         let clock = try CommandClock(now)
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
+        let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
+        defer { withExtendedLifetime(runLock) {} }
 
         let rootPath = root ?? config.roots.first ?? "/"
         var isDirectory: ObjCBool = false
@@ -80,9 +83,16 @@ struct ScanCommand: AsyncParsableCommand {
             Console.warn("warning: \(issue.collector): \(issue.description)")
         }
 
-        let result = await ScanAssembler.evaluate(
+        var result = await ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
+        if let path = historyOptions.databasePath(config) {
+            let recorder = try HistoryRecorder(
+                path: path, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))
+            let digest = SHA256.hex(of: (try? SnapshotCodec.encoder().encode(snapshot)) ?? Data())
+            try recorder.record(
+                &result, command: "scan", snapshots: [snapshot], digests: [digest], systems: config.systems)
+        }
         let writer = ReportWriter(directory: outputDirectory, reporters: reporters, language: language)
         let paths = try writer.write(result, stem: ReportWriter.stem(host: snapshot.hostName, date: clock.now))
         if !report.quiet || result.exitCode != 0 {

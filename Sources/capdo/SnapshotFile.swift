@@ -6,6 +6,11 @@ enum SnapshotFile {
     static let maximumSize = 256 * 1024 * 1024
 
     static func read(_ path: String) throws -> HostSnapshot {
+        try read(path, digest: false).snapshot
+    }
+
+    /// Reads a snapshot and, when asked, the SHA-256 of its bytes (the facts digest history keeps).
+    static func read(_ path: String, digest: Bool) throws -> (snapshot: HostSnapshot, digest: String?) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError.scanner("\(path): cannot read the snapshot (missing or permission denied)")
         }
@@ -25,7 +30,8 @@ enum SnapshotFile {
             throw CLIError.scanner("\(path): snapshot schema_version \(version) is newer than this capdo understands (\(HostSnapshot.currentSchemaVersion)); upgrade capdo")
         }
         do {
-            return try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+            let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+            return (snapshot, digest ? SHA256.hex(of: data) : nil)
         } catch {
             throw CLIError.scanner("\(path): invalid snapshot: \(describe(error))")
         }

@@ -1,5 +1,5 @@
-/// A small SHA-256 (FIPS 180-4) for the rule-set digest, so the rules module needs no crypto dependency.
-struct SHA256 {
+/// A small SHA-256 (FIPS 180-4) for the rule-set and facts digests, so no module needs a crypto dependency.
+public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -17,7 +17,9 @@ struct SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    mutating func update(_ bytes: [UInt8]) {
+    public init() {}
+
+    public mutating func update(_ bytes: [UInt8]) {
         length &+= UInt64(bytes.count)
         buffer.append(contentsOf: bytes)
         var offset = 0
@@ -28,7 +30,7 @@ struct SHA256 {
         buffer.removeFirst(offset)
     }
 
-    mutating func hexDigest() -> String {
+    public mutating func hexDigest() -> String {
         let bitLength = length &* 8
         var tail = buffer + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
@@ -78,4 +80,11 @@ struct SHA256 {
     }
 
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// The hex digest of `data` in one call.
+    public static func hex<Bytes: Collection>(of data: Bytes) -> String where Bytes.Element == UInt8 {
+        var hasher = SHA256()
+        hasher.update(Array(data))
+        return hasher.hexDigest()
+    }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import CapdoCore
+
+/// Builds the changes of report section 8 and of `capdo diff` from the history.
+public struct HistoryComparer: Sendable {
+    public let store: HistoryStore
+
+    public init(store: HistoryStore) {
+        self.store = store
+    }
+
+    /// Changes of the recorded scan `scanID` against each host's previous scan, with the score trend.
+    public func changes(scanID: Int64, trendLimit: Int = 10) throws(HistoryError) -> ScanChanges {
+        let baselines = try store.baselines(scanID: scanID)
+        let current = try store.findings(scanID: scanID)
+        let currentInventory = try store.inventories(scanID: scanID)
+        var before: [StoredFinding] = []
+        var inventory: [InventoryChange] = []
+        let byScan = Dictionary(grouping: baselines, by: \.scanID)
+        for (baseScan, hosts) in byScan {
+            let names = Set(hosts.map(\.host))
+            before += try store.findings(scanID: baseScan, hosts: names)
+            let oldInventory = try store.inventories(scanID: baseScan)
+            for name in names {
+                guard let old = oldInventory[name], let new = currentInventory[name] else { continue }
+                inventory += new.changes(since: old, host: name)
+            }
+        }
+        let compared = Set(baselines.map(\.host))
+        let diff = HistoryDiff.findings(before: before, after: current.filter { compared.contains($0.host) })
+        return ScanChanges(
+            baselines: baselines, newFindings: diff.new, resolved: diff.resolved, changed: diff.changed,
+            inventory: inventory.sorted(by: InventoryChange.order), trend: try store.trend(scanID: scanID, limit: trendLimit))
+    }
+
+    /// Changes from scan `from` to scan `to`, over the hosts both include.
+    public func diff(from: Int64, to: Int64, host: String? = nil) throws(HistoryError) -> ScanChanges {
+        var common = Set(try store.hostNames(scanID: from)).intersection(try store.hostNames(scanID: to))
+        if let host { common = common.intersection([host]) }
+        let before = try store.findings(scanID: from, hosts: common)
+        let after = try store.findings(scanID: to, hosts: common)
+        let oldInventory = try store.inventories(scanID: from)
+        let newInventory = try store.inventories(scanID: to)
+        var inventory: [InventoryChange] = []
+        for name in common {
+            guard let old = oldInventory[name], let new = newInventory[name] else { continue }
+            inventory += new.changes(since: old, host: name)
+        }
+        let diff = HistoryDiff.findings(before: before, after: after)
+        let finished = try store.scan(id: from)?.finishedAt
+        return ScanChanges(
+            baselines: common.sorted().map { ScanChanges.Baseline(host: $0, scanID: from, finishedAt: finished ?? .distantPast) },
+            newFindings: diff.new, resolved: diff.resolved, changed: diff.changed,
+            inventory: inventory.sorted(by: InventoryChange.order))
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The history database schema, as ordered migrations (a migration once shipped is never edited).
+enum HistorySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE scan (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        command TEXT NOT NULL,
+                        started_at REAL NOT NULL,
+                        finished_at REAL NOT NULL,
+                        organisation TEXT NOT NULL,
+                        system TEXT,
+                        profile TEXT NOT NULL,
+                        rule_set_version TEXT NOT NULL,
+                        rule_set_digest TEXT NOT NULL,
+                        host_count INTEGER NOT NULL,
+                        pass INTEGER NOT NULL,
+                        fail INTEGER NOT NULL,
+                        warn INTEGER NOT NULL,
+                        error INTEGER NOT NULL,
+                        exit_code INTEGER NOT NULL
+                    );
+                    CREATE TABLE inventory (
+                        digest TEXT PRIMARY KEY NOT NULL,
+                        body TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE host (
+                        id INTEGER PRIMARY KEY,
+                        scan_id INTEGER NOT NULL REFERENCES scan(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        root TEXT NOT NULL,
+                        os TEXT,
+                        system TEXT,
+                        collected_at REAL NOT NULL,
+                        facts_digest TEXT NOT NULL,
+                        inventory TEXT REFERENCES inventory(digest)
+                    );
+                    CREATE INDEX host_by_scan ON host(scan_id);
+                    CREATE INDEX host_by_name ON host(name, scan_id);
+                    CREATE TABLE rule (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        title_vi TEXT NOT NULL,
+                        title_en TEXT NOT NULL,
+                        severity TEXT NOT NULL,
+                        grp TEXT NOT NULL,
+                        item TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE finding (
+                        host_id INTEGER NOT NULL REFERENCES host(id) ON DELETE CASCADE,
+                        rule_id TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        found TEXT NOT NULL,
+                        evidence TEXT NOT NULL
+                    );
+                    CREATE INDEX finding_by_host ON finding(host_id);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,329 @@
+import CapdoCore
+import Foundation
+import GRDB
+
+/// The local history of scans: an SQLite database (WAL, migrations), one write transaction per recorded scan.
+///
+/// A process killed mid-scan leaves the database as it was before that scan: SQLite rolls the unfinished
+/// transaction back on the next open. Only findings, evidence, inventories and facts digests are stored,
+/// never the facts themselves (so no password hashes or keys).
+public final class HistoryStore: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws(HistoryError) {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw HistoryError("cannot create the history folder '\(folder)': \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(30)
+        configuration.label = "capdo-history"
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL survives any process crash; only a power cut may lose the last scan.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try HistorySchema.migrator.migrate(queue)
+        } catch {
+            throw HistoryError(
+                "cannot open the history database '\(path)': \(error). Check the path and its permissions, "
+                    + "or move a damaged file aside to start a new history.")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Records one scan in one transaction; returns its id.
+    @discardableResult
+    public func record(_ entry: HistoryEntry) throws(HistoryError) -> Int64 {
+        let result = entry.result
+        var counts: [FindingStatus: Int] = [:]
+        for host in result.hosts { for finding in host.findings { counts[finding.status, default: 0] += 1 } }
+        do {
+            return try queue.write { db -> Int64 in
+                try db.execute(
+                    sql: """
+                        INSERT INTO scan (command, started_at, finished_at, organisation, system, profile,
+                            rule_set_version, rule_set_digest, host_count, pass, fail, warn, error, exit_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        entry.command, result.startedAt.timeIntervalSince1970, result.finishedAt.timeIntervalSince1970,
+                        result.organisation.name, result.organisation.system, result.profile.id,
+                        result.ruleSet.version, result.ruleSet.digest, result.hosts.count, counts[.pass] ?? 0,
+                        counts[.fail] ?? 0, counts[.warn] ?? 0, counts[.error] ?? 0, Int(result.exitCode),
+                    ])
+                let scanID = db.lastInsertedRowID
+                let inventory = try db.cachedStatement(sql: "INSERT OR IGNORE INTO inventory (digest, body) VALUES (?, ?)")
+                let host = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO host (scan_id, name, root, os, system, collected_at, facts_digest, inventory)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let rule = try db.cachedStatement(
+                    sql: """
+                        INSERT OR REPLACE INTO rule (id, title_vi, title_en, severity, grp, item)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                let finding = try db.cachedStatement(
+                    sql: "INSERT INTO finding (host_id, rule_id, status, found, evidence) VALUES (?, ?, ?, ?, ?)")
+                var rulesWritten = Set<String>()
+                for (index, hostResult) in result.hosts.enumerated() {
+                    let extras = index < entry.hosts.count ? entry.hosts[index] : nil
+                    var inventoryDigest: String?
+                    if let extras {
+                        let body = extras.inventory.encoded
+                        let digest = SHA256.hex(of: Array(body.utf8))
+                        inventory.setUncheckedArguments([digest, body])
+                        try inventory.execute()
+                        inventoryDigest = digest
+                    }
+                    host.setUncheckedArguments([
+                        scanID, hostResult.host, hostResult.root, hostResult.os, extras?.system,
+                        hostResult.collectedAt.timeIntervalSince1970, extras?.factsDigest ?? "", inventoryDigest,
+                    ])
+                    try host.execute()
+                    let hostID = db.lastInsertedRowID
+                    for item in hostResult.findings {
+                        if rulesWritten.insert(item.ruleID).inserted {
+                            rule.setUncheckedArguments([
+                                item.ruleID, item.title.vi, item.title.en, item.severity.rawValue, item.group.rawValue,
+                                item.requirement.item,
+                            ])
+                            try rule.execute()
+                        }
+                        finding.setUncheckedArguments([
+                            hostID, item.ruleID, item.status.rawValue, StoredFinding.found(item.evidence),
+                            EvidenceJSON.encode(item.evidence),
+                        ])
+                        try finding.execute()
+                    }
+                }
+                return scanID
+            }
+        } catch {
+            throw HistoryError("cannot record the scan in '\(path)': \(error)")
+        }
+    }
+
+    /// Deletes scans beyond the retention (by age relative to `now`, and by count); returns how many.
+    @discardableResult
+    public func prune(_ retention: HistoryRetention, now: Date) throws(HistoryError) -> Int {
+        guard !retention.isUnlimited else { return 0 }
+        do {
+            return try queue.write { db -> Int in
+                var deleted = 0
+                if let days = retention.days {
+                    try db.execute(
+                        sql: "DELETE FROM scan WHERE finished_at < ?",
+                        arguments: [now.timeIntervalSince1970 - Double(days) * 86_400])
+                    deleted += db.changesCount
+                }
+                if let scans = retention.scans {
+                    try db.execute(
+                        sql: "DELETE FROM scan WHERE id NOT IN (SELECT id FROM scan ORDER BY id DESC LIMIT ?)",
+                        arguments: [max(scans, 1)])
+                    deleted += db.changesCount
+                }
+                if deleted > 0 {
+                    try db.execute(
+                        sql: "DELETE FROM inventory WHERE digest NOT IN (SELECT inventory FROM host WHERE inventory IS NOT NULL)")
+                }
+                return deleted
+            }
+        } catch {
+            throw HistoryError("cannot prune the history in '\(path)': \(error)")
+        }
+    }
+
+    // MARK: Reading
+
+    /// Recorded scans, newest first, optionally only those that include `host` or belong to `system`.
+    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(HistoryError) -> [ScanRecord] {
+        do {
+            return try queue.read { db in
+                var sql = "SELECT * FROM scan s WHERE 1"
+                var arguments: StatementArguments = []
+                if let host {
+                    sql += " AND EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.name = ?)"
+                    arguments += [host]
+                }
+                if let system {
+                    sql += " AND (s.system = ? OR EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.system = ?))"
+                    arguments += [system, system]
+                }
+                sql += " ORDER BY s.id DESC LIMIT ?"
+                arguments += [limit]
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.scanRecord)
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// One scan by id, or nil.
+    public func scan(id: Int64) throws(HistoryError) -> ScanRecord? {
+        do {
+            return try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM scan WHERE id = ?", arguments: [id]).map(Self.scanRecord)
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// The findings of one scan, optionally only for some hosts.
+    public func findings(scanID: Int64, hosts: Set<String>? = nil) throws(HistoryError) -> [StoredFinding] {
+        do {
+            return try queue.read { db in
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT h.name, f.rule_id, f.status, f.found, r.title_vi, r.title_en, r.severity, r.grp, r.item
+                        FROM finding f JOIN host h ON h.id = f.host_id JOIN rule r ON r.id = f.rule_id
+                        WHERE h.scan_id = ?
+                        """, arguments: [scanID])
+                var result: [StoredFinding] = []
+                while let row = try rows.next() {
+                    let host: String = row[0]
+                    if let hosts, !hosts.contains(host) { continue }
+                    result.append(
+                        StoredFinding(
+                            host: host, ruleID: row[1], status: FindingStatus(rawValue: row[2]) ?? .error,
+                            severity: Severity(rawValue: row[6]) ?? .info, group: RequirementGroup(rawValue: row[7]) ?? .server,
+                            item: row[8], title: LocalizedText(vi: row[4], en: row[5]), found: row[3]))
+                }
+                return result
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// The inventory of each host in one scan.
+    public func inventories(scanID: Int64) throws(HistoryError) -> [String: HostInventory] {
+        do {
+            return try queue.read { db in
+                var result: [String: HostInventory] = [:]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT h.name, i.body FROM host h JOIN inventory i ON i.digest = h.inventory
+                        WHERE h.scan_id = ?
+                        """, arguments: [scanID])
+                while let row = try rows.next() { result[row[0]] = HostInventory(encoded: row[1]) }
+                return result
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// The host names of one scan.
+    public func hostNames(scanID: Int64) throws(HistoryError) -> [String] {
+        do {
+            return try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// For every host of `scanID`, the latest earlier scan that included it.
+    public func baselines(scanID: Int64) throws(HistoryError) -> [ScanChanges.Baseline] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT h.name, p.scan_id, s.finished_at FROM host h
+                        JOIN host p ON p.id = (SELECT id FROM host WHERE name = h.name AND scan_id < h.scan_id
+                                               ORDER BY scan_id DESC LIMIT 1)
+                        JOIN scan s ON s.id = p.scan_id
+                        WHERE h.scan_id = ? ORDER BY h.name
+                        """, arguments: [scanID]
+                ).map { row in
+                    ScanChanges.Baseline(
+                        host: row[0], scanID: row[1], finishedAt: Date(timeIntervalSince1970: row[2]))
+                }
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// Score per group for the hosts of `scanID`, over the last `limit` scans that included any of them.
+    public func trend(scanID: Int64, limit: Int = 10) throws(HistoryError) -> [TrendPoint] {
+        do {
+            return try queue.read { db in
+                let scanIDs = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT p.scan_id FROM host p
+                        WHERE p.scan_id <= ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
+                        ORDER BY p.scan_id DESC LIMIT ?
+                        """, arguments: [scanID, scanID, limit])
+                var points: [TrendPoint] = []
+                for id in scanIDs.reversed() {
+                    let finished = try Double.fetchOne(db, sql: "SELECT finished_at FROM scan WHERE id = ?", arguments: [id]) ?? 0
+                    var tallies: [RequirementGroup: (pass: Int, warn: Int, fail: Int)] = [:]
+                    let rows = try Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT r.grp, f.status, COUNT(*) FROM finding f
+                            JOIN host p ON p.id = f.host_id JOIN rule r ON r.id = f.rule_id
+                            WHERE p.scan_id = ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
+                            GROUP BY r.grp, f.status
+                            """, arguments: [id, scanID])
+                    while let row = try rows.next() {
+                        guard let group = RequirementGroup(rawValue: row[0]) else { continue }
+                        let count: Int = row[2]
+                        var tally = tallies[group] ?? (0, 0, 0)
+                        switch row[1] as String {
+                        case FindingStatus.pass.rawValue: tally.pass += count
+                        case FindingStatus.warn.rawValue: tally.warn += count
+                        case FindingStatus.fail.rawValue: tally.fail += count
+                        default: break
+                        }
+                        tallies[group] = tally
+                    }
+                    var scores: [RequirementGroup: Double] = [:]
+                    for (group, tally) in tallies {
+                        if let score = TrendPoint.score(pass: tally.pass, warn: tally.warn, fail: tally.fail) {
+                            scores[group] = score
+                        }
+                    }
+                    points.append(TrendPoint(scanID: id, finishedAt: Date(timeIntervalSince1970: finished), scores: scores))
+                }
+                return points
+            }
+        } catch {
+            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        }
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound database.
+    public func integrityCheck() throws(HistoryError) -> [String] {
+        do {
+            return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw HistoryError("cannot check '\(path)': \(error)")
+        }
+    }
+
+    private static func scanRecord(_ row: Row) -> ScanRecord {
+        ScanRecord(
+            id: row["id"], command: row["command"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
+            finishedAt: Date(timeIntervalSince1970: row["finished_at"]), profile: row["profile"],
+            ruleSetVersion: row["rule_set_version"], hostCount: row["host_count"], pass: row["pass"], fail: row["fail"],
+            warn: row["warn"], error: row["error"])
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import CapdoCore
+import CapdoHistory
+import Foundation
+
+/// `capdo diff`: what changed between two recorded scans (findings, then ports, services and packages).
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two recorded scans: new, resolved and changed findings; ports, services, packages.",
+        discussion: """
+            With no scan ids: the latest scan against the one before it (of the same host with --host).
+            With one id: that scan against the latest. Lines read like ndiff: '+' appeared, '-' disappeared,
+            '~' changed.
+
+            Examples:
+              capdo diff --history /var/lib/capdo/history.sqlite
+              capdo diff 12 15 --history history.sqlite --host pc-motcua-03
+            """)
+
+    @Argument(help: "Earlier scan id (default: the scan before B).")
+    var a: Int64?
+
+    @Argument(help: "Later scan id (default: the latest).")
+    var b: Int64?
+
+    @Option(name: .long, help: "Only this host.")
+    var host: String?
+
+    @Option(name: .long, help: "Configuration file (capdo.yaml) naming the history database.")
+    var config: String?
+
+    @Option(name: .long, help: "History database (SQLite).")
+    var history: String?
+
+    @Option(name: .long, help: "Language of titles: vi (default) or en.")
+    var lang: String?
+
+    func run() throws {
+        do {
+            let store = try HistoryAccess.open(history: history, config: config)
+            let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
+            let (from, to) = try pick(store)
+            let changes: ScanChanges
+            do { changes = try HistoryComparer(store: store).diff(from: from, to: to, host: host) } catch {
+                throw CLIError.scanner(error.description)
+            }
+            print(Self.render(changes, from: from, to: to, language: language), terminator: "")
+        } catch let error as CLIError {
+            Console.warn("capdo: \(error.description)")
+            throw error.exitCode
+        }
+    }
+
+    private func pick(_ store: HistoryStore) throws -> (Int64, Int64) {
+        do {
+            let recent = try store.scans(host: host, limit: 2)
+            guard let latest = recent.first else { throw CLIError.usage("no scans recorded in \(store.path)") }
+            let to = b ?? (a != nil ? latest.id : latest.id)
+            if let a {
+                for id in [a, to] where try store.scan(id: id) == nil {
+                    throw CLIError.usage("no scan #\(id) in \(store.path); see 'capdo history'")
+                }
+                return (a, to)
+            }
+            guard recent.count == 2 else { throw CLIError.usage("only one scan recorded; nothing to compare yet") }
+            return (recent[1].id, to)
+        } catch let error as HistoryError {
+            throw CLIError.scanner(error.description)
+        }
+    }
+
+    /// The text of a diff: findings first, then the ndiff-style inventory lines, grouped by host.
+    static func render(_ changes: ScanChanges, from: Int64, to: Int64, language: Language) -> String {
+        var out = "capdo diff: scan #\(from) → #\(to)\n"
+        if changes.isEmpty { return out + "No changes.\n" }
+        func status(_ value: FindingStatus?) -> String { value?.rawValue ?? "absent" }
+        let sections: [(String, String, [FindingChange])] = [
+            ("New findings", "+", changes.newFindings), ("Resolved findings", "-", changes.resolved),
+            ("Changed findings", "~", changes.changed),
+        ]
+        for (title, mark, list) in sections where !list.isEmpty {
+            out += "\n\(title) (\(list.count)):\n"
+            for change in list {
+                out += "\(mark) \(change.host)  \(change.ruleID)  \(status(change.before)) → \(status(change.after))"
+                out += "  [\(change.severity.rawValue)] \(change.title.text(language))\n"
+                if let found = change.foundBefore { out += "      was: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n" }
+                if let found = change.foundAfter { out += "      now: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n" }
+            }
+        }
+        if !changes.inventory.isEmpty {
+            out += "\nPorts, services and packages (\(changes.inventory.count)):\n"
+            var currentHost = ""
+            for change in changes.inventory {
+                if change.host != currentHost {
+                    currentHost = change.host
+                    out += "  \(currentHost):\n"
+                }
+                out += "    \(change.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(change.line)\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+import CapdoCore
+import CapdoHistory
+import CapdoRules
+import Foundation
+import Logging
+
+/// Records a finished run in the history database and fills the report's changes section from it.
+struct HistoryRecorder {
+    var store: HistoryStore
+    var retention: HistoryRetention
+    var logger: Logger
+
+    init(path: String, retention: HistoryRetention, logger: Logger) throws {
+        do { store = try HistoryStore(path: path) } catch { throw CLIError.scanner(error.description) }
+        self.retention = retention
+        self.logger = logger
+    }
+
+    /// Records `result` (one transaction), sets `result.changes`, prunes by retention.
+    func record(
+        _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String], systems: [SystemConfig]
+    ) throws {
+        var hostSystem: [String: String] = [:]
+        for system in systems { for name in system.hostNames { hostSystem[name] = system.name } }
+        let fallback = systems.count == 1 ? systems[0].name : nil
+        let extras = zip(snapshots, digests).map { snapshot, digest in
+            HistoryEntry.HostExtras(
+                factsDigest: digest, inventory: HostInventory(snapshot),
+                system: hostSystem[snapshot.hostName] ?? fallback)
+        }
+        do {
+            let scanID = try store.record(HistoryEntry(command: command, result: result, hosts: extras))
+            logger.info("recorded scan #\(scanID) (\(result.hosts.count) hosts) in \(store.path)")
+            result.changes = try HistoryComparer(store: store).changes(scanID: scanID)
+            let pruned = try store.prune(retention, now: result.finishedAt)
+            if pruned > 0 { logger.info("pruned \(pruned) scans older than the retention (\(retention.description))") }
+        } catch {
+            throw CLIError.scanner(error.description)
+        }
+    }
+}

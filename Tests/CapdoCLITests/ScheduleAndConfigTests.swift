@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `capdo schedule` and `capdo config check`.
+@Suite("Schedule and config check")
+struct ScheduleAndConfigTests {
+    @Test func systemdUnitsAreComplete() {
+        let run = CapdoProcess.run(["schedule", "--systemd", "--config", "/etc/capdo/capdo.yaml"])
+        #expect(run.status == 0)
+        for line in [
+            "ExecStart=/usr/local/bin/capdo scan --config /etc/capdo/capdo.yaml --quiet", "RandomizedDelaySec=",
+            "IOSchedulingClass=idle", "Nice=10", "ProtectSystem=strict", "ReadWritePaths=", "OnCalendar=*-*-* 02:30:00",
+            "SuccessExitStatus=2 3", "WantedBy=timers.target",
+        ] {
+            #expect(run.stdout.contains(line), "missing \(line)")
+        }
+    }
+
+    @Test func cronLineHasNoFlockWrapper() {
+        let run = CapdoProcess.run(["schedule", "--cron", "--time", "03:15"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("15 3 * * * root /usr/local/bin/capdo scan --config /etc/capdo/capdo.yaml"))
+        #expect(run.stdout.contains("--quiet"))
+        #expect(!run.stdout.contains("flock"))
+        #expect(CapdoProcess.run(["schedule"]).status == 64)
+    }
+
+    @Test func configCheckPrintsTheEffectiveConfig() {
+        let run = CapdoProcess.run(["config", "check", "Samples/capdo.yaml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("history: off"))
+        #expect(run.stdout.contains("variable: ssh_max_auth_tries = 3"))
+    }
+
+    @Test(arguments: [
+        ("systems:\n  - name: x\n    tls_endpoints: [\"portal:99999\"]\n", ":3: tls_endpoints"),
+        ("systems:\n  - name: x\n    lan_targets: [\"10.0.0.0/33\"]\n", ":3: lan_targets"),
+        ("retention: {days: 0}\n", ":1: retention days"),
+        ("histroy: /tmp/h.sqlite\n", ":1: unknown key 'histroy'"),
+    ])
+    func configCheckNamesFileAndLine(_ text: String, _ expected: String) throws {
+        let path = NSTemporaryDirectory() + "capdo-config-\(UUID().uuidString).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = CapdoProcess.run(["config", "check", path])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(path + expected), "\(run.stderr)")
+    }
+}
