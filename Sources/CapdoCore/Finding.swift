@@ -44,14 +44,14 @@ public struct Finding: Codable, Sendable, Hashable {
         case waiver
     }
 
-    /// The one order used everywhere: severity, requirement item, rule id, host.
+    /// The one order used everywhere: severity, requirement item (numerically: 1.2.10 after 1.2.9), rule id, host.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-        if lhs.requirement.item != rhs.requirement.item {
-            return lhs.requirement.item.compare(rhs.requirement.item, options: .numeric) == .orderedAscending
-        }
-        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-        return lhs.host < rhs.host
+        ReportOrderKey(lhs) < ReportOrderKey(rhs)
+    }
+
+    /// `findings` in report order; each sort key is computed once, so large fleets sort quickly.
+    public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        findings.map { (ReportOrderKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 

@@ -53,11 +53,11 @@ public struct ScanResult: Codable, Sendable, Equatable {
 
     /// All findings of all hosts, in report order.
     public var allFindings: [Finding] {
-        hosts.flatMap(\.findings).sorted(by: Finding.reportOrder)
+        Finding.sortedForReport(hosts.flatMap(\.findings))
     }
 
     /// The process exit code of the design: 0 compliant, 2 when any finding fails.
     public var exitCode: Int32 {
-        allFindings.contains { $0.status == .fail } ? 2 : 0
+        hosts.contains { $0.findings.contains { $0.status == .fail } } ? 2 : 0
     }
 }

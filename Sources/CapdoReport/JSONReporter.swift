@@ -35,18 +35,26 @@ public struct JSONReporter: Reporter {
 
     /// Escapes characters that could make JSON text active when embedded in HTML or JavaScript.
     static func inert(_ json: String) -> String {
-        var out = ""
-        out.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out.append("\\u003c")
-            case ">": out.append("\\u003e")
-            case "&": out.append("\\u0026")
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
-            default: out.unicodeScalars.append(scalar)
+        // Byte-level: `<`, `>`, `&` are ASCII, and U+2028/U+2029 are E2 80 A8/A9 in UTF-8, so a copy with a
+        // few substitutions is enough (a fleet report is tens of megabytes).
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count + json.utf8.count / 32)
+        let bytes = Array(json.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
+            case UInt8(ascii: ">"): out.append(contentsOf: Array("\\u003e".utf8))
+            case UInt8(ascii: "&"): out.append(contentsOf: Array("\\u0026".utf8))
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                index += 2
+            default: out.append(byte)
             }
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -22,13 +22,14 @@ public struct RuleEngine: Sendable {
         let index = EvaluationContext.indexPackages(facts)
         let findings = rules.filter { profile.selects($0.id) }.map {
             evaluate($0, facts: facts, host: host, issues: snapshot.issues, packageIndex: index)
-        }.sorted(by: Finding.reportOrder)
+        }
+        let sorted = Finding.sortedForReport(findings)
         let os = snapshot.system?.prettyName ?? snapshot.system.flatMap { system in
             system.osID.map { "\($0) \(system.versionID ?? "")" }
         }
         return HostResult(
             host: host, root: snapshot.root, live: snapshot.live, os: os, kernel: snapshot.system?.kernel,
-            collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: findings,
+            collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: sorted,
             issues: snapshot.issues, collectors: snapshot.collectors, tls: snapshot.tls,
             antivirus: snapshot.antivirus)
     }
