@@ -24,11 +24,13 @@ let package = Package(
                 "CapdoCore", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"]),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport",
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -40,6 +42,7 @@ let package = Package(
             dependencies: ["CapdoCollect", "CapdoCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore"]),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
         .testTarget(
             name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),

@@ -32,6 +32,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var antivirus: AntivirusFacts?
     /// Windows-only facts (from the Windows collection script); nil on other hosts.
     public var windows: WindowsFacts?
+    /// LAN findings from a capture, a live interface or an active scan (`capdo lan`, `capdo scan --pcap`).
+    public var lan: LanFacts?
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
 
@@ -41,7 +43,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
         evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,
-        issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        lan: LanFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -61,6 +63,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.antivirus = antivirus
         self.windows = windows
+        self.lan = lan
         self.issues = issues
         self.collectors = collectors
     }
@@ -69,12 +72,13 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, antivirus, windows, issues, collectors
+        case backup, evidence, antivirus, windows, lan, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.
     public var hostName: String {
         if let name = system?.hostname, !name.isEmpty { return name }
+        if system == nil, let lan { return lan.segment }
         return URL(fileURLWithPath: root).lastPathComponent
     }
 }

@@ -15,10 +15,11 @@ struct Capdo: AsyncParsableCommand {
               capdo scan --root /mnt/image --lang en       # a mounted image, English report
               capdo collect --output srv01.json            # facts only, evaluate elsewhere
               capdo evaluate snapshots/*.json              # one report over many hosts
+              capdo lan --pcap ward-lan.pcapng             # LAN findings from a capture
               capdo rules test                             # run every rule's own examples
             """,
         version: CapdoVersion.string,
-        subcommands: [ScanCommand.self, CollectCommand.self, EvaluateCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, LanCommand.self, CollectCommand.self, EvaluateCommand.self, RulesCommand.self],
         defaultSubcommand: nil
     )
 }
