@@ -13,10 +13,13 @@ public struct HostResult: Codable, Sendable, Equatable {
     /// What collectors could not read (also shown as `error` findings on the rules that needed it).
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
+    /// LAN facts, when the host is a LAN segment (`capdo lan`) or was scanned with `--pcap`: section 6 renders them.
+    public var lan: LanFacts?
 
     public init(
         host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
-        packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun]
+        packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun],
+        lan: LanFacts? = nil
     ) {
         self.host = host
         self.root = root
@@ -28,12 +31,13 @@ public struct HostResult: Codable, Sendable, Equatable {
         self.findings = findings
         self.issues = issues
         self.collectors = collectors
+        self.lan = lan
     }
 
     enum CodingKeys: String, CodingKey {
         case host, root, live, os, kernel
         case collectedAt = "collected_at"
         case packageCount = "package_count"
-        case findings, issues, collectors
+        case findings, issues, collectors, lan
     }
 }

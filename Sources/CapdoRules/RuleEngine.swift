@@ -29,7 +29,7 @@ public struct RuleEngine: Sendable {
         return HostResult(
             host: host, root: snapshot.root, live: snapshot.live, os: os, kernel: snapshot.system?.kernel,
             collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: findings,
-            issues: snapshot.issues, collectors: snapshot.collectors)
+            issues: snapshot.issues, collectors: snapshot.collectors, lan: snapshot.lan)
     }
 
     /// Evaluates one rule against a facts tree (a snapshot or an example fragment).
