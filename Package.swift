@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore"]),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
         .testTarget(
-            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport"]),
+            name: "CapdoCLITests",
+            dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

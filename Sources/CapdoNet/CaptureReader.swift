@@ -13,17 +13,14 @@ public enum CaptureReader {
     /// Reads a pcap/pcapng file. Throws for a missing file, a non-capture, or a link type capdo cannot decode.
     public static func read(path: String, segment: String? = nil) throws -> Outcome {
         let handle = try PcapHandle.openOffline(path: path)
-        let analyzer = LanAnalyzer(segment: segment ?? URL(fileURLWithPath: path).lastPathComponent, mode: "pcap")
+        var analyzer = LanAnalyzer(segment: segment ?? URL(fileURLWithPath: path).lastPathComponent, mode: "pcap")
         guard analyzer.setLinkType(handle.linkType, name: handle.linkTypeName) else {
             throw CapdoError(
                 .capture,
                 "Capture '\(path)' has link type \(handle.linkType) (\(handle.linkTypeName)), which capdo does not decode "
                     + "(supported: Ethernet, Linux SLL/SLL2, BSD loopback, raw IP).")
         }
-        let error = handle.read { record in
-            analyzer.consume(record)
-            return true
-        }
+        let error = handle.read(into: &analyzer)
         var warning: String?
         var facts = analyzer.facts()
         if let error {
@@ -52,15 +49,12 @@ public enum CaptureReader {
 
     static func captureBlocking(interface: String, duration: Double, filter: String?, writeTo path: String?) throws -> Outcome {
         let handle = try PcapHandle.openLive(interface: interface, filter: filter)
-        let analyzer = LanAnalyzer(segment: "interface \(interface)", mode: "interface")
+        var analyzer = LanAnalyzer(segment: "interface \(interface)", mode: "interface")
         guard analyzer.setLinkType(handle.linkType, name: handle.linkTypeName) else {
             throw CapdoError(.capture, "Interface '\(interface)' has link type \(handle.linkTypeName), which capdo does not decode.")
         }
         if let path { try handle.startDump(path: path) }
-        let error = handle.read(until: Date().addingTimeInterval(duration)) { record in
-            analyzer.consume(record)
-            return true
-        }
+        let error = handle.read(until: Date().addingTimeInterval(duration), into: &analyzer)
         handle.flushDump()
         var facts = analyzer.facts()
         if let dropped = handle.droppedPackets, dropped > 0 { facts.counters.skipped["dropped_by_kernel"] = dropped }

@@ -76,7 +76,8 @@ public struct ConnectScanner: Sendable {
                 var linger = linger(l_onoff: 1, l_linger: 0)
                 setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
                 let result = SocketAddress.with(address, port: probe.port) { connect(fd, $0, $1) }
-                let error = result == 0 ? 0 : errno
+                var error = result == 0 ? 0 : errno
+                if error == 0 && Self.isSelfConnect(fd, port: probe.port) { error = ECONNREFUSED }
                 if error == EINPROGRESS {
                     fds.append(pollfd(fd: fd, events: Int16(POLLOUT), revents: 0))
                     flights.append(InFlight(probe: probe, started: now))
@@ -107,6 +108,7 @@ public struct ConnectScanner: Sendable {
                     } else {
                         error = ETIMEDOUT
                     }
+                    if error == 0 && Self.isSelfConnect(fds[index].fd, port: flights[index].probe.port) { error = ECONNREFUSED }
                     close(fds[index].fd)
                     done += finish(flights[index].probe, error: error, open: &open, answered: &answered, retry: &retry)
                     fds.swapAt(index, fds.count - 1)
@@ -156,6 +158,25 @@ public struct ConnectScanner: Sendable {
             }
             return 1
         }
+    }
+
+    /// Loopback TCP simultaneous open: a connect whose ephemeral source port equals the target port "succeeds"
+    /// against itself. That is not a listener.
+    static func isSelfConnect(_ fd: Int32, port: UInt16) -> Bool {
+        var local = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let found = withUnsafeMutablePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) == 0 }
+        }
+        guard found else { return false }
+        let localPort = withUnsafeBytes(of: local) { raw in UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) }
+        var peer = sockaddr_storage()
+        var peerLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let hasPeer = withUnsafeMutablePointer(to: &peer) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &peerLength) == 0 }
+        }
+        guard hasPeer, localPort == port else { return false }
+        return withUnsafeBytes(of: local) { a in withUnsafeBytes(of: peer) { b in a.prefix(Int(length)).elementsEqual(b.prefix(Int(peerLength))) } }
     }
 
     static func now() -> Double {

@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns a stream of packets into `LanFacts`: hosts, proven services, cleartext credentials (redacted), DHCP
 /// servers, ARP conflicts, protocols of interest. Every table is bounded, so memory stays flat.
-public final class LanAnalyzer {
+public struct LanAnalyzer: PacketSink {
     static let hostLimit = 65_536
     static let pendingLimit = 262_144
     static let credentialLimit = 1_000
@@ -59,14 +59,14 @@ public final class LanAnalyzer {
     }
 
     /// Sets the link type of the packets that follow; false when capdo cannot decode it.
-    func setLinkType(_ dlt: Int32, name: String) -> Bool {
+    mutating func setLinkType(_ dlt: Int32, name: String) -> Bool {
         linkTypeName = name
         decoder = PacketDecoder(dlt: dlt)
         return decoder != nil
     }
 
     /// Consumes one packet (numbered from 1 in arrival order).
-    func consume(_ record: PacketRecord) {
+    mutating func consume(_ record: PacketRecord) {
         number += 1
         counters.packets += 1
         counters.bytes += record.length
@@ -96,14 +96,14 @@ public final class LanAnalyzer {
         }
     }
 
-    private func skip(_ reason: SkipReason) {
+    private mutating func skip(_ reason: SkipReason) {
         skipped[reason.rawValue] += 1
         if reason.isMalformed { counters.malformed += 1 }
     }
 
     // MARK: hosts
 
-    private func noteHost(_ address: IPAddress, time: Double) {
+    private mutating func noteHost(_ address: IPAddress, time: Double) {
         if address.isGroupOrUnspecified { return }
         if lastHost >= 0 && hosts[lastHost].address == address {
             hosts[lastHost].last = time
@@ -125,7 +125,7 @@ public final class LanAnalyzer {
         lastHost = hosts.count - 1
     }
 
-    private func analyseARP(time: Double) {
+    private mutating func analyseARP(time: Double) {
         guard packet.arpSenderIP != 0, packet.arpOperation == 1 || packet.arpOperation == 2 else { return }
         let address = IPAddress.v4(packet.arpSenderIP)
         let savedMAC = (packet.sourceMAC, packet.hasMAC)
@@ -143,7 +143,7 @@ public final class LanAnalyzer {
 
     // MARK: transport
 
-    private func analyseTransport(_ bytes: UnsafeRawBufferPointer) {
+    private mutating func analyseTransport(_ bytes: UnsafeRawBufferPointer) {
         let payload = UnsafeRawBufferPointer(rebasing: bytes[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)])
         switch packet.ipProtocol {
         case 6: analyseTCP(payload)
@@ -153,7 +153,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func analyseTCP(_ payload: UnsafeRawBufferPointer) {
+    private mutating func analyseTCP(_ payload: UnsafeRawBufferPointer) {
         let flags = packet.tcpFlags
         let syn = flags & 0x02 != 0, ack = flags & 0x10 != 0
         if syn && !ack {
@@ -186,7 +186,7 @@ public final class LanAnalyzer {
         if toServer || low >= 1024, payload.count >= 16, let first = payload.first, first >= 0x41, first <= 0x5A { http(payload) }
     }
 
-    private func analyseUDP(_ payload: UnsafeRawBufferPointer) {
+    private mutating func analyseUDP(_ payload: UnsafeRawBufferPointer) {
         let source = packet.sourcePort, destination = packet.destinationPort
         if !packet.destination.isGroupOrUnspecified {
             let reply = FlowKey(client: packet.destination, server: packet.source, clientPort: destination, serverPort: source)
@@ -215,7 +215,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func addService(_ key: ServiceKey, client: IPAddress, packets: [Int]) {
+    private mutating func addService(_ key: ServiceKey, client: IPAddress, packets: [Int]) {
         var state = services[key] ?? ServiceState(packets: packets, clients: [])
         if state.clients.count < ProtocolTally.limit { state.clients.insert(client.description) }
         services[key] = state
@@ -223,17 +223,17 @@ public final class LanAnalyzer {
 
     // MARK: protocols of interest
 
-    private func tally(_ name: String, source: IPAddress?, destination: IPAddress?) {
+    private mutating func tally(_ name: String, source: IPAddress?, destination: IPAddress?) {
         tallies[name, default: ProtocolTally()].add(packet: number, source: source, destination: destination)
     }
 
-    private func tally(_ name: String, sourcePortIsServer: Bool) {
+    private mutating func tally(_ name: String, sourcePortIsServer: Bool) {
         let client = sourcePortIsServer ? packet.destination : packet.source
         let server = sourcePortIsServer ? packet.source : packet.destination
         tally(name, source: client, destination: server)
     }
 
-    private func dnsLike(_ name: String, _ payload: UnsafeRawBufferPointer) {
+    private mutating func dnsLike(_ name: String, _ payload: UnsafeRawBufferPointer) {
         guard payload.count >= 12 else {
             counters.skipped["truncated_\(name)", default: 0] += 1
             return
@@ -241,7 +241,7 @@ public final class LanAnalyzer {
         tally(name, source: packet.source, destination: nil)
     }
 
-    private func dhcpReply(_ payload: UnsafeRawBufferPointer) {
+    private mutating func dhcpReply(_ payload: UnsafeRawBufferPointer) {
         guard payload.count >= 240, payload[0] == 2,
             payload.loadUnaligned(fromByteOffset: 236, as: UInt32.self) == UInt32(0x6382_5363).bigEndian
         else { return }
@@ -270,7 +270,7 @@ public final class LanAnalyzer {
         tally("dhcp", source: server, destination: nil)
     }
 
-    private func smb(_ payload: UnsafeRawBufferPointer) {
+    private mutating func smb(_ payload: UnsafeRawBufferPointer) {
         // NetBIOS session header (4 bytes), then 0xFF 'S' 'M' 'B' and the command (0x72 = NEGOTIATE).
         guard payload.count >= 9, payload[4] == 0xFF, payload[5] == 0x53, payload[6] == 0x4D, payload[7] == 0x42,
             payload[8] == 0x72
@@ -279,7 +279,7 @@ public final class LanAnalyzer {
         tally("smb1", sourcePortIsServer: serverIsSource)
     }
 
-    private func snmp(_ payload: UnsafeRawBufferPointer, server: UInt16) {
+    private mutating func snmp(_ payload: UnsafeRawBufferPointer, server: UInt16) {
         tally("snmp", source: packet.source, destination: packet.destination)
         guard let message = CredentialParser.snmp(payload) else { return }
         record(
@@ -295,7 +295,7 @@ public final class LanAnalyzer {
         FlowKey(client: packet.source, server: packet.destination, clientPort: packet.sourcePort, serverPort: packet.destinationPort)
     }
 
-    private func record(_ credential: LanCredential) {
+    private mutating func record(_ credential: LanCredential) {
         if credentials.count < Self.credentialLimit {
             credentials.append(credential)
         } else {
@@ -303,7 +303,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func credential(_ proto: String, user: String?, secretSeen: Bool = true) {
+    private mutating func credential(_ proto: String, user: String?, secretSeen: Bool = true) {
         record(
             LanCredential(
                 protocol: proto, client: packet.source.description,
@@ -311,14 +311,14 @@ public final class LanAnalyzer {
                 secretSeen: secretSeen))
     }
 
-    private func withSession(_ key: FlowKey, _ body: (inout CleartextSession) -> Void) {
+    private mutating func withSession(_ key: FlowKey, _ body: (inout CleartextSession) -> Void) {
         var session = sessions[key] ?? CleartextSession()
         body(&session)
         if sessions.count >= Self.sessionLimit && sessions[key] == nil { sessions.removeAll() }
         sessions[key] = session
     }
 
-    private func userPass(_ payload: UnsafeRawBufferPointer, protocol proto: String) {
+    private mutating func userPass(_ payload: UnsafeRawBufferPointer, protocol proto: String) {
         for line in CredentialParser.lines(payload) {
             if CredentialParser.hasPrefix(line, "USER ") {
                 let user = CredentialParser.userName(line.dropFirst(5))
@@ -332,7 +332,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func imap(_ payload: UnsafeRawBufferPointer) {
+    private mutating func imap(_ payload: UnsafeRawBufferPointer) {
         for line in CredentialParser.lines(payload) {
             let words = CredentialParser.words(line)
             guard words.count >= 2 else { continue }
@@ -348,7 +348,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func smtp(_ payload: UnsafeRawBufferPointer) {
+    private mutating func smtp(_ payload: UnsafeRawBufferPointer) {
         let key = flowToServer
         for line in CredentialParser.lines(payload) {
             let stage = sessions[key]?.stage ?? .idle
@@ -375,7 +375,7 @@ public final class LanAnalyzer {
         }
     }
 
-    private func http(_ payload: UnsafeRawBufferPointer) {
+    private mutating func http(_ payload: UnsafeRawBufferPointer) {
         let methods = ["GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH "]
         let start = Array(payload.prefix(8))
         guard methods.contains(where: { CredentialParser.hasPrefix(start, $0) }) else { return }
@@ -389,7 +389,7 @@ public final class LanAnalyzer {
 
     /// Telnet: after the server prompts `login:`, the client's bytes up to CR/LF are the user; after
     /// `Password:`, the client's bytes are counted (never kept) and the line end records the credential.
-    private func telnet(_ payload: UnsafeRawBufferPointer, toServer: Bool) {
+    private mutating func telnet(_ payload: UnsafeRawBufferPointer, toServer: Bool) {
         let key = toServer ? flowToServer : flowToServer.reversed
         if !toServer {
             let text = String(decoding: payload.prefix(512).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()

@@ -122,7 +122,7 @@ final class PcapHandle: @unchecked Sendable {
 
     /// Reads packets until the end of the file, an error, `deadline` (live), or `body` returning false.
     /// Returns nil at a clean end, else libpcap's message (truncated file, bad record, read error).
-    func read(until deadline: Date? = nil, _ body: (PacketRecord) -> Bool) -> String? {
+    func read<Sink: PacketSink>(until deadline: Date? = nil, into sink: inout Sink) -> String? {
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<u_char>?
         let fd = deadline == nil ? -1 : pcap_get_selectable_fd(pointer)
@@ -136,7 +136,7 @@ final class PcapHandle: @unchecked Sendable {
                 let record = PacketRecord(
                     seconds: Int(head.ts.tv_sec), microseconds: Int(head.ts.tv_usec), length: Int(head.len),
                     bytes: UnsafeRawBufferPointer(start: data, count: Int(head.caplen)))
-                if !body(record) { return nil }
+                sink.consume(record)
                 continue
             }
             if status == 0 {

@@ -20,8 +20,12 @@ import Testing
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("bad.pcap")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        do { return .success(try CaptureReader.read(path: path)) } catch let error as CapdoError { return .failure(error) } catch {
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        do {
+            return .success(try CaptureReader.read(path: path))
+        } catch let error as CapdoError {
+            return .failure(error)
+        } catch {
             return .failure(CapdoError(.internalError, "\(error)"))
         }
     }
