@@ -39,10 +39,15 @@ import Testing
         // capdo captures inside the client namespace while the client talks to the server.
         let arguments = [
             "/usr/sbin/ip", "netns", "exec", net.client, CapdoProcess.binary, "lan", "--interface", net.clientLink,
-            "--duration", "5", "--write", capture, "--snapshot", snapshot, "--output", reports, "--quiet",
+            "--duration", "8", "--write", capture, "--snapshot", snapshot, "--output", reports, "--quiet",
         ]
         let running = Task.detached { try Spawn.run(arguments, allowFailure: true) }
-        try await Task.sleep(nanoseconds: 1_500_000_000)
+        // The capture is live once capdo has created the --write file (right after pcap_activate).
+        let ready = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: capture) && Date() < ready {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        try await Task.sleep(nanoseconds: 300_000_000)
         try net.generateTraffic()
         let finished = try await running.value
         #expect(finished.status == 2, "non-compliant: cleartext credentials and telnet were seen: \(finished.output)")
