@@ -43,6 +43,7 @@ public struct LanAnalyzer: PacketSink {
     private var hostIndex: [IPAddress: Int] = [:]
     private var hosts: [HostState] = []
     private var lastHost = -1
+    private var previousHost = -1
     private var pendingSyn: [FlowKey: Int] = [:]
     private var pendingUDP: [FlowKey: Int] = [:]
     private var services: [ServiceKey: ServiceState] = [:]
@@ -105,14 +106,22 @@ public struct LanAnalyzer: PacketSink {
 
     private mutating func noteHost(_ address: IPAddress, time: Double) {
         if address.isGroupOrUnspecified { return }
+        // Two-entry cache: a conversation alternates between two sources, so most packets skip the hash lookup.
         if lastHost >= 0 && hosts[lastHost].address == address {
-            hosts[lastHost].last = time
+            hosts[lastHost].last = max(hosts[lastHost].last, time)
             hosts[lastHost].packets += 1
+            return
+        }
+        if previousHost >= 0 && hosts[previousHost].address == address {
+            hosts[previousHost].last = max(hosts[previousHost].last, time)
+            hosts[previousHost].packets += 1
+            swap(&lastHost, &previousHost)
             return
         }
         if let index = hostIndex[address] {
             hosts[index].last = max(hosts[index].last, time)
             hosts[index].packets += 1
+            previousHost = lastHost
             lastHost = index
             return
         }
@@ -122,6 +131,7 @@ public struct LanAnalyzer: PacketSink {
             HostState(
                 address: address, mac: packet.sourceMAC, hasMAC: packet.hasMAC, first: time, last: time, firstPacket: number,
                 packets: 1))
+        previousHost = lastHost
         lastHost = hosts.count - 1
     }
 
