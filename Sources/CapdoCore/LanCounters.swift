@@ -10,7 +10,10 @@ public struct LanCounters: Codable, Sendable, Equatable {
     /// Skipped packets by reason (`truncated_ipv4`, `unsupported_ethertype`, `bad_ip_version`, …).
     public var skipped: [String: Int]
 
-    public init(packets: Int = 0, bytes: Int = 0, decoded: Int = 0, malformed: Int = 0, ipv4Fragments: Int = 0, skipped: [String: Int] = [:]) {
+    public init(
+        packets: Int = 0, bytes: Int = 0, decoded: Int = 0, malformed: Int = 0, ipv4Fragments: Int = 0,
+        skipped: [String: Int] = [:]
+    ) {
         self.packets = packets
         self.bytes = bytes
         self.decoded = decoded

@@ -23,7 +23,8 @@ public struct LanFacts: Codable, Sendable, Equatable {
     public var scan: LanScanInfo?
 
     public init(
-        segment: String, mode: String, linkType: String? = nil, firstPacketTime: Date? = nil, lastPacketTime: Date? = nil,
+        segment: String, mode: String, linkType: String? = nil, firstPacketTime: Date? = nil,
+        lastPacketTime: Date? = nil,
         hosts: [LanHost] = [], services: [LanService] = [], credentials: [LanCredential] = [],
         dhcpServers: [LanDhcpServer] = [], arpConflicts: [LanArpConflict] = [], protocolsSeen: [LanProtocolSeen] = [],
         counters: LanCounters = LanCounters(), scan: LanScanInfo? = nil

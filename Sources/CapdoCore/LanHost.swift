@@ -11,7 +11,10 @@ public struct LanHost: Codable, Sendable, Equatable {
     public var firstPacket: Int?
     public var packets: Int
 
-    public init(ip: String, mac: String? = nil, firstSeen: Date? = nil, lastSeen: Date? = nil, firstPacket: Int? = nil, packets: Int = 0) {
+    public init(
+        ip: String, mac: String? = nil, firstSeen: Date? = nil, lastSeen: Date? = nil, firstPacket: Int? = nil,
+        packets: Int = 0
+    ) {
         self.ip = ip
         self.mac = mac
         self.firstSeen = firstSeen

@@ -9,7 +9,9 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
     public var rate: Int
     public var seconds: Double
 
-    public init(method: String, targets: [String], ports: String, addresses: Int, probes: Int, rate: Int, seconds: Double) {
+    public init(
+        method: String, targets: [String], ports: String, addresses: Int, probes: Int, rate: Int, seconds: Double
+    ) {
         self.method = method
         self.targets = targets
         self.ports = ports

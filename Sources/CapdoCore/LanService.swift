@@ -14,7 +14,8 @@ public struct LanService: Codable, Sendable, Equatable {
     public var clients: [String]
 
     public init(
-        ip: String, port: Int, protocol: String, name: String? = nil, method: String, packets: [Int] = [], clients: [String] = []
+        ip: String, port: Int, protocol: String, name: String? = nil, method: String, packets: [Int] = [],
+        clients: [String] = []
     ) {
         self.ip = ip
         self.port = port

@@ -38,7 +38,9 @@ public enum CaptureReader {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try captureBlocking(interface: interface, duration: duration, filter: filter, writeTo: path))
+                    continuation.resume(
+                        returning: try captureBlocking(
+                            interface: interface, duration: duration, filter: filter, writeTo: path))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -47,11 +49,14 @@ public enum CaptureReader {
         }
     }
 
-    static func captureBlocking(interface: String, duration: Double, filter: String?, writeTo path: String?) throws -> Outcome {
+    static func captureBlocking(interface: String, duration: Double, filter: String?, writeTo path: String?) throws
+        -> Outcome
+    {
         let handle = try PcapHandle.openLive(interface: interface, filter: filter)
         var analyzer = LanAnalyzer(segment: "interface \(interface)", mode: "interface")
         guard analyzer.setLinkType(handle.linkType, name: handle.linkTypeName) else {
-            throw CapdoError(.capture, "Interface '\(interface)' has link type \(handle.linkTypeName), which capdo does not decode.")
+            throw CapdoError(
+                .capture, "Interface '\(interface)' has link type \(handle.linkTypeName), which capdo does not decode.")
         }
         if let path { try handle.startDump(path: path) }
         let error = handle.read(until: Date().addingTimeInterval(duration), into: &analyzer)

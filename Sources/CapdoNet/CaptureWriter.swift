@@ -26,7 +26,8 @@ public final class CaptureWriter {
     private var closed = false
 
     /// Appends one packet; `originalLength` defaults to the byte count.
-    public func write(_ bytes: [UInt8], seconds: Int = 1_700_000_000, microseconds: Int = 0, originalLength: Int? = nil) {
+    public func write(_ bytes: [UInt8], seconds: Int = 1_700_000_000, microseconds: Int = 0, originalLength: Int? = nil)
+    {
         var header = pcap_pkthdr()
         header.ts.tv_sec = seconds
         header.ts.tv_usec = microseconds

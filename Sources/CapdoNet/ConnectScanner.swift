@@ -43,7 +43,9 @@ public struct ConnectScanner: Sendable {
         var queue: [Probe] = []
         queue.reserveCapacity(total)
         for port in ports.ports.reversed() {
-            for target in targets.addresses.indices.reversed() { queue.append(Probe(target: target, port: port, attempt: 0)) }
+            for target in targets.addresses.indices.reversed() {
+                queue.append(Probe(target: target, port: port, attempt: 0))
+            }
         }
         var open: [(target: Int, port: UInt16)] = []
         var retry: [Probe] = []
@@ -66,7 +68,8 @@ public struct ConnectScanner: Sendable {
                 sent += 1
                 probes += 1
                 let address = targets.addresses[probe.target]
-                let fd = socket(address.isV6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+                let fd = socket(
+                    address.isV6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
                 if fd < 0 {
                     // Out of descriptors: put it back and narrow the window.
                     queue.append(probe)
@@ -108,7 +111,9 @@ public struct ConnectScanner: Sendable {
                     } else {
                         error = ETIMEDOUT
                     }
-                    if error == 0 && Self.isSelfConnect(fds[index].fd, port: flights[index].probe.port) { error = ECONNREFUSED }
+                    if error == 0 && Self.isSelfConnect(fds[index].fd, port: flights[index].probe.port) {
+                        error = ECONNREFUSED
+                    }
                     close(fds[index].fd)
                     done += finish(flights[index].probe, error: error, open: &open, answered: &answered, retry: &retry)
                     fds.swapAt(index, fds.count - 1)
@@ -128,20 +133,24 @@ public struct ConnectScanner: Sendable {
         let keys = open.map { ServiceKey(address: targets.addresses[$0.target], port: $0.port, transport: 6) }
         let services = keys.sorted().map {
             LanService(
-                ip: $0.address.description, port: Int($0.port), protocol: "tcp", name: WellKnownPorts.name(Int($0.port), transport: "tcp"),
+                ip: $0.address.description, port: Int($0.port), protocol: "tcp",
+                name: WellKnownPorts.name(Int($0.port), transport: "tcp"),
                 method: "connect")
         }
         let hosts = answered.sorted().map { LanHost(ip: targets.addresses[$0].description) }
         let info = LanScanInfo(
-            method: "connect", targets: targets.text, ports: ports.text, addresses: targets.addresses.count, probes: probes,
+            method: "connect", targets: targets.text, ports: ports.text, addresses: targets.addresses.count,
+            probes: probes,
             rate: rate, seconds: (Self.now() - start))
         return LanFacts(
-            segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services, scan: info)
+            segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
+            scan: info)
     }
 
     /// Records the outcome of one probe; returns 1 when the probe is settled, 0 when it was queued again.
     private func finish(
-        _ probe: Probe, error: Int32, open: inout [(target: Int, port: UInt16)], answered: inout Set<Int>, retry: inout [Probe]
+        _ probe: Probe, error: Int32, open: inout [(target: Int, port: UInt16)], answered: inout Set<Int>,
+        retry: inout [Probe]
     ) -> Int {
         switch error {
         case 0:
@@ -169,14 +178,18 @@ public struct ConnectScanner: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) == 0 }
         }
         guard found else { return false }
-        let localPort = withUnsafeBytes(of: local) { raw in UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) }
+        let localPort = withUnsafeBytes(of: local) { raw in
+            UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self))
+        }
         var peer = sockaddr_storage()
         var peerLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let hasPeer = withUnsafeMutablePointer(to: &peer) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &peerLength) == 0 }
         }
         guard hasPeer, localPort == port else { return false }
-        return withUnsafeBytes(of: local) { a in withUnsafeBytes(of: peer) { b in a.prefix(Int(length)).elementsEqual(b.prefix(Int(peerLength))) } }
+        return withUnsafeBytes(of: local) { a in
+            withUnsafeBytes(of: peer) { b in a.prefix(Int(length)).elementsEqual(b.prefix(Int(peerLength))) }
+        }
     }
 
     static func now() -> Double {

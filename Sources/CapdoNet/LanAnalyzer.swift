@@ -129,7 +129,8 @@ public struct LanAnalyzer: PacketSink {
         hostIndex[address] = hosts.count
         hosts.append(
             HostState(
-                address: address, mac: packet.sourceMAC, hasMAC: packet.hasMAC, first: time, last: time, firstPacket: number,
+                address: address, mac: packet.sourceMAC, hasMAC: packet.hasMAC, first: time, last: time,
+                firstPacket: number,
                 packets: 1))
         previousHost = lastHost
         lastHost = hosts.count - 1
@@ -144,7 +145,9 @@ public struct LanAnalyzer: PacketSink {
         noteHost(address, time: time)
         (packet.sourceMAC, packet.hasMAC) = savedMAC
         var claims = arpClaims[packet.arpSenderIP, default: []]
-        if !claims.contains(where: { $0.mac == packet.arpSenderMAC }), claims.count < 8, arpClaims.count < Self.hostLimit {
+        if !claims.contains(where: { $0.mac == packet.arpSenderMAC }), claims.count < 8,
+            arpClaims.count < Self.hostLimit
+        {
             claims.append((packet.arpSenderMAC, number))
             arpClaims[packet.arpSenderIP] = claims
         }
@@ -154,7 +157,8 @@ public struct LanAnalyzer: PacketSink {
     // MARK: transport
 
     private mutating func analyseTransport(_ bytes: UnsafeRawBufferPointer) {
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)])
+        let payload = UnsafeRawBufferPointer(
+            rebasing: bytes[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)])
         switch packet.ipProtocol {
         case 6: analyseTCP(payload)
         case 17: analyseUDP(payload)
@@ -171,12 +175,18 @@ public struct LanAnalyzer: PacketSink {
                 pendingSyn.removeAll(keepingCapacity: true)
                 counters.skipped["syn_table_flushed", default: 0] += 1
             }
-            let key = FlowKey(client: packet.source, server: packet.destination, clientPort: packet.sourcePort, serverPort: packet.destinationPort)
+            let key = FlowKey(
+                client: packet.source, server: packet.destination, clientPort: packet.sourcePort,
+                serverPort: packet.destinationPort)
             if pendingSyn[key] == nil { pendingSyn[key] = number }
         } else if syn && ack {
-            let key = FlowKey(client: packet.destination, server: packet.source, clientPort: packet.destinationPort, serverPort: packet.sourcePort)
+            let key = FlowKey(
+                client: packet.destination, server: packet.source, clientPort: packet.destinationPort,
+                serverPort: packet.sourcePort)
             if let synPacket = pendingSyn[key] {
-                addService(ServiceKey(address: packet.source, port: packet.sourcePort, transport: 6), client: packet.destination, packets: [synPacket, number])
+                addService(
+                    ServiceKey(address: packet.source, port: packet.sourcePort, transport: 6),
+                    client: packet.destination, packets: [synPacket, number])
             }
         }
         let low = min(packet.sourcePort, packet.destinationPort)
@@ -193,17 +203,23 @@ public struct LanAnalyzer: PacketSink {
         case 514, 601: if toServer { tally("syslog", source: packet.source, destination: packet.destination) }
         default: break
         }
-        if toServer || low >= 1024, payload.count >= 16, let first = payload.first, first >= 0x41, first <= 0x5A { http(payload) }
+        if toServer || low >= 1024, payload.count >= 16, let first = payload.first, first >= 0x41, first <= 0x5A {
+            http(payload)
+        }
     }
 
     private mutating func analyseUDP(_ payload: UnsafeRawBufferPointer) {
         let source = packet.sourcePort, destination = packet.destinationPort
         if !packet.destination.isGroupOrUnspecified {
-            let reply = FlowKey(client: packet.destination, server: packet.source, clientPort: destination, serverPort: source)
+            let reply = FlowKey(
+                client: packet.destination, server: packet.source, clientPort: destination, serverPort: source)
             if let request = pendingUDP[reply] {
-                addService(ServiceKey(address: packet.source, port: source, transport: 17), client: packet.destination, packets: [request, number])
+                addService(
+                    ServiceKey(address: packet.source, port: source, transport: 17), client: packet.destination,
+                    packets: [request, number])
             } else if pendingUDP.count < Self.pendingLimit {
-                let key = FlowKey(client: packet.source, server: packet.destination, clientPort: source, serverPort: destination)
+                let key = FlowKey(
+                    client: packet.source, server: packet.destination, clientPort: source, serverPort: destination)
                 if pendingUDP[key] == nil { pendingUDP[key] = number }
             } else {
                 pendingUDP.removeAll(keepingCapacity: true)
@@ -212,7 +228,10 @@ public struct LanAnalyzer: PacketSink {
         }
         switch (source, destination) {
         case (67, 68), (67, 67): dhcpReply(payload)
-        case (_, 69): if payload.count >= 2, payload[0] == 0, payload[1] == 1 || payload[1] == 2 { tally("tftp", source: packet.source, destination: packet.destination) }
+        case (_, 69):
+            if payload.count >= 2, payload[0] == 0, payload[1] == 1 || payload[1] == 2 {
+                tally("tftp", source: packet.source, destination: packet.destination)
+            }
         case (_, 123), (123, _): tally("ntp", source: packet.source, destination: packet.destination)
         case (_, 514): tally("syslog", source: packet.source, destination: packet.destination)
         case (_, 1985), (_, 2029): tally("hsrp", source: packet.source, destination: nil)
@@ -302,7 +321,9 @@ public struct LanAnalyzer: PacketSink {
     // MARK: cleartext credentials
 
     private var flowToServer: FlowKey {
-        FlowKey(client: packet.source, server: packet.destination, clientPort: packet.sourcePort, serverPort: packet.destinationPort)
+        FlowKey(
+            client: packet.source, server: packet.destination, clientPort: packet.sourcePort,
+            serverPort: packet.destinationPort)
     }
 
     private mutating func record(_ credential: LanCredential) {
@@ -337,7 +358,8 @@ public struct LanAnalyzer: PacketSink {
                 let user = sessions[flowToServer]?.user
                 credential(proto, user: user)
             } else if CredentialParser.hasPrefix(line, "APOP ") {
-                credential(proto, user: CredentialParser.words(line).dropFirst().first.flatMap(CredentialParser.userName))
+                credential(
+                    proto, user: CredentialParser.words(line).dropFirst().first.flatMap(CredentialParser.userName))
             }
         }
     }
@@ -364,7 +386,9 @@ public struct LanAnalyzer: PacketSink {
             let stage = sessions[key]?.stage ?? .idle
             if stage == .smtpLoginUser {
                 let user = CredentialParser.base64(line).flatMap { CredentialParser.userName($0) }
-                withSession(key) { $0.user = user; $0.stage = .smtpLoginSecret }
+                withSession(key) {
+                    $0.user = user; $0.stage = .smtpLoginSecret
+                }
             } else if stage == .smtpLoginSecret {
                 let user = sessions[key]?.user
                 withSession(key) { $0.stage = .idle }
@@ -377,7 +401,9 @@ public struct LanAnalyzer: PacketSink {
                 let words = CredentialParser.words(line)
                 if words.count > 2 {
                     let user = CredentialParser.base64(words[2]).flatMap { CredentialParser.userName($0) }
-                    withSession(key) { $0.user = user; $0.stage = .smtpLoginSecret }
+                    withSession(key) {
+                        $0.user = user; $0.stage = .smtpLoginSecret
+                    }
                 } else {
                     withSession(key) { $0.stage = .smtpLoginUser }
                 }
@@ -390,8 +416,10 @@ public struct LanAnalyzer: PacketSink {
         let start = Array(payload.prefix(8))
         guard methods.contains(where: { CredentialParser.hasPrefix(start, $0) }) else { return }
         for line in CredentialParser.lines(payload) {
-            for header in ["Authorization: Basic ", "Proxy-Authorization: Basic "] where CredentialParser.hasPrefix(line, header) {
-                let user = CredentialParser.base64(line.dropFirst(header.utf8.count)).flatMap(CredentialParser.basicUser)
+            for header in ["Authorization: Basic ", "Proxy-Authorization: Basic "]
+            where CredentialParser.hasPrefix(line, header) {
+                let user = CredentialParser.base64(line.dropFirst(header.utf8.count)).flatMap(
+                    CredentialParser.basicUser)
                 credential("http_basic", user: user)
             }
         }
@@ -404,9 +432,13 @@ public struct LanAnalyzer: PacketSink {
         if !toServer {
             let text = String(decoding: payload.prefix(512).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
             if text.contains("assword:") {
-                withSession(key) { $0.stage = .telnetSecret; $0.secretBytes = 0 }
+                withSession(key) {
+                    $0.stage = .telnetSecret; $0.secretBytes = 0
+                }
             } else if text.contains("login:") || text.contains("username:") {
-                withSession(key) { $0.stage = .telnetUser; $0.userBuffer = [] }
+                withSession(key) {
+                    $0.stage = .telnetUser; $0.userBuffer = []
+                }
             }
             return
         }
@@ -445,7 +477,9 @@ public struct LanAnalyzer: PacketSink {
     /// The facts so far (sorted, deterministic).
     public func facts() -> LanFacts {
         var counters = self.counters
-        for reason in SkipReason.allCases where skipped[reason.rawValue] > 0 { counters.skipped[reason.key] = skipped[reason.rawValue] }
+        for reason in SkipReason.allCases where skipped[reason.rawValue] > 0 {
+            counters.skipped[reason.key] = skipped[reason.rawValue]
+        }
         let date = { (time: Double) in Date(timeIntervalSince1970: time) }
         let hostList = hosts.sorted { $0.address < $1.address }.map {
             LanHost(
@@ -457,7 +491,8 @@ public struct LanAnalyzer: PacketSink {
             let state = services[key]!
             return LanService(
                 ip: key.address.description, port: Int(key.port), protocol: transport,
-                name: WellKnownPorts.name(Int(key.port), transport: transport), method: "passive", packets: state.packets,
+                name: WellKnownPorts.name(Int(key.port), transport: transport), method: "passive",
+                packets: state.packets,
                 clients: state.clients.sorted())
         }
         let dhcpList = dhcp.keys.sorted().map { key -> LanDhcpServer in
@@ -468,7 +503,9 @@ public struct LanAnalyzer: PacketSink {
         }
         let conflicts = arpClaims.keys.sorted().compactMap { ip -> LanArpConflict? in
             guard let claims = arpClaims[ip], claims.count > 1 else { return nil }
-            return LanArpConflict(ip: IPAddress.v4(ip).description, macs: claims.map { MACAddress.string($0.mac) }, packets: claims.map(\.packet))
+            return LanArpConflict(
+                ip: IPAddress.v4(ip).description, macs: claims.map { MACAddress.string($0.mac) },
+                packets: claims.map(\.packet))
         }
         let seen = tallies.keys.sorted().map { name -> LanProtocolSeen in
             let tally = tallies[name]!
@@ -479,6 +516,7 @@ public struct LanAnalyzer: PacketSink {
         return LanFacts(
             segment: segment, mode: mode, linkType: linkTypeName, firstPacketTime: firstTime.map(date),
             lastPacketTime: firstTime == nil ? nil : date(lastTime), hosts: hostList, services: serviceList,
-            credentials: credentials, dhcpServers: dhcpList, arpConflicts: conflicts, protocolsSeen: seen, counters: counters)
+            credentials: credentials, dhcpServers: dhcpList, arpConflicts: conflicts, protocolsSeen: seen,
+            counters: counters)
     }
 }

@@ -66,10 +66,13 @@ struct PacketDecoder {
         }
     }
 
-    private func decodeARP(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket) -> SkipReason? {
+    private func decodeARP(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket)
+        -> SkipReason?
+    {
         guard bytes.count >= offset + 28 else { return .truncatedARP }
         packet.network = .arp
-        guard u16(bytes, offset) == 1, u16(bytes, offset + 2) == 0x0800, bytes[offset + 4] == 6, bytes[offset + 5] == 4 else {
+        guard u16(bytes, offset) == 1, u16(bytes, offset + 2) == 0x0800, bytes[offset + 4] == 6, bytes[offset + 5] == 4
+        else {
             return nil
         }
         packet.arpOperation = u16(bytes, offset + 6)
@@ -78,7 +81,9 @@ struct PacketDecoder {
         return nil
     }
 
-    private func decodeIPv4(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket) -> SkipReason? {
+    private func decodeIPv4(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket)
+        -> SkipReason?
+    {
         guard bytes.count >= offset + 20 else { return .truncatedIPv4 }
         let first = bytes[offset]
         guard first >> 4 == 4 else { return .badIPVersion }
@@ -99,7 +104,9 @@ struct PacketDecoder {
         return decodeTransport(bytes, offset + headerLength, end, into: &packet)
     }
 
-    private func decodeIPv6(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket) -> SkipReason? {
+    private func decodeIPv6(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket)
+        -> SkipReason?
+    {
         guard bytes.count >= offset + 40 else { return .truncatedIPv6 }
         guard bytes[offset] >> 4 == 6 else { return .badIPVersion }
         packet.network = .ipv6

@@ -79,7 +79,8 @@ final class PcapHandle: @unchecked Sendable {
         }
         if let filter { try wrapper.setFilter(filter) }
         guard pcap_setnonblock(handle, 1, &errbuf) == 0 else {
-            throw CapdoError(.capture, "Cannot make the capture on '\(interface)' non-blocking.", cause: Self.string(errbuf))
+            throw CapdoError(
+                .capture, "Cannot make the capture on '\(interface)' non-blocking.", cause: Self.string(errbuf))
         }
         return wrapper
     }
@@ -94,11 +95,13 @@ final class PcapHandle: @unchecked Sendable {
     func setFilter(_ filter: String, install: Bool = true) throws {
         var program = bpf_program()
         guard pcap_compile(pointer, &program, filter, 1, PCAP_NETMASK_UNKNOWN) == 0 else {
-            throw CapdoError(.usage, "Invalid capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
+            throw CapdoError(
+                .usage, "Invalid capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
         }
         defer { pcap_freecode(&program) }
         if install, pcap_setfilter(pointer, &program) != 0 {
-            throw CapdoError(.capture, "Cannot install capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
+            throw CapdoError(
+                .capture, "Cannot install capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
         }
     }
 
@@ -115,7 +118,8 @@ final class PcapHandle: @unchecked Sendable {
     /// Starts writing every packet passed to `dump` into a pcap file.
     func startDump(path: String) throws {
         guard let dumper = pcap_dump_open(pointer, path) else {
-            throw CapdoError(.output, "Cannot write capture file '\(path)'.", cause: String(cString: pcap_geterr(pointer)))
+            throw CapdoError(
+                .output, "Cannot write capture file '\(path)'.", cause: String(cString: pcap_geterr(pointer)))
         }
         self.dumper = dumper
     }
@@ -162,7 +166,8 @@ final class PcapHandle: @unchecked Sendable {
     func inject(_ frame: [UInt8]) throws -> Int {
         let sent = frame.withUnsafeBytes { pcap_inject(pointer, $0.baseAddress, $0.count) }
         guard sent >= 0 else {
-            throw CapdoError(.capture, "Cannot send a packet on '\(source)'.", cause: String(cString: pcap_geterr(pointer)))
+            throw CapdoError(
+                .capture, "Cannot send a packet on '\(source)'.", cause: String(cString: pcap_geterr(pointer)))
         }
         return Int(sent)
     }

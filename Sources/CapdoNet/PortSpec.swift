@@ -21,7 +21,8 @@ public struct PortSpec: Sendable {
             if item == "top100" { set.formUnion(Self.top100); continue }
             if item == "-" || item == "all" { set.formUnion(1...65535); continue }
             let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
-            guard bounds.count <= 2, let low = UInt16(bounds[0]), let high = UInt16(bounds.last!), low >= 1, low <= high else {
+            guard bounds.count <= 2, let low = UInt16(bounds[0]), let high = UInt16(bounds.last!), low >= 1, low <= high
+            else {
                 throw CapdoError(.usage, "'\(item)' is not a port, a range (1-1024) or 'top100'.")
             }
             set.formUnion(low...high)

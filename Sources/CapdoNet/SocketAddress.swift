@@ -5,7 +5,9 @@ enum SocketAddress {
     static func address(of pointer: UnsafePointer<sockaddr>) -> IPAddress? {
         switch Int32(pointer.pointee.sa_family) {
         case AF_INET:
-            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { .v4(UInt32(bigEndian: $0.pointee.sin_addr.s_addr)) }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                .v4(UInt32(bigEndian: $0.pointee.sin_addr.s_addr))
+            }
         case AF_INET6:
             return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
                 withUnsafeBytes(of: pointer.pointee.sin6_addr) { raw in
@@ -30,7 +32,9 @@ enum SocketAddress {
                 raw.storeBytes(of: address.low.bigEndian, toByteOffset: 8, as: UInt64.self)
             }
             return withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
             }
         }
         var storage = sockaddr_in()

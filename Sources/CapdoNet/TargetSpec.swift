@@ -42,8 +42,11 @@ public struct TargetSpec: Sendable {
     static func expand(_ item: String) throws -> [IPAddress] {
         if let slash = item.firstIndex(of: "/") {
             let base = String(item[..<slash])
-            guard let bits = Int(item[item.index(after: slash)...]), let v4 = IPAddress.parseV4(base), (8...32).contains(bits) else {
-                throw CapdoError(.usage, "'\(item)' is not an IPv4 CIDR range (a.b.c.d/8 to /32; IPv6 hosts one by one).")
+            guard let bits = Int(item[item.index(after: slash)...]), let v4 = IPAddress.parseV4(base),
+                (8...32).contains(bits)
+            else {
+                throw CapdoError(
+                    .usage, "'\(item)' is not an IPv4 CIDR range (a.b.c.d/8 to /32; IPv6 hosts one by one).")
             }
             let mask: UInt32 = bits == 32 ? 0xFFFF_FFFF : ~(UInt32.max >> UInt32(bits))
             let network = v4 & mask

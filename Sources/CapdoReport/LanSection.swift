@@ -13,7 +13,9 @@ struct LanSection {
     }
 
     static let hostLimit = 200
-    static let riskyPorts: Set<Int> = [21, 22, 23, 69, 139, 161, 445, 1433, 1521, 3306, 3389, 5432, 5900, 5985, 8291, 27017]
+    static let riskyPorts: Set<Int> = [
+        21, 22, 23, 69, 139, 161, 445, 1433, 1521, 3306, 3389, 5432, 5900, 5985, 8291, 27017,
+    ]
 
     let host: String
     let facts: LanFacts
@@ -64,7 +66,8 @@ struct LanSection {
             } else {
                 out.append(
                     Risk(
-                        severity: .critical, text: strings.format(.lanRiskCredential, credential.protocol, credential.user ?? "–"),
+                        severity: .critical,
+                        text: strings.format(.lanRiskCredential, credential.protocol, credential.user ?? "–"),
                         between: "\(credential.client) → \(credential.server)", packets: "#\(credential.packet)"))
             }
         }
@@ -91,10 +94,12 @@ struct LanSection {
         for service in facts.services where Self.riskyPorts.contains(service.port) {
             out.append(
                 Risk(
-                    severity: .medium, text: strings.format(.lanRiskPort, "\(service.port)/\(service.protocol) \(service.name ?? "")"),
+                    severity: .medium,
+                    text: strings.format(.lanRiskPort, "\(service.port)/\(service.protocol) \(service.name ?? "")"),
                     between: service.ip, packets: Self.packets(service.packets)))
         }
-        return out.enumerated().sorted { ($0.element.severity.rank, $0.offset) < ($1.element.severity.rank, $1.offset) }.map(\.element)
+        return out.enumerated().sorted { ($0.element.severity.rank, $0.offset) < ($1.element.severity.rank, $1.offset) }
+            .map(\.element)
     }
 
     static func packets(_ numbers: [Int]) -> String {

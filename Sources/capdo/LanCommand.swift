@@ -25,7 +25,9 @@ struct LanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the LAN facts as a snapshot (JSON) for 'capdo evaluate'.")
     var snapshot: String?
 
-    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
     var now: String?
 
     @OptionGroup var ruleSet: RuleSetOptions
@@ -59,7 +61,8 @@ struct LanCommand: AsyncParsableCommand {
         let result = await ScanAssembler.evaluate(
             [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
-        let writer = ReportWriter(directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
+        let writer = ReportWriter(
+            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
         let stem = ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now)
         let paths = try writer.write(result, stem: stem)
         if !report.quiet || result.exitCode != 0 {

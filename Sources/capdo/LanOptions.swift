@@ -35,14 +35,17 @@ struct LanOptions: ParsableArguments {
     @Option(name: .long, help: "Retries for probes that got no answer (default 1).")
     var retries: Int = 1
 
-    @Flag(name: .customLong("i-have-authorisation"), help: "Confirm you are authorised to scan more than 256 addresses.")
+    @Flag(
+        name: .customLong("i-have-authorisation"), help: "Confirm you are authorised to scan more than 256 addresses.")
     var authorised = false
 
     var anySource: Bool { pcap != nil || interface != nil || targets != nil }
 
     func validate() throws {
         guard anySource else { throw ValidationError("give --pcap FILE, --interface IF, or --targets LIST") }
-        guard duration > 0, duration <= 86_400 else { throw ValidationError("--duration must be between 0 and 86400 seconds") }
+        guard duration > 0, duration <= 86_400 else {
+            throw ValidationError("--duration must be between 0 and 86400 seconds")
+        }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 (unlimited) or a positive number") }
         guard timeout > 0, timeout <= 60, (0...5).contains(retries) else {
             throw ValidationError("--timeout must be in (0, 60] seconds and --retries in 0...5")
@@ -60,7 +63,8 @@ struct LanOptions: ParsableArguments {
             }
             if let interface {
                 if !quiet { Console.warn("capdo: capturing on \(interface) for \(duration) s…") }
-                let outcome = try await CaptureReader.capture(interface: interface, duration: duration, filter: filter, writeTo: write)
+                let outcome = try await CaptureReader.capture(
+                    interface: interface, duration: duration, filter: filter, writeTo: write)
                 if let warning = outcome.warning { Console.warn("warning: \(warning)") }
                 parts.append(outcome.facts)
             }
@@ -70,7 +74,9 @@ struct LanOptions: ParsableArguments {
                 let scanner = ConnectScanner(rate: rate, timeout: timeout, retries: retries)
                 let showProgress = !quiet && isatty(STDERR_FILENO) == 1
                 let facts = await scanner.scan(spec, ports: portSpec) { done, total in
-                    if showProgress { FileHandle.standardError.write(Data("\rcapdo: scanned \(done)/\(total) probes".utf8)) }
+                    if showProgress {
+                        FileHandle.standardError.write(Data("\rcapdo: scanned \(done)/\(total) probes".utf8))
+                    }
                 }
                 if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
                 parts.append(facts)

@@ -68,7 +68,10 @@ struct LanNamespace {
         let script = folder.appendingPathComponent("client.py").path
         try Self.clientScript.write(toFile: script, atomically: true, encoding: .utf8)
         try inClient(["python3", script])
-        try inClient(["/bin/bash", "-c", "openssl s_client -connect 192.0.2.2:4433 -servername capdo-test </dev/null >/dev/null 2>&1 || true"])
+        try inClient([
+            "/bin/bash", "-c",
+            "openssl s_client -connect 192.0.2.2:4433 -servername capdo-test </dev/null >/dev/null 2>&1 || true",
+        ])
     }
 
     /// Kills what runs in the two namespaces (all started by this test), deletes them and the folder.

@@ -16,17 +16,22 @@ import Testing
         if Shell.exists("/usr/bin/tshark") {
             let out = try Shell.run(
                 "/usr/bin/tshark",
-                ["-r", capture, "-Y", "tcp.flags.syn==1 && tcp.flags.ack==1", "-T", "fields", "-e", "ip.src", "-e", "tcp.srcport"])
+                [
+                    "-r", capture, "-Y", "tcp.flags.syn==1 && tcp.flags.ack==1", "-T", "fields", "-e", "ip.src", "-e",
+                    "tcp.srcport",
+                ])
             return Set(out.split(separator: "\n").map { $0.split(separator: "\t").joined(separator: ":") })
         }
-        let out = try Shell.run("/usr/bin/tcpdump", ["-nr", capture, "tcp[tcpflags] & (tcp-syn|tcp-ack) == (tcp-syn|tcp-ack)"])
-        return Set(out.split(separator: "\n").compactMap { line -> String? in
-            let fields = line.split(separator: " ")
-            guard fields.count > 2 else { return nil }
-            let endpoint = fields[2]
-            guard let dot = endpoint.lastIndex(of: ".") else { return nil }
-            return endpoint[..<dot] + ":" + endpoint[endpoint.index(after: dot)...]
-        })
+        let out = try Shell.run(
+            "/usr/bin/tcpdump", ["-nr", capture, "tcp[tcpflags] & (tcp-syn|tcp-ack) == (tcp-syn|tcp-ack)"])
+        return Set(
+            out.split(separator: "\n").compactMap { line -> String? in
+                let fields = line.split(separator: " ")
+                guard fields.count > 2 else { return nil }
+                let endpoint = fields[2]
+                guard let dot = endpoint.lastIndex(of: ".") else { return nil }
+                return endpoint[..<dot] + ":" + endpoint[endpoint.index(after: dot)...]
+            })
     }
 
     @Test(.enabled(if: canRun, "needs root, iproute2 and openssl: network namespaces (CI runs as root)"))
@@ -86,7 +91,8 @@ import Testing
         let snapshot = net.folder.appendingPathComponent("scan.json").path
         let reports = net.folder.appendingPathComponent("reports").path
         try net.inClient([
-            CapdoProcess.binary, "lan", "--targets", "192.0.2.2", "--ports", "1-10000", "--rate", "0", "--timeout", "0.5",
+            CapdoProcess.binary, "lan", "--targets", "192.0.2.2", "--ports", "1-10000", "--rate", "0", "--timeout",
+            "0.5",
             "--snapshot", snapshot, "--output", reports, "--quiet", "--format", "json",
         ])
         let facts = try Self.lan(snapshot)
@@ -94,7 +100,8 @@ import Testing
         let xml = try net.inClient(["nmap", "-sT", "-p", "1-10000", "-n", "-Pn", "192.0.2.2", "-oX", "-"])
         var theirs = Set<Int>()
         for part in xml.components(separatedBy: "<port protocol=\"tcp\" portid=\"").dropFirst() {
-            if let end = part.firstIndex(of: "\""), part.contains("<state state=\"open\""), let port = Int(part[..<end]) {
+            if let end = part.firstIndex(of: "\""), part.contains("<state state=\"open\""), let port = Int(part[..<end])
+            {
                 let stateRange = part.range(of: "<state state=\"")!
                 if part[stateRange.upperBound...].hasPrefix("open\"") { theirs.insert(port) }
             }

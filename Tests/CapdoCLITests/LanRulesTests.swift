@@ -4,7 +4,8 @@ import Testing
 /// The network rules on hosts without LAN facts: never pass, always not_applicable.
 @Suite struct LanRulesTests {
     @Test func networkRulesAreNotApplicableWithoutLanFacts() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-lanrules-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capdo-lanrules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let snapshot = folder.appendingPathComponent("host.json")

@@ -6,24 +6,33 @@ import Testing
 /// `capdo scan --pcap F` and `capdo lan --pcap F`: the LAN section and network rules in the host's report.
 @Suite struct ScanPcapTests {
     static func ftpCapture(_ path: String) throws {
-        func frame(_ src: [UInt8], _ dst: [UInt8], _ sport: Int, _ dport: Int, _ flags: UInt8, _ text: String = "") -> [UInt8] {
+        func frame(_ src: [UInt8], _ dst: [UInt8], _ sport: Int, _ dport: Int, _ flags: UInt8, _ text: String = "")
+            -> [UInt8]
+        {
             let payload = Array(text.utf8)
-            let tcp: [UInt8] = [UInt8(sport >> 8), UInt8(sport & 255), UInt8(dport >> 8), UInt8(dport & 255), 0, 0, 0, 1, 0, 0, 0, 0, 0x50, flags, 255, 255, 0, 0, 0, 0] + payload
+            let tcp: [UInt8] =
+                [
+                    UInt8(sport >> 8), UInt8(sport & 255), UInt8(dport >> 8), UInt8(dport & 255), 0, 0, 0, 1, 0, 0, 0,
+                    0, 0x50, flags, 255, 255, 0, 0, 0, 0,
+                ] + payload
             let length = 20 + tcp.count
-            let ip: [UInt8] = [0x45, 0, UInt8(length >> 8), UInt8(length & 255), 0, 1, 0, 0, 64, 6, 0, 0] + src + dst + tcp
+            let ip: [UInt8] =
+                [0x45, 0, UInt8(length >> 8), UInt8(length & 255), 0, 1, 0, 0, 64, 6, 0, 0] + src + dst + tcp
             return [2, 0, 0, 0, 0, dst[3], 2, 0, 0, 0, 0, src[3], 8, 0] + ip
         }
         let client: [UInt8] = [192, 0, 2, 30], server: [UInt8] = [192, 0, 2, 20]
         let writer = try CaptureWriter(path: path)
         for bytes in [
             frame(client, server, 40000, 21, 0x02), frame(server, client, 21, 40000, 0x12),
-            frame(client, server, 40000, 21, 0x18, "USER backup\r\n"), frame(client, server, 40000, 21, 0x18, "PASS Scan-Pcap-Secret\r\n"),
+            frame(client, server, 40000, 21, 0x18, "USER backup\r\n"),
+            frame(client, server, 40000, 21, 0x18, "PASS Scan-Pcap-Secret\r\n"),
         ] { writer.write(bytes) }
         writer.close()
     }
 
     @Test func scanWithPcapIncludesLanSectionAndFindings() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-scanpcap-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capdo-scanpcap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let capture = folder.appendingPathComponent("ward.pcap").path
@@ -31,13 +40,15 @@ import Testing
         let sample = try SampleRoot("srv-hardened")
         let output = folder.appendingPathComponent("out").path
         let result = CapdoProcess.run([
-            "scan", "--root", sample.path, "--pcap", capture, "--output", output, "--format", "json,md,html", "--lang", "en",
+            "scan", "--root", sample.path, "--pcap", capture, "--output", output, "--format", "json,md,html", "--lang",
+            "en",
             "--now", "2026-11-28T09:00:00Z",
         ])
         #expect(result.status == 2, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output)
         let json = try #require(files.first { $0.hasSuffix(".json") })
-        let report = try SnapshotCodec.decoder().decode(ScanResult.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/" + json)))
+        let report = try SnapshotCodec.decoder().decode(
+            ScanResult.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/" + json)))
         let lan = try #require(report.hosts.first?.lan)
         #expect(lan.services.map(\.port) == [21])
         #expect(lan.credentials.first?.user == "backup" && lan.credentials.first?.packet == 4)
@@ -63,7 +74,8 @@ import Testing
         #expect(empty.status == 64)
         if getuid() != 0 {
             let denied = CapdoProcess.run(["lan", "--interface", "lo", "--duration", "1", "--quiet"])
-            #expect(denied.status == 1 && denied.stderr.contains("CAP_NET_RAW") || denied.stderr.contains("cap_net_raw"))
+            #expect(
+                denied.status == 1 && denied.stderr.contains("CAP_NET_RAW") || denied.stderr.contains("cap_net_raw"))
         }
     }
 }

@@ -9,7 +9,9 @@ import Testing
     static let synAck = Frames.ipv4("192.0.2.2", "192.0.2.1", proto: 6, Frames.tcp(22, 40000, flags: 0x12))
 
     static func sll(_ ip: [UInt8]) -> [UInt8] { [0, 0, 0, 1, 0, 6] + Frames.macA + [0, 0] + [0x08, 0x00] + ip }
-    static func sll2(_ ip: [UInt8]) -> [UInt8] { [0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6] + Frames.macA + [0, 0] + ip }
+    static func sll2(_ ip: [UInt8]) -> [UInt8] {
+        [0x08, 0x00, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6] + Frames.macA + [0, 0] + ip
+    }
     static func null(_ ip: [UInt8]) -> [UInt8] { [2, 0, 0, 0] + ip }
 
     @Test(arguments: [
@@ -35,13 +37,18 @@ import Testing
         let dest: [UInt8] = [6, 0, 1, 4, 0, 0, 0, 0]
         let syn = Frames.ipv6(1, 2, next: 0, hop + dest + Frames.tcp(40001, 443, flags: 0x02))
         let synAck = Frames.ipv6(2, 1, next: 6, Frames.tcp(443, 40001, flags: 0x12))
-        let facts = try CaptureFixture.facts([Frames.ethernet(syn, type: 0x86DD), Frames.ethernet(synAck, type: 0x86DD)])
+        let facts = try CaptureFixture.facts([
+            Frames.ethernet(syn, type: 0x86DD), Frames.ethernet(synAck, type: 0x86DD),
+        ])
         #expect(facts.services.map { "\($0.ip):\($0.port)" } == ["2001:db8::2:443"])
     }
 
     @Test func fragmentsAreCountedAndLaterFragmentsNotDecodedAsTransport() throws {
-        let first = Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 17, Frames.udp(1000, 2000, payload: [1, 2, 3]), fragment: 0x2000))
-        let later = Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 17, [0x00, 0x35, 0x00, 0x35, 0, 0, 0, 0], fragment: 0x0001))
+        let first = Frames.ethernet(
+            Frames.ipv4(
+                "192.0.2.1", "192.0.2.2", proto: 17, Frames.udp(1000, 2000, payload: [1, 2, 3]), fragment: 0x2000))
+        let later = Frames.ethernet(
+            Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 17, [0x00, 0x35, 0x00, 0x35, 0, 0, 0, 0], fragment: 0x0001))
         let facts = try CaptureFixture.facts([first, later])
         #expect(facts.counters.ipv4Fragments == 2)
         #expect(facts.protocolsSeen.isEmpty)

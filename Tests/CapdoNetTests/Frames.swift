@@ -20,18 +20,24 @@ enum Frames {
     }
 
     static func ipv6(_ src: UInt8, _ dst: UInt8, next: UInt8, _ body: [UInt8]) -> [UInt8] {
-        let address = { (last: UInt8) -> [UInt8] in [0x20, 0x01, 0x0d, 0xb8] + [UInt8](repeating: 0, count: 11) + [last] }
+        let address = { (last: UInt8) -> [UInt8] in
+            [0x20, 0x01, 0x0d, 0xb8] + [UInt8](repeating: 0, count: 11) + [last]
+        }
         return [0x60, 0, 0, 0] + be16(body.count) + [next, 64] + address(src) + address(dst) + body
     }
 
-    static func ethernet(_ payload: [UInt8], type: Int = 0x0800, src: [UInt8] = macA, dst: [UInt8] = macB, vlans: Int = 0) -> [UInt8] {
+    static func ethernet(
+        _ payload: [UInt8], type: Int = 0x0800, src: [UInt8] = macA, dst: [UInt8] = macB, vlans: Int = 0
+    ) -> [UInt8] {
         var frame = dst + src
         for index in 0..<vlans { frame += be16(index == 0 && vlans > 1 ? 0x88A8 : 0x8100) + be16(100 + index) }
         return frame + be16(type) + payload
     }
 
     static func arp(op: Int, senderMAC: [UInt8], senderIP: String, targetIP: String) -> [UInt8] {
-        ethernet(be16(1) + be16(0x0800) + [6, 4] + be16(op) + senderMAC + ip(senderIP) + [0, 0, 0, 0, 0, 0] + ip(targetIP), type: 0x0806, src: senderMAC, dst: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+        ethernet(
+            be16(1) + be16(0x0800) + [6, 4] + be16(op) + senderMAC + ip(senderIP) + [0, 0, 0, 0, 0, 0] + ip(targetIP),
+            type: 0x0806, src: senderMAC, dst: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
     }
 
     static func dhcpReply(server: String, type: UInt8, mac: [UInt8]) -> [UInt8] {
@@ -59,11 +65,17 @@ enum Frames {
         ]
     }
 
-    static func toServer(_ client: String, _ server: String, _ port: Int, _ text: String, clientPort: Int = 40000) -> [UInt8] {
+    static func toServer(_ client: String, _ server: String, _ port: Int, _ text: String, clientPort: Int = 40000)
+        -> [UInt8]
+    {
         ethernet(ipv4(client, server, proto: 6, tcp(clientPort, port, flags: 0x18, payload: Array(text.utf8))))
     }
 
-    static func toClient(_ server: String, _ client: String, _ port: Int, _ text: String, clientPort: Int = 40000) -> [UInt8] {
-        ethernet(ipv4(server, client, proto: 6, tcp(port, clientPort, flags: 0x18, payload: Array(text.utf8))), src: macB, dst: macA)
+    static func toClient(_ server: String, _ client: String, _ port: Int, _ text: String, clientPort: Int = 40000)
+        -> [UInt8]
+    {
+        ethernet(
+            ipv4(server, client, proto: 6, tcp(port, clientPort, flags: 0x18, payload: Array(text.utf8))), src: macB,
+            dst: macA)
     }
 }

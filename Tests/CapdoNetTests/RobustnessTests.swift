@@ -7,12 +7,16 @@ import Testing
 @Suite struct RobustnessTests {
     /// A classic pcap file header (little-endian, microseconds).
     static func fileHeader(snaplen: UInt32 = 65_535, linkType: UInt32 = 1, magic: UInt32 = 0xA1B2_C3D4) -> [UInt8] {
-        func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+        func le32(_ v: UInt32) -> [UInt8] {
+            [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]
+        }
         return le32(magic) + [2, 0, 4, 0] + le32(0) + le32(0) + le32(snaplen) + le32(linkType)
     }
 
     static func record(caplen: UInt32, len: UInt32, bytes: [UInt8]) -> [UInt8] {
-        func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+        func le32(_ v: UInt32) -> [UInt8] {
+            [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]
+        }
         return le32(1_700_000_000) + le32(0) + le32(caplen) + le32(len) + bytes
     }
 
@@ -65,7 +69,11 @@ import Testing
     @Test func snaplenZeroHugeCaplenAndTruncatedRecordEndWithAWarning() {
         let frame = Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 6, Frames.tcp(1, 2, flags: 2)))
         let cases: [(String, [UInt8])] = [
-            ("snaplen 0", Self.fileHeader(snaplen: 0) + Self.record(caplen: UInt32(frame.count), len: UInt32(frame.count), bytes: frame)),
+            (
+                "snaplen 0",
+                Self.fileHeader(snaplen: 0)
+                    + Self.record(caplen: UInt32(frame.count), len: UInt32(frame.count), bytes: frame)
+            ),
             ("huge caplen", Self.fileHeader() + Self.record(caplen: 0x7FFF_FFFF, len: 0x7FFF_FFFF, bytes: frame)),
             ("truncated record", Self.fileHeader() + Self.record(caplen: 200, len: 200, bytes: frame)),
             ("truncated record header", Self.fileHeader() + [1, 2, 3]),
@@ -85,15 +93,21 @@ import Testing
     /// Every truncation of every fixture frame, and random byte flips: counted, never a crash.
     @Test func everyTruncationAndByteFlipIsSurvived() throws {
         let basic = Data("alice:pw".utf8).base64EncodedString()
-        let frames: [[UInt8]] = Frames.handshake(client: "192.0.2.1", server: "192.0.2.2", port: 21) + [
-            Frames.toServer("192.0.2.1", "192.0.2.2", 21, "USER a\r\nPASS b\r\n"),
-            Frames.toServer("192.0.2.1", "192.0.2.2", 80, "GET / HTTP/1.1\r\nAuthorization: Basic \(basic)\r\n\r\n"),
-            Frames.dhcpReply(server: "192.0.2.1", type: 2, mac: Frames.macA),
-            Frames.arp(op: 1, senderMAC: Frames.macA, senderIP: "192.0.2.1", targetIP: "192.0.2.2"),
-            Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 17, Frames.udp(4000, 161, payload: Frames.snmp(community: "public")))),
-            Frames.ethernet(Frames.ipv6(1, 2, next: 0, [6, 0, 1, 4, 0, 0, 0, 0] + Frames.tcp(1, 2, flags: 2)), type: 0x86DD),
-            Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 6, Frames.tcp(1, 2, flags: 2)), vlans: 2),
-        ]
+        let frames: [[UInt8]] =
+            Frames.handshake(client: "192.0.2.1", server: "192.0.2.2", port: 21) + [
+                Frames.toServer("192.0.2.1", "192.0.2.2", 21, "USER a\r\nPASS b\r\n"),
+                Frames.toServer(
+                    "192.0.2.1", "192.0.2.2", 80, "GET / HTTP/1.1\r\nAuthorization: Basic \(basic)\r\n\r\n"),
+                Frames.dhcpReply(server: "192.0.2.1", type: 2, mac: Frames.macA),
+                Frames.arp(op: 1, senderMAC: Frames.macA, senderIP: "192.0.2.1", targetIP: "192.0.2.2"),
+                Frames.ethernet(
+                    Frames.ipv4(
+                        "192.0.2.1", "192.0.2.2", proto: 17,
+                        Frames.udp(4000, 161, payload: Frames.snmp(community: "public")))),
+                Frames.ethernet(
+                    Frames.ipv6(1, 2, next: 0, [6, 0, 1, 4, 0, 0, 0, 0] + Frames.tcp(1, 2, flags: 2)), type: 0x86DD),
+                Frames.ethernet(Frames.ipv4("192.0.2.1", "192.0.2.2", proto: 6, Frames.tcp(1, 2, flags: 2)), vlans: 2),
+            ]
         var mutated: [[UInt8]] = []
         for frame in frames {
             for length in 0...frame.count { mutated.append(Array(frame.prefix(length))) }
