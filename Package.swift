@@ -25,6 +25,8 @@ let package = Package(
                 "CapdoCore", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"]),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),
@@ -36,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoTLS", "CapdoHistory",
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS", "CapdoHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -49,10 +51,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CapdoTLSTests", dependencies: ["CapdoTLS", "CapdoCore"]),
+        .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore"]),
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
-            name: "CapdoCLITests", dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoReport", "CapdoHistory"]),
+            name: "CapdoCLITests",
+            dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory"]),
     ],
     swiftLanguageModes: [.v6]
 )

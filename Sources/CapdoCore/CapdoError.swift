@@ -1,7 +1,7 @@
 /// The one error type: a code, what went wrong and what to do, and the underlying cause.
 public struct CapdoError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case usage, ruleSyntax, ruleInvalid, profile, waivers, config, snapshot, io, output, internalError
+        case usage, ruleSyntax, ruleInvalid, profile, waivers, config, snapshot, capture, io, output, internalError
     }
 
     public var code: Code

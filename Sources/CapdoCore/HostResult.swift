@@ -17,11 +17,13 @@ public struct HostResult: Codable, Sendable, Equatable {
     public var tls: TLSFacts?
     /// Anti-malware products seen on this host (for the AV status table); nil when not collected.
     public var antivirus: AntivirusFacts?
+    /// LAN facts, when the host is a LAN segment (`capdo lan`) or was scanned with `--pcap`: section 6 renders them.
+    public var lan: LanFacts?
 
     public init(
         host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
         packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun],
-        tls: TLSFacts? = nil, antivirus: AntivirusFacts? = nil
+        tls: TLSFacts? = nil, antivirus: AntivirusFacts? = nil, lan: LanFacts? = nil
     ) {
         self.host = host
         self.root = root
@@ -35,12 +37,13 @@ public struct HostResult: Codable, Sendable, Equatable {
         self.collectors = collectors
         self.tls = tls
         self.antivirus = antivirus
+        self.lan = lan
     }
 
     enum CodingKeys: String, CodingKey {
         case host, root, live, os, kernel
         case collectedAt = "collected_at"
         case packageCount = "package_count"
-        case findings, issues, collectors, tls, antivirus
+        case findings, issues, collectors, tls, antivirus, lan
     }
 }

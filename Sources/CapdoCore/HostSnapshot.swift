@@ -34,6 +34,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var windows: WindowsFacts?
     /// TLS endpoints and certificates (`capdo tls`, `scan --tls`, certificate files named in web/mail configs).
     public var tls: TLSFacts?
+    /// LAN findings from a capture, a live interface or an active scan (`capdo lan`, `capdo scan --pcap`).
+    public var lan: LanFacts?
     public var issues: [CollectionIssue]
     public var collectors: [CollectorRun]
 
@@ -43,7 +45,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
         evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,
-        tls: TLSFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        tls: TLSFacts? = nil, lan: LanFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -64,6 +66,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.antivirus = antivirus
         self.windows = windows
         self.tls = tls
+        self.lan = lan
         self.issues = issues
         self.collectors = collectors
     }
@@ -72,12 +75,13 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, antivirus, windows, tls, issues, collectors
+        case backup, evidence, antivirus, windows, tls, lan, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.
     public var hostName: String {
         if let name = system?.hostname, !name.isEmpty { return name }
+        if system == nil, let lan { return lan.segment }
         return URL(fileURLWithPath: root).lastPathComponent
     }
 }

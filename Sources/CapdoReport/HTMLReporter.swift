@@ -23,7 +23,7 @@ public struct HTMLReporter: Reporter {
         html += summary(model)
         html += items(model)
         html += findings(model)
-        html += notInThisScan(model, number: 6, heading: .sectionLan)
+        html += lan(model)
         html += model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         html += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
@@ -283,6 +283,45 @@ private extension HTMLReporter {
         }
         html += "<p><strong>\(e(s[.fieldRemediation])):</strong> \(e(finding.remediation.text(model.language)))</p>\n"
         return html + "</article>\n"
+    }
+
+    /// Section 6: per LAN segment, hosts, exposed services and risky observations with packet numbers.
+    func lan(_ model: ReportModel) -> String {
+        let s = model.strings
+        let sections = LanSection.sections(model.result, s)
+        if sections.isEmpty { return notInThisScan(model, number: 6, heading: .sectionLan) }
+        var html = "<section id=\"lan\" class=\"major\">\n" + heading(6, .sectionLan, s)
+        html += "<p>\(e(s[.lanIntro]))</p>\n"
+        for section in sections {
+            html += "<h3>\(e(section.segmentLine))</h3>\n<p class=\"muted\">\(e(section.countersLine))</p>\n"
+            html += "<h4>\(e(s[.lanRisksHeading]))</h4>\n"
+            let risks = section.risks
+            if risks.isEmpty {
+                html += "<p>\(e(s[.lanNoRisks]))</p>\n"
+            } else {
+                html += table(
+                    [s[.fieldSeverity], s[.columnObservation], s[.columnWhere2], s[.columnEvidencePackets]],
+                    risks.map { [e(s.severity($0.severity)), e($0.text), b($0.between), e($0.packets)] })
+            }
+            html += "<h4>\(e(s[.lanServicesHeading]))</h4>\n"
+            if section.serviceRows.isEmpty {
+                html += "<p>\(e(s[.lanNoServices]))</p>\n"
+            } else {
+                html += table(
+                    [s[.columnIP], s[.columnPort], s[.columnService], s[.columnMethod], s[.columnEvidencePackets]],
+                    section.serviceRows.map { $0.map(e) })
+            }
+            html += "<h4>\(e(s[.lanHostsHeading]))</h4>\n"
+            if section.hostRows.isEmpty {
+                html += "<p>\(e(s[.lanNoHosts]))</p>\n"
+            } else {
+                html += table(
+                    [s[.columnIP], s[.columnMAC], s[.columnFirstSeen], s[.columnLastSeen], s[.columnPackets]],
+                    section.hostRows.map { $0.map(e) }, numeric: [4])
+                if section.hiddenHosts > 0 { html += "<p class=\"muted\">\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))</p>\n" }
+            }
+        }
+        return html + "</section>\n"
     }
 
     func notInThisScan(_ model: ReportModel, number: Int, heading key: ReportString) -> String {

@@ -17,7 +17,7 @@ public struct MarkdownReporter: Reporter {
         md += summary(model)
         md += items(model)
         md += findings(model)
-        md += notInThisScan(model, number: 6, heading: .sectionLan)
+        md += lan(model)
         md += model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         md += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
@@ -244,6 +244,44 @@ private extension MarkdownReporter {
                 })
         }
         return md + "**\(e(s[.fieldRemediation])):** \(e(finding.remediation.text(model.language)))\n\n"
+    }
+
+    /// Section 6: per LAN segment, hosts, exposed services and risky observations with packet numbers.
+    func lan(_ model: ReportModel) -> String {
+        let s = model.strings
+        let sections = LanSection.sections(model.result, s)
+        if sections.isEmpty { return notInThisScan(model, number: 6, heading: .sectionLan) }
+        var md = heading(6, .sectionLan, s) + "\(e(s[.lanIntro]))\n\n"
+        for section in sections {
+            md += "### \(e(section.segmentLine))\n\n_\(e(section.countersLine))_\n\n"
+            md += "#### \(e(s[.lanRisksHeading]))\n\n"
+            let risks = section.risks
+            if risks.isEmpty {
+                md += "\(e(s[.lanNoRisks]))\n\n"
+            } else {
+                md += table(
+                    [s[.fieldSeverity], s[.columnObservation], s[.columnWhere2], s[.columnEvidencePackets]],
+                    risks.map { [c(s.severity($0.severity)), c($0.text), c($0.between), c($0.packets)] })
+            }
+            md += "#### \(e(s[.lanServicesHeading]))\n\n"
+            if section.serviceRows.isEmpty {
+                md += "\(e(s[.lanNoServices]))\n\n"
+            } else {
+                md += table(
+                    [s[.columnIP], s[.columnPort], s[.columnService], s[.columnMethod], s[.columnEvidencePackets]],
+                    section.serviceRows.map { $0.map(c) })
+            }
+            md += "#### \(e(s[.lanHostsHeading]))\n\n"
+            if section.hostRows.isEmpty {
+                md += "\(e(s[.lanNoHosts]))\n\n"
+            } else {
+                md += table(
+                    [s[.columnIP], s[.columnMAC], s[.columnFirstSeen], s[.columnLastSeen], s[.columnPackets]],
+                    section.hostRows.map { $0.map(c) }, numeric: [4])
+                if section.hiddenHosts > 0 { md += "_\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))_\n\n" }
+            }
+        }
+        return md
     }
 
     func notInThisScan(_ model: ReportModel, number: Int, heading key: ReportString) -> String {

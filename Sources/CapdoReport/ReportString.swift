@@ -51,6 +51,12 @@ public enum ReportString: String, CaseIterable, Sendable {
     case compactHeading, compactIntro, columnNote, issuesHeading, columnCollector, columnLevel, columnFile
     case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
 
+    // 6. LAN
+    case lanIntro, lanSegment, lanCounters, lanHostsHeading, lanServicesHeading, lanRisksHeading, lanNoRisks
+    case lanNoServices, lanNoHosts, columnIP, columnMAC, columnFirstSeen, columnLastSeen, columnPackets, columnPort
+    case columnService, columnMethod, columnEvidencePackets, columnObservation, columnWhere2, lanRiskCredential
+    case lanRiskDefaultCommunity, lanRiskDhcp, lanRiskArp, lanRiskProtocol, lanRiskPort, lanHostsTruncated
+
     // 9. Waivers
     case waiversInForce, waiversExpired, columnWaiverRule, columnScope, columnJustification, columnApprovedBy
     case columnIssued, columnExpires, columnApplied, columnTicket, allHosts, noWaivers, expiredNote
@@ -328,6 +334,47 @@ private extension ReportString {
         case .outcomeFail: return ("Không đạt", "Fail")
         case .outcomeUnknown: return ("Không xác định", "Unknown")
         case .noEvidence: return ("Không có bằng chứng chi tiết.", "No detailed evidence.")
+        case .lanIntro:
+            return (
+                "Quan sát thụ động (bản ghi gói tin, giao diện mạng) và quét chủ động các mục tiêu được giao. Thông tin "
+                    + "đăng nhập dạng rõ chỉ được ghi nhận là đã thấy: mật khẩu không bao giờ được lưu hay in ra. Số gói "
+                    + "tin (đánh số từ 1 như Wireshark) là bằng chứng.",
+                "Passive observation (captures, live interfaces) and active scans of the targets given. Cleartext "
+                    + "credentials are only recorded as seen: the secret is never stored or printed. Packet numbers "
+                    + "(from 1, as in Wireshark) are the evidence."
+            )
+        case .lanSegment: return ("Phân đoạn mạng: {0} (cách thu thập: {1})", "Segment: {0} (collected by: {1})")
+        case .lanCounters:
+            return (
+                "{0} gói tin, {1} gói hỏng/bị cắt đã bỏ qua, kiểu liên kết {2}, {3}",
+                "{0} packets, {1} malformed or truncated skipped, link type {2}, {3}"
+            )
+        case .lanHostsHeading: return ("Máy trên mạng", "Hosts")
+        case .lanServicesHeading: return ("Dịch vụ mở", "Exposed services")
+        case .lanRisksHeading: return ("Phát hiện rủi ro", "Risky findings")
+        case .lanNoRisks: return ("Không thấy dấu hiệu rủi ro.", "No risky observation.")
+        case .lanNoServices: return ("Không thấy dịch vụ nào trả lời.", "No service was seen answering.")
+        case .lanNoHosts: return ("Không thấy máy nào.", "No host was seen.")
+        case .columnIP: return ("Địa chỉ IP", "IP address")
+        case .columnMAC: return ("Địa chỉ MAC", "MAC address")
+        case .columnFirstSeen: return ("Thấy lần đầu", "First seen")
+        case .columnLastSeen: return ("Thấy lần cuối", "Last seen")
+        case .columnPackets: return ("Số gói", "Packets")
+        case .columnPort: return ("Cổng", "Port")
+        case .columnService: return ("Dịch vụ", "Service")
+        case .columnMethod: return ("Cách phát hiện", "Found by")
+        case .columnEvidencePackets: return ("Gói tin bằng chứng", "Evidence packets")
+        case .columnObservation: return ("Phát hiện", "Observation")
+        case .columnWhere2: return ("Giữa", "Between")
+        case .lanRiskCredential:
+            return ("Thông tin đăng nhập {0} dạng rõ (tài khoản: {1}; mật khẩu: đã che)", "Cleartext {0} credentials (user: {1}; secret: redacted)")
+        case .lanRiskDefaultCommunity:
+            return ("SNMP {0} dùng community mặc định (đã che)", "SNMP {0} with a default community (redacted)")
+        case .lanRiskDhcp: return ("{0} máy chủ DHCP trả lời (DHCP giả mạo?)", "{0} DHCP servers answering (rogue DHCP?)")
+        case .lanRiskArp: return ("Địa chỉ {0} được {1} MAC nhận (giả mạo ARP?)", "Address {0} claimed by {1} MACs (ARP spoofing?)")
+        case .lanRiskProtocol: return ("Giao thức không an toàn: {0}", "Insecure protocol in use: {0}")
+        case .lanRiskPort: return ("Cổng quản trị/CSDL/chia sẻ mở: {0}", "Admin, database or sharing port open: {0}")
+        case .lanHostsTruncated: return ("… và {0} máy khác (xem báo cáo JSON).", "… and {0} more hosts (see the JSON report).")
         case .noActionFindings: return ("Không có phát hiện cần xử lý.", "No finding needs action.")
         case .findingsIntro:
             return (

@@ -31,7 +31,7 @@ public struct RuleEngine: Sendable {
             host: host, root: snapshot.root, live: snapshot.live, os: os, kernel: snapshot.system?.kernel,
             collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: sorted,
             issues: snapshot.issues, collectors: snapshot.collectors, tls: snapshot.tls,
-            antivirus: snapshot.antivirus)
+            antivirus: snapshot.antivirus, lan: snapshot.lan)
     }
 
     /// Evaluates one rule against a facts tree (a snapshot or an example fragment).

@@ -16,13 +16,14 @@ struct Capdo: AsyncParsableCommand {
               capdo scan --root /mnt/image --lang en       # a mounted image, English report
               capdo collect --output srv01.json            # facts only, evaluate elsewhere
               capdo evaluate snapshots/*.json              # one report over many hosts
+              capdo lan --pcap ward-lan.pcapng             # LAN findings from a capture
               capdo rules test                             # run every rule's own examples
               capdo scan --history /var/lib/capdo/history.sqlite && capdo diff --history /var/lib/capdo/history.sqlite
             """,
         version: CapdoVersion.string,
         subcommands: [
-            ScanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self, HistoryCommand.self,
-            DiffCommand.self, ScheduleCommand.self, ConfigCommand.self, RulesCommand.self,
+            ScanCommand.self, LanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self,
+            HistoryCommand.self, DiffCommand.self, ScheduleCommand.self, ConfigCommand.self, RulesCommand.self,
         ],
         defaultSubcommand: nil
     )

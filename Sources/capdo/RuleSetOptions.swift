@@ -79,8 +79,12 @@ struct LoadedRuleSet {
     var catalog: RuleCatalog
     var profile: Profile
     var waivers: [Waiver]
+    /// Restricts the selection to one requirement group (`capdo lan` evaluates only the network rules).
+    var onlyGroup: RequirementGroup?
 
-    var selectedRules: [Rule] { catalog.rules.filter { profile.selects($0.id) } }
+    var selectedRules: [Rule] {
+        catalog.rules.filter { profile.selects($0.id) && (onlyGroup == nil || $0.group == onlyGroup) }
+    }
 
     var profileInfo: ProfileInfo {
         ProfileInfo(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapdoCollect
 import CapdoCore
+import CapdoNet
 import CapdoReport
 import CapdoRules
 import CapdoTLS
@@ -19,6 +20,7 @@ struct ScanCommand: AsyncParsableCommand {
             Examples:
               capdo scan
               capdo scan --root Samples/hosts/ws-neglected --lang en --format md
+              capdo scan --pcap ward-lan.pcapng            # also the LAN section and network rules
               capdo scan --config /etc/capdo/capdo.yaml --waivers /etc/capdo/waivers.yaml --quiet
             """)
 
@@ -36,6 +38,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
     var tlsEndpoints: [String] = []
+
+    @Option(name: .long, help: "Also analyse this LAN capture (pcap/pcapng) and judge the network rules on it.")
+    var pcap: String?
 
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
@@ -78,6 +83,15 @@ struct ScanCommand: AsyncParsableCommand {
             if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
                 snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
             }
+        if let pcap {
+            do {
+                let outcome = try CaptureReader.read(path: pcap)
+                if let warning = outcome.warning { Console.warn("warning: \(warning)") }
+                snapshot.lan = outcome.facts
+            } catch let error as CapdoError {
+                throw CLIError.scanner(error.description)
+            }
+        }
         if clock.fixed { snapshot.collectors = snapshot.collectors.map { CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues) } }
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What `capdo lan` saw on a network segment: hosts, services, cleartext credentials (always redacted),
+/// DHCP servers, ARP conflicts and protocols of interest (docs/facts.md, `lan`).
+public struct LanFacts: Codable, Sendable, Equatable {
+    /// The capture file name, `interface:IF`, or `scan:TARGETS`: names the pseudo-host in reports.
+    public var segment: String
+    /// `pcap`, `interface` or `scan` (several joined with `+`).
+    public var mode: String
+    /// libpcap link type name of the capture (`EN10MB`, `LINUX_SLL2`, …); nil for an active scan.
+    public var linkType: String?
+    public var firstPacketTime: Date?
+    public var lastPacketTime: Date?
+    public var hosts: [LanHost]
+    public var services: [LanService]
+    public var credentials: [LanCredential]
+    public var dhcpServers: [LanDhcpServer]
+    public var arpConflicts: [LanArpConflict]
+    /// VRRP, HSRP, syslog, NTP, SMB1, TFTP, Telnet, SNMP, DNS, mDNS, LLMNR, NBNS: who was seen using them.
+    public var protocolsSeen: [LanProtocolSeen]
+    public var counters: LanCounters
+    /// Active scan parameters, when one ran.
+    public var scan: LanScanInfo?
+
+    public init(
+        segment: String, mode: String, linkType: String? = nil, firstPacketTime: Date? = nil,
+        lastPacketTime: Date? = nil,
+        hosts: [LanHost] = [], services: [LanService] = [], credentials: [LanCredential] = [],
+        dhcpServers: [LanDhcpServer] = [], arpConflicts: [LanArpConflict] = [], protocolsSeen: [LanProtocolSeen] = [],
+        counters: LanCounters = LanCounters(), scan: LanScanInfo? = nil
+    ) {
+        self.segment = segment
+        self.mode = mode
+        self.linkType = linkType
+        self.firstPacketTime = firstPacketTime
+        self.lastPacketTime = lastPacketTime
+        self.hosts = hosts
+        self.services = services
+        self.credentials = credentials
+        self.dhcpServers = dhcpServers
+        self.arpConflicts = arpConflicts
+        self.protocolsSeen = protocolsSeen
+        self.counters = counters
+        self.scan = scan
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case segment, mode
+        case linkType = "link_type"
+        case firstPacketTime = "first_packet_time"
+        case lastPacketTime = "last_packet_time"
+        case hosts, services, credentials
+        case dhcpServers = "dhcp_servers"
+        case arpConflicts = "arp_conflicts"
+        case protocolsSeen = "protocols_seen"
+        case counters, scan
+    }
+}

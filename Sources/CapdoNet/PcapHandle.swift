@@ -1,0 +1,185 @@
+internal import CPcap
+import CapdoCore
+import Foundation
+
+/// Owns one libpcap handle (`pcap_t*`, plus an optional dumper): offline reading, live capture, injection.
+///
+/// `@unchecked Sendable` because the handle is used by one thread at a time (the capture thread), never shared.
+final class PcapHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+    private var dumper: OpaquePointer?
+    let source: String
+
+    private init(pointer: OpaquePointer, source: String) {
+        self.pointer = pointer
+        self.source = source
+    }
+
+    deinit {
+        if let dumper { pcap_dump_close(dumper) }
+        pcap_close(pointer)
+    }
+
+    /// Opens a pcap or pcapng file for streaming reads.
+    static func openOffline(path: String) throws -> PcapHandle {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CapdoError(.capture, "Capture file '\(path)' not found. Give the path of a .pcap or .pcapng file.")
+        }
+        guard !isDirectory.boolValue else {
+            throw CapdoError(.capture, "'\(path)' is a directory, not a capture file.")
+        }
+        var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
+        guard let handle = pcap_open_offline(path, &errbuf) else {
+            let cause = Self.string(errbuf)
+            let what: String
+            if cause.contains("unknown file format") || cause.contains("bad dump file format") {
+                what = "'\(path)' is not a pcap or pcapng capture."
+            } else if cause.contains("truncated") || cause.contains("short") {
+                what = "Capture file '\(path)' is truncated (its header is incomplete)."
+            } else if cause.contains("Permission denied") {
+                what = "Cannot read capture file '\(path)': permission denied."
+            } else {
+                what = "Cannot open capture file '\(path)'."
+            }
+            throw CapdoError(.capture, what, cause: cause)
+        }
+        return PcapHandle(pointer: handle, source: path)
+    }
+
+    /// Opens a live interface: snaplen 262144, promiscuous, immediate mode, non-blocking (reads are polled
+    /// with our own deadline: libpcap's timeout does not bound reads on a quiet Linux interface).
+    static func openLive(interface: String, filter: String?, promiscuous: Bool = true) throws -> PcapHandle {
+        var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
+        guard let handle = pcap_create(interface, &errbuf) else {
+            throw CapdoError(.capture, "Cannot open interface '\(interface)' for capture.", cause: Self.string(errbuf))
+        }
+        let wrapper = PcapHandle(pointer: handle, source: interface)
+        pcap_set_snaplen(handle, 262_144)
+        pcap_set_promisc(handle, promiscuous ? 1 : 0)
+        pcap_set_timeout(handle, 100)
+        pcap_set_immediate_mode(handle, 1)
+        let status = pcap_activate(handle)
+        if status < 0 {
+            let cause = String(cString: pcap_geterr(handle))
+            switch status {
+            case PCAP_ERROR_PERM_DENIED, PCAP_ERROR_PROMISC_PERM_DENIED:
+                throw CapdoError(
+                    .capture,
+                    "Cannot open interface '\(interface)' for capture: permission denied. Run as root or grant the "
+                        + "capability: sudo setcap cap_net_raw,cap_net_admin=eip $(command -v capdo)",
+                    cause: cause)
+            case PCAP_ERROR_NO_SUCH_DEVICE:
+                throw CapdoError(.capture, "No network interface named '\(interface)' (see 'ip link').", cause: cause)
+            case PCAP_ERROR_IFACE_NOT_UP:
+                throw CapdoError(.capture, "Interface '\(interface)' is down; bring it up first.", cause: cause)
+            default:
+                throw CapdoError(.capture, "Cannot start capture on '\(interface)'.", cause: cause)
+            }
+        }
+        if let filter { try wrapper.setFilter(filter) }
+        guard pcap_setnonblock(handle, 1, &errbuf) == 0 else {
+            throw CapdoError(
+                .capture, "Cannot make the capture on '\(interface)' non-blocking.", cause: Self.string(errbuf))
+        }
+        return wrapper
+    }
+
+    /// Validates a BPF filter without any privilege (a dead Ethernet handle).
+    static func validate(filter: String) throws {
+        guard let dead = pcap_open_dead(DLT_EN10MB, 65_535) else { return }
+        let wrapper = PcapHandle(pointer: dead, source: "filter")
+        try wrapper.setFilter(filter, install: false)
+    }
+
+    func setFilter(_ filter: String, install: Bool = true) throws {
+        var program = bpf_program()
+        guard pcap_compile(pointer, &program, filter, 1, PCAP_NETMASK_UNKNOWN) == 0 else {
+            throw CapdoError(
+                .usage, "Invalid capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
+        }
+        defer { pcap_freecode(&program) }
+        if install, pcap_setfilter(pointer, &program) != 0 {
+            throw CapdoError(
+                .capture, "Cannot install capture filter '\(filter)'.", cause: String(cString: pcap_geterr(pointer)))
+        }
+    }
+
+    /// The DLT link type value (`pcap_datalink`).
+    var linkType: Int32 { pcap_datalink(pointer) }
+
+    var linkTypeName: String {
+        if let name = pcap_datalink_val_to_name(linkType) { return String(cString: name) }
+        return "DLT \(linkType)"
+    }
+
+    var snapshotLength: Int { Int(pcap_snapshot(pointer)) }
+
+    /// Starts writing every packet passed to `dump` into a pcap file.
+    func startDump(path: String) throws {
+        guard let dumper = pcap_dump_open(pointer, path) else {
+            throw CapdoError(
+                .output, "Cannot write capture file '\(path)'.", cause: String(cString: pcap_geterr(pointer)))
+        }
+        self.dumper = dumper
+    }
+
+    /// Reads packets until the end of the file, an error, `deadline` (live), or `body` returning false.
+    /// Returns nil at a clean end, else libpcap's message (truncated file, bad record, read error).
+    func read<Sink: PacketSink>(until deadline: Date? = nil, into sink: inout Sink) -> String? {
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<u_char>?
+        let fd = deadline == nil ? -1 : pcap_get_selectable_fd(pointer)
+        while true {
+            let status = pcap_next_ex(pointer, &header, &data)
+            if status == 1, let header, let data {
+                let head = header.pointee
+                if let dumper {
+                    pcap_dump(UnsafeMutableRawPointer(dumper).assumingMemoryBound(to: u_char.self), header, data)
+                }
+                let record = PacketRecord(
+                    seconds: Int(head.ts.tv_sec), microseconds: Int(head.ts.tv_usec), length: Int(head.len),
+                    bytes: UnsafeRawBufferPointer(start: data, count: Int(head.caplen)))
+                sink.consume(record)
+                continue
+            }
+            if status == 0 {
+                guard let deadline else { continue }
+                let remaining = deadline.timeIntervalSinceNow
+                if remaining <= 0 { return nil }
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                _ = poll(&poller, 1, Int32(min(remaining, 0.1) * 1000) + 1)
+                continue
+            }
+            if status == -2 { return nil }
+            return String(cString: pcap_geterr(pointer))
+        }
+    }
+
+    /// Flushes the dump file (if any).
+    func flushDump() {
+        if let dumper { pcap_dump_flush(dumper) }
+    }
+
+    /// Sends one raw frame (`pcap_inject`); returns the bytes sent or throws with libpcap's message.
+    @discardableResult
+    func inject(_ frame: [UInt8]) throws -> Int {
+        let sent = frame.withUnsafeBytes { pcap_inject(pointer, $0.baseAddress, $0.count) }
+        guard sent >= 0 else {
+            throw CapdoError(
+                .capture, "Cannot send a packet on '\(source)'.", cause: String(cString: pcap_geterr(pointer)))
+        }
+        return Int(sent)
+    }
+
+    /// Packets the kernel dropped (live capture), when libpcap can tell.
+    var droppedPackets: Int? {
+        var stats = pcap_stat()
+        guard pcap_stats(pointer, &stats) == 0 else { return nil }
+        return Int(stats.ps_drop)
+    }
+
+    private static func string(_ errbuf: [CChar]) -> String {
+        errbuf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CapdoCore
+import CapdoReport
+import Foundation
+
+/// `capdo lan`: LAN findings from a capture, a live interface or an active scan, judged by the network rules.
+struct LanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lan",
+        abstract: "Find hosts, services, cleartext credentials, rogue DHCP and ARP conflicts on the LAN.",
+        discussion: """
+            Reads a capture (--pcap), captures live (--interface, root or CAP_NET_RAW), and/or scans targets
+            you are authorised to scan (--targets, TCP connect, 300 probes/s by default). Writes the LAN report
+            (section 6) with the network rules' findings. Credentials seen in clear are reported redacted: the
+            secret is never stored or printed.
+
+            Examples:
+              capdo lan --pcap ward-lan.pcapng
+              capdo lan --interface eth0 --duration 600 --filter 'not port 22' --write lan.pcap
+              capdo lan --targets 192.0.2.0/24 --ports top100,3389,8291 --rate 500
+            """)
+
+    @OptionGroup var source: LanOptions
+
+    @Option(name: .long, help: "Also write the LAN facts as a snapshot (JSON) for 'capdo evaluate'.")
+    var snapshot: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
+    var now: String?
+
+    @OptionGroup var ruleSet: RuleSetOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as CLIError {
+            Console.warn("capdo: \(error.description)")
+            throw error.exitCode
+        }
+    }
+
+    func execute() async throws {
+        let config = try ruleSet.loadConfig()
+        let language = try report.language(configured: config.language)
+        let reporters = try report.reporters(configured: config.formats)
+        let clock = try CommandClock(now)
+        var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
+        loaded.onlyGroup = .network
+        let facts = try await source.collect(quiet: report.quiet)
+        let host = HostSnapshot(collectedAt: clock.now, root: facts.segment, live: source.interface != nil, lan: facts)
+        if let snapshot {
+            do {
+                try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot))
+            } catch {
+                throw CLIError.scanner("cannot write snapshot '\(snapshot)': \(error.localizedDescription)")
+            }
+        }
+        let result = await ScanAssembler.evaluate(
+            [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
+            now: clock.finished())
+        let writer = ReportWriter(
+            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
+        let stem = ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now)
+        let paths = try writer.write(result, stem: stem)
+        if !report.quiet || result.exitCode != 0 {
+            let summary = TerminalSummary(language: language, colour: report.color && Console.isTerminal)
+            print(
+                "LAN: \(facts.counters.packets) packets, \(facts.hosts.count) hosts, \(facts.services.count) services, "
+                    + "\(facts.credentials.count) cleartext credentials (redacted)")
+            print(summary.render(result, reportPaths: paths), terminator: "")
+        }
+        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+    }
+
+    static func slug(_ text: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+        let mapped = String(text.map { allowed.contains($0) ? $0 : "-" })
+        return String(mapped.prefix(60))
+    }
+}

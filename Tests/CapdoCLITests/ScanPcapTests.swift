@@ -1,0 +1,81 @@
+import CapdoCore
+import CapdoNet
+import Foundation
+import Testing
+
+/// `capdo scan --pcap F` and `capdo lan --pcap F`: the LAN section and network rules in the host's report.
+@Suite struct ScanPcapTests {
+    static func ftpCapture(_ path: String) throws {
+        func frame(_ src: [UInt8], _ dst: [UInt8], _ sport: Int, _ dport: Int, _ flags: UInt8, _ text: String = "")
+            -> [UInt8]
+        {
+            let payload = Array(text.utf8)
+            let tcp: [UInt8] =
+                [
+                    UInt8(sport >> 8), UInt8(sport & 255), UInt8(dport >> 8), UInt8(dport & 255), 0, 0, 0, 1, 0, 0, 0,
+                    0, 0x50, flags, 255, 255, 0, 0, 0, 0,
+                ] + payload
+            let length = 20 + tcp.count
+            let ip: [UInt8] =
+                [0x45, 0, UInt8(length >> 8), UInt8(length & 255), 0, 1, 0, 0, 64, 6, 0, 0] + src + dst + tcp
+            return [2, 0, 0, 0, 0, dst[3], 2, 0, 0, 0, 0, src[3], 8, 0] + ip
+        }
+        let client: [UInt8] = [192, 0, 2, 30], server: [UInt8] = [192, 0, 2, 20]
+        let writer = try CaptureWriter(path: path)
+        for bytes in [
+            frame(client, server, 40000, 21, 0x02), frame(server, client, 21, 40000, 0x12),
+            frame(client, server, 40000, 21, 0x18, "USER backup\r\n"),
+            frame(client, server, 40000, 21, 0x18, "PASS Scan-Pcap-Secret\r\n"),
+        ] { writer.write(bytes) }
+        writer.close()
+    }
+
+    @Test func scanWithPcapIncludesLanSectionAndFindings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capdo-scanpcap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let capture = folder.appendingPathComponent("ward.pcap").path
+        try Self.ftpCapture(capture)
+        let sample = try SampleRoot("srv-hardened")
+        let output = folder.appendingPathComponent("out").path
+        let result = CapdoProcess.run([
+            "scan", "--root", sample.path, "--pcap", capture, "--output", output, "--format", "json,md,html", "--lang",
+            "en",
+            "--now", "2026-11-28T09:00:00Z",
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output)
+        let json = try #require(files.first { $0.hasSuffix(".json") })
+        let report = try SnapshotCodec.decoder().decode(
+            ScanResult.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/" + json)))
+        let lan = try #require(report.hosts.first?.lan)
+        #expect(lan.services.map(\.port) == [21])
+        #expect(lan.credentials.first?.user == "backup" && lan.credentials.first?.packet == 4)
+        let failing = Set(report.allFindings.filter { $0.status == .fail }.map(\.ruleID))
+        #expect(failing.isSuperset(of: ["net.lan.no_cleartext_credentials", "net.lan.no_ftp_tftp"]))
+        for file in files {
+            let text = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
+            #expect(!text.contains("Scan-Pcap-Secret"), "\(file) leaks the secret")
+            if file.hasSuffix(".md") {
+                #expect(text.contains("## 6. LAN findings") && text.contains("#4") && text.contains("user: backup"))
+            }
+        }
+    }
+
+    @Test func lanErrorsAreClear() throws {
+        let missing = CapdoProcess.run(["lan", "--pcap", "/nonexistent/capdo.pcap", "--quiet"])
+        #expect(missing.status == 1 && missing.stderr.contains("not found"))
+        let none = CapdoProcess.run(["lan"])
+        #expect(none.status == 64)
+        let broad = CapdoProcess.run(["lan", "--targets", "10.0.0.0/16", "--quiet"])
+        #expect(broad.status == 64 && broad.stderr.contains("--i-have-authorisation"))
+        let empty = CapdoProcess.run(["lan", "--targets", ",", "--quiet"])
+        #expect(empty.status == 64)
+        if getuid() != 0 {
+            let denied = CapdoProcess.run(["lan", "--interface", "lo", "--duration", "1", "--quiet"])
+            #expect(
+                denied.status == 1 && denied.stderr.contains("CAP_NET_RAW") || denied.stderr.contains("cap_net_raw"))
+        }
+    }
+}
