@@ -56,7 +56,9 @@ let package = Package(
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
             name: "CapdoCLITests",
-            dependencies: ["capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory"]),
+            dependencies: [
+                "capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -126,7 +126,8 @@ private extension AntivirusCollector {
             return fail("not text in UTF-8 or UTF-16 with a byte-order mark")
         }
         if path.lowercased().hasSuffix(".json") {
-            guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
+            guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            else {
                 return fail("not JSON: expected 'Get-MpComputerStatus | ConvertTo-Json' output or a capdo status file")
             }
             var object = json as? [String: Any]
@@ -140,7 +141,9 @@ private extension AntivirusCollector {
                 }
             }
             if object["product"] == nil {
-                return fail("neither a Get-MpComputerStatus export (no AMServiceEnabled) nor a capdo status file (no 'product')")
+                return fail(
+                    "neither a Get-MpComputerStatus export (no AMServiceEnabled) nor a capdo status file (no 'product')"
+                )
             }
             do {
                 return try AntivirusStatusFileParser.parse(object, file: path, now: now)

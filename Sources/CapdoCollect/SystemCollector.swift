@@ -37,7 +37,8 @@ public struct SystemCollector: Collector {
         facts.hostname = Self.hostname(reader) ?? uname?.nodename
         if let running = uname?.nodename, !running.isEmpty { facts.hostname = running }
         facts.kernel = uname?.release ?? Self.newestKernel(reader)
-        facts.architecture = Self.architecture(reader, cache: environment.cache) ?? uname.map { Self.debianArchitecture($0.machine) }
+        facts.architecture =
+            Self.architecture(reader, cache: environment.cache) ?? uname.map { Self.debianArchitecture($0.machine) }
         return CollectorOutput(system: facts, issues: issues)
     }
 

@@ -11,7 +11,10 @@ public struct BackupJob: Codable, Sendable, Equatable {
     public var file: String?
     public var line: Int?
 
-    public init(tool: String, scheduler: String, schedule: String? = nil, target: String? = nil, file: String? = nil, line: Int? = nil) {
+    public init(
+        tool: String, scheduler: String, schedule: String? = nil, target: String? = nil, file: String? = nil,
+        line: Int? = nil
+    ) {
         self.tool = tool
         self.scheduler = scheduler
         self.schedule = schedule

@@ -4,9 +4,11 @@ import Foundation
 public enum CapdoDate {
     /// `2026-11-29T15:10:40Z`
     public static func iso8601(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
-            .timeSeparator(.colon).timeZone(separator: .omitted))
-            .replacingOccurrences(of: "+0000", with: "Z")
+        date.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
+                .timeSeparator(.colon).timeZone(separator: .omitted)
+        )
+        .replacingOccurrences(of: "+0000", with: "Z")
     }
 
     /// `2026-11-29`

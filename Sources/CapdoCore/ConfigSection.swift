@@ -11,7 +11,9 @@ public struct ConfigSection: Codable, Sendable, Equatable {
     /// Conditional blocks (sshd `Match`), recorded but not applied to `entries`.
     public var blocks: [ConfigBlock]
 
-    public init(files: [String] = [], present: Bool = true, entries: [String: ConfigEntry] = [:], blocks: [ConfigBlock] = []) {
+    public init(
+        files: [String] = [], present: Bool = true, entries: [String: ConfigEntry] = [:], blocks: [ConfigBlock] = []
+    ) {
         self.files = files
         self.present = present
         self.entries = entries

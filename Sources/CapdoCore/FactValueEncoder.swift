@@ -181,7 +181,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         append(child.storage)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = encoder.child(IndexKey(count))
         append(child.storage)
         return child.container(keyedBy: keyType)

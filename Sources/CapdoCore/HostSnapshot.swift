@@ -41,7 +41,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
 
     public init(
         collectedAt: Date, scanner: ScannerInfo = .current, root: String, live: Bool,
-        system: SystemFacts? = nil, packages: PackageFacts? = nil, updates: UpdateFacts? = nil, config: [String: ConfigSection] = [:],
+        system: SystemFacts? = nil, packages: PackageFacts? = nil, updates: UpdateFacts? = nil,
+        config: [String: ConfigSection] = [:],
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
         evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,

@@ -9,7 +9,8 @@ public struct ResourceCheck: Sendable, Hashable {
     public var matchers: [Matcher]
     public var location: SourceLocation?
 
-    public init(kind: ResourceKind, selector: [String: FactValue], matchers: [Matcher], location: SourceLocation? = nil) {
+    public init(kind: ResourceKind, selector: [String: FactValue], matchers: [Matcher], location: SourceLocation? = nil)
+    {
         self.kind = kind
         self.selector = selector
         self.matchers = matchers

@@ -34,7 +34,9 @@ public struct SHA256: Sendable {
         let bitLength = length &* 8
         var tail = buffer + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         var offset = 0
         while offset < tail.count {
             compress(tail[offset..<offset + 64])
@@ -51,7 +53,8 @@ public struct SHA256: Sendable {
         var w = [UInt32](repeating: 0, count: 64)
         let start = block.startIndex
         for i in 0..<16 {
-            w[i] = UInt32(block[start + 4 * i]) << 24 | UInt32(block[start + 4 * i + 1]) << 16
+            w[i] =
+                UInt32(block[start + 4 * i]) << 24 | UInt32(block[start + 4 * i + 1]) << 16
                 | UInt32(block[start + 4 * i + 2]) << 8 | UInt32(block[start + 4 * i + 3])
         }
         for i in 16..<64 {

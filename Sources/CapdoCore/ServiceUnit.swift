@@ -11,7 +11,9 @@ public struct ServiceUnit: Codable, Sendable, Equatable {
     /// The `.wants` links that enable it, relative to the root.
     public var enabledBy: [String]
 
-    public init(enabled: Bool, masked: Bool = false, active: String? = nil, unitFile: String? = nil, enabledBy: [String] = []) {
+    public init(
+        enabled: Bool, masked: Bool = false, active: String? = nil, unitFile: String? = nil, enabledBy: [String] = []
+    ) {
         self.enabled = enabled
         self.masked = masked
         self.active = active

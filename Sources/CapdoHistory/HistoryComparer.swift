@@ -30,7 +30,8 @@ public struct HistoryComparer: Sendable {
         let diff = HistoryDiff.findings(before: before, after: current.filter { compared.contains($0.host) })
         return ScanChanges(
             baselines: baselines, newFindings: diff.new, resolved: diff.resolved, changed: diff.changed,
-            inventory: inventory.sorted(by: InventoryChange.order), trend: try store.trend(scanID: scanID, limit: trendLimit))
+            inventory: inventory.sorted(by: InventoryChange.order),
+            trend: try store.trend(scanID: scanID, limit: trendLimit))
     }
 
     /// Changes from scan `from` to scan `to`, over the hosts both include.
@@ -49,7 +50,9 @@ public struct HistoryComparer: Sendable {
         let diff = HistoryDiff.findings(before: before, after: after)
         let finished = try store.scan(id: from)?.finishedAt
         return ScanChanges(
-            baselines: common.sorted().map { ScanChanges.Baseline(host: $0, scanID: from, finishedAt: finished ?? .distantPast) },
+            baselines: common.sorted().map {
+                ScanChanges.Baseline(host: $0, scanID: from, finishedAt: finished ?? .distantPast)
+            },
             newFindings: diff.new, resolved: diff.resolved, changed: diff.changed,
             inventory: inventory.sorted(by: InventoryChange.order))
     }

@@ -38,8 +38,10 @@ public enum HistoryDiff {
                     host: finding.host, ruleID: finding.ruleID, title: finding.title, item: finding.item,
                     severity: finding.severity, before: finding.status, after: nil))
         }
-        return (new.sorted(by: FindingChange.order), resolved.sorted(by: FindingChange.order),
-                changed.sorted(by: FindingChange.order))
+        return (
+            new.sorted(by: FindingChange.order), resolved.sorted(by: FindingChange.order),
+            changed.sorted(by: FindingChange.order)
+        )
     }
 
     private static func change(_ before: StoredFinding?, _ after: StoredFinding, showFound: Bool) -> FindingChange {

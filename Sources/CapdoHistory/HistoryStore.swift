@@ -61,7 +61,8 @@ public final class HistoryStore: Sendable {
                         counts[.fail] ?? 0, counts[.warn] ?? 0, counts[.error] ?? 0, Int(result.exitCode),
                     ])
                 let scanID = db.lastInsertedRowID
-                let inventory = try db.cachedStatement(sql: "INSERT OR IGNORE INTO inventory (digest, body) VALUES (?, ?)")
+                let inventory = try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO inventory (digest, body) VALUES (?, ?)")
                 let host = try db.cachedStatement(
                     sql: """
                         INSERT INTO host (scan_id, name, root, os, system, collected_at, facts_digest, inventory)
@@ -134,7 +135,9 @@ public final class HistoryStore: Sendable {
                 }
                 if deleted > 0 {
                     try db.execute(
-                        sql: "DELETE FROM inventory WHERE digest NOT IN (SELECT inventory FROM host WHERE inventory IS NOT NULL)")
+                        sql:
+                            "DELETE FROM inventory WHERE digest NOT IN (SELECT inventory FROM host WHERE inventory IS NOT NULL)"
+                    )
                 }
                 return deleted
             }
@@ -146,7 +149,8 @@ public final class HistoryStore: Sendable {
     // MARK: Reading
 
     /// Recorded scans, newest first, optionally only those that include `host` or belong to `system`.
-    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(HistoryError) -> [ScanRecord] {
+    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(HistoryError) -> [ScanRecord]
+    {
         do {
             return try queue.read { db in
                 var sql = "SELECT * FROM scan s WHERE 1"
@@ -156,7 +160,8 @@ public final class HistoryStore: Sendable {
                     arguments += [host]
                 }
                 if let system {
-                    sql += " AND (s.system = ? OR EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.system = ?))"
+                    sql +=
+                        " AND (s.system = ? OR EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.system = ?))"
                     arguments += [system, system]
                 }
                 sql += " ORDER BY s.id DESC LIMIT ?"
@@ -197,7 +202,8 @@ public final class HistoryStore: Sendable {
                     result.append(
                         StoredFinding(
                             host: host, ruleID: row[1], status: FindingStatus(rawValue: row[2]) ?? .error,
-                            severity: Severity(rawValue: row[6]) ?? .info, group: RequirementGroup(rawValue: row[7]) ?? .server,
+                            severity: Severity(rawValue: row[6]) ?? .info,
+                            group: RequirementGroup(rawValue: row[7]) ?? .server,
                             item: row[8], title: LocalizedText(vi: row[4], en: row[5]), found: row[3]))
                 }
                 return result
@@ -230,7 +236,8 @@ public final class HistoryStore: Sendable {
     public func hostNames(scanID: Int64) throws(HistoryError) -> [String] {
         do {
             return try queue.read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
             }
         } catch {
             throw HistoryError("cannot read the history in '\(path)': \(error)")
@@ -273,7 +280,8 @@ public final class HistoryStore: Sendable {
                         """, arguments: [scanID, scanID, limit])
                 var points: [TrendPoint] = []
                 for id in scanIDs.reversed() {
-                    let finished = try Double.fetchOne(db, sql: "SELECT finished_at FROM scan WHERE id = ?", arguments: [id]) ?? 0
+                    let finished =
+                        try Double.fetchOne(db, sql: "SELECT finished_at FROM scan WHERE id = ?", arguments: [id]) ?? 0
                     var tallies: [RequirementGroup: (pass: Int, warn: Int, fail: Int)] = [:]
                     let rows = try Row.fetchCursor(
                         db,
@@ -301,7 +309,8 @@ public final class HistoryStore: Sendable {
                             scores[group] = score
                         }
                     }
-                    points.append(TrendPoint(scanID: id, finishedAt: Date(timeIntervalSince1970: finished), scores: scores))
+                    points.append(
+                        TrendPoint(scanID: id, finishedAt: Date(timeIntervalSince1970: finished), scores: scores))
                 }
                 return points
             }

@@ -24,7 +24,8 @@ public struct HTMLReporter: Reporter {
         html += items(model)
         html += findings(model)
         html += lan(model)
-        html += model.hasTLSFacts || model.hasAntivirusFacts
+        html +=
+            model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         html += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
         html += waivers(model)
@@ -318,7 +319,9 @@ private extension HTMLReporter {
                 html += table(
                     [s[.columnIP], s[.columnMAC], s[.columnFirstSeen], s[.columnLastSeen], s[.columnPackets]],
                     section.hostRows.map { $0.map(e) }, numeric: [4])
-                if section.hiddenHosts > 0 { html += "<p class=\"muted\">\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))</p>\n" }
+                if section.hiddenHosts > 0 {
+                    html += "<p class=\"muted\">\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))</p>\n"
+                }
             }
         }
         return html + "</section>\n"
@@ -335,7 +338,9 @@ private extension HTMLReporter {
         let s = model.strings
         var html = "<section id=\"tls\" class=\"major\">\n" + heading(7, .sectionTlsAv, s)
         html += model.hasTLSFacts ? certificateInventory(model) : "<p class=\"muted\">\(e(s[.tlsNotCollected]))</p>\n"
-        html += model.hasAntivirusFacts ? antivirusTable(model) : "<p class=\"muted\">\(e(s[.tlsAntivirusNotCollected]))</p>\n"
+        html +=
+            model.hasAntivirusFacts
+            ? antivirusTable(model) : "<p class=\"muted\">\(e(s[.tlsAntivirusNotCollected]))</p>\n"
         return html + "</section>\n"
     }
 
@@ -343,16 +348,19 @@ private extension HTMLReporter {
         let s = model.strings
         let html = "<p>\(e(s[.tlsInventoryIntro]))</p>\n"
         let headers = [
-            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
+            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature],
+            s[.columnIssuer],
             s[.columnCertificateSource],
         ]
         let rows = model.certificateInventory.map { row in
             let certificate = row.certificate
-            let place = (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
+            let place =
+                (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
                 + (certificate.referencedBy.map { " (\($0))" } ?? "")
             return [
                 String(row.daysLeft), e(certificate.name), e(CapdoDate.day(certificate.notAfter)),
-                e("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), e(certificate.signatureAlgorithm), e(certificate.issuer),
+                e("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), e(certificate.signatureAlgorithm),
+                e(certificate.issuer),
                 e(place),
             ]
         }
@@ -389,7 +397,8 @@ private extension HTMLReporter {
         if !changes.trend.isEmpty {
             html += "<h3>\(e(s[.changesTrendHeading]))</h3>\n"
             html += HTMLTrendChart(points: changes.trend, strings: s).render() + "\n"
-            html += table(section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
+            html += table(
+                section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
         }
         return html + "</section>\n"
     }

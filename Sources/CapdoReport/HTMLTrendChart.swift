@@ -19,7 +19,8 @@ struct HTMLTrendChart {
     func render() -> String {
         let width = left + plotWidth + legendWidth
         let height = top + plotHeight + 30
-        var svg = "<svg class=\"chart trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
+        var svg =
+            "<svg class=\"chart trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
         svg += " role=\"img\" aria-label=\"\(HTMLEscaper.escape(strings[.trendDescription]))\">\n"
         svg += "<title>\(HTMLEscaper.escape(strings[.trendDescription]))</title>\n"
         for tick in [0.0, 50.0, 100.0] {
@@ -29,7 +30,8 @@ struct HTMLTrendChart {
             svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(Int(tick))</text>\n"
         }
         for (index, point) in points.enumerated() {
-            svg += "<text x=\"\(n(xFor(index)))\" y=\"\(n(top + plotHeight + 16))\" text-anchor=\"middle\">#\(point.scanID)</text>\n"
+            svg +=
+                "<text x=\"\(n(xFor(index)))\" y=\"\(n(top + plotHeight + 16))\" text-anchor=\"middle\">#\(point.scanID)</text>\n"
         }
         for (groupIndex, group) in RequirementGroup.allCases.enumerated() {
             let values = points.enumerated().compactMap { index, point in point.scores[group].map { (index, $0) } }
@@ -43,8 +45,10 @@ struct HTMLTrendChart {
             }
             let legendY = top + 14 + Double(groupIndex) * 20
             let legendX = left + plotWidth + 16
-            svg += "<line x1=\"\(n(legendX))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(legendY - 4))\""
-            svg += " stroke=\"#000\" stroke-width=\"1.4\"" + (dash.isEmpty ? "/>\n" : " stroke-dasharray=\"\(dash)\"/>\n")
+            svg +=
+                "<line x1=\"\(n(legendX))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(legendY - 4))\""
+            svg +=
+                " stroke=\"#000\" stroke-width=\"1.4\"" + (dash.isEmpty ? "/>\n" : " stroke-dasharray=\"\(dash)\"/>\n")
             svg += marker(groupIndex, x: legendX + 12, y: legendY - 4)
             let last = "\(ReportModel.percent(values.last!.1)) %"
             svg += "<text x=\"\(n(legendX + 30))\" y=\"\(n(legendY))\">"
@@ -54,7 +58,8 @@ struct HTMLTrendChart {
     }
 
     private func xFor(_ index: Int) -> Double {
-        points.count <= 1 ? left + plotWidth / 2 : left + 10 + (plotWidth - 20) * Double(index) / Double(points.count - 1)
+        points.count <= 1
+            ? left + plotWidth / 2 : left + 10 + (plotWidth - 20) * Double(index) / Double(points.count - 1)
     }
 
     private func yFor(_ score: Double) -> Double { top + plotHeight * (1 - score / 100) }
@@ -64,10 +69,14 @@ struct HTMLTrendChart {
         switch group % 5 {
         case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\" fill=\"#fff\" stroke=\"#000\"/>\n"
         case 1: return "<rect x=\"\(n(x - 3))\" y=\"\(n(y - 3))\" width=\"6\" height=\"6\" fill=\"#000\"/>\n"
-        case 2: return "<path d=\"M\(n(x)) \(n(y - 4))L\(n(x + 4)) \(n(y + 3))L\(n(x - 4)) \(n(y + 3))Z\" fill=\"#000\"/>\n"
-        case 3: return "<path d=\"M\(n(x)) \(n(y - 4))L\(n(x + 4)) \(n(y))L\(n(x)) \(n(y + 4))L\(n(x - 4)) \(n(y))Z\" fill=\"#fff\" stroke=\"#000\"/>\n"
+        case 2:
+            return "<path d=\"M\(n(x)) \(n(y - 4))L\(n(x + 4)) \(n(y + 3))L\(n(x - 4)) \(n(y + 3))Z\" fill=\"#000\"/>\n"
+        case 3:
+            return
+                "<path d=\"M\(n(x)) \(n(y - 4))L\(n(x + 4)) \(n(y))L\(n(x)) \(n(y + 4))L\(n(x - 4)) \(n(y))Z\" fill=\"#fff\" stroke=\"#000\"/>\n"
         default:
-            return "<path d=\"M\(n(x - 3)) \(n(y - 3))L\(n(x + 3)) \(n(y + 3))M\(n(x + 3)) \(n(y - 3))L\(n(x - 3)) \(n(y + 3))\" stroke=\"#000\"/>\n"
+            return
+                "<path d=\"M\(n(x - 3)) \(n(y - 3))L\(n(x + 3)) \(n(y + 3))M\(n(x + 3)) \(n(y - 3))L\(n(x - 3)) \(n(y + 3))\" stroke=\"#000\"/>\n"
         }
     }
 

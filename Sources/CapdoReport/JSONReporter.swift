@@ -47,7 +47,8 @@ public struct JSONReporter: Reporter {
             case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
             case UInt8(ascii: ">"): out.append(contentsOf: Array("\\u003e".utf8))
             case UInt8(ascii: "&"): out.append(contentsOf: Array("\\u0026".utf8))
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
                 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
                 index += 2

@@ -18,7 +18,8 @@ public struct MarkdownReporter: Reporter {
         md += items(model)
         md += findings(model)
         md += lan(model)
-        md += model.hasTLSFacts || model.hasAntivirusFacts
+        md +=
+            model.hasTLSFacts || model.hasAntivirusFacts
             ? tlsAndAntivirus(model) : notInThisScan(model, number: 7, heading: .sectionTlsAv)
         md += result.changes.map { changes(model, $0) } ?? notInThisScan(model, number: 8, heading: .sectionChanges)
         md += waivers(model)
@@ -278,7 +279,9 @@ private extension MarkdownReporter {
                 md += table(
                     [s[.columnIP], s[.columnMAC], s[.columnFirstSeen], s[.columnLastSeen], s[.columnPackets]],
                     section.hostRows.map { $0.map(c) }, numeric: [4])
-                if section.hiddenHosts > 0 { md += "_\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))_\n\n" }
+                if section.hiddenHosts > 0 {
+                    md += "_\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))_\n\n"
+                }
             }
         }
         return md
@@ -301,16 +304,19 @@ private extension MarkdownReporter {
         let s = model.strings
         let md = "\(e(s[.tlsInventoryIntro]))\n\n"
         let headers = [
-            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature], s[.columnIssuer],
+            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature],
+            s[.columnIssuer],
             s[.columnCertificateSource],
         ]
         let rows = model.certificateInventory.map { row in
             let certificate = row.certificate
-            let place = (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
+            let place =
+                (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
                 + (certificate.referencedBy.map { " (\($0))" } ?? "")
             return [
                 String(row.daysLeft), c(certificate.name), c(CapdoDate.day(certificate.notAfter)),
-                c("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), c(certificate.signatureAlgorithm), c(certificate.issuer),
+                c("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), c(certificate.signatureAlgorithm),
+                c(certificate.issuer),
                 c(place),
             ]
         }
@@ -342,7 +348,8 @@ private extension MarkdownReporter {
         }
         if !changes.trend.isEmpty {
             md += "### \(e(s[.changesTrendHeading]))\n\n"
-            md += table(section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
+            md += table(
+                section.trendHeaders, section.trendRows.map(cells), numeric: Set(1...RequirementGroup.allCases.count))
         }
         return md
     }

@@ -239,7 +239,9 @@ extension ReportModel {
     var antivirusRows: [AntivirusRow] {
         result.hosts.flatMap { host -> [AntivirusRow] in
             guard let antivirus = host.antivirus else { return [] }
-            if antivirus.products.isEmpty { return [AntivirusRow(host: host.host, product: nil, signatureAgeDays: nil)] }
+            if antivirus.products.isEmpty {
+                return [AntivirusRow(host: host.host, product: nil, signatureAgeDays: nil)]
+            }
             return antivirus.products.map { product in
                 AntivirusRow(
                     host: host.host, product: product,
@@ -265,9 +267,11 @@ extension ReportModel {
             return [row.host, strings[.antivirusNoneFound], "—", "—", "—", "—", "—"]
         }
         // Only products that report scans (Defender, status files) can say "never"; ClamAV keeps no scan record.
-        let lastFull = product.lastFullScan.map(CapdoDate.day) ?? (product.product == "clamav" ? "—" : strings[.valueNever])
+        let lastFull =
+            product.lastFullScan.map(CapdoDate.day) ?? (product.product == "clamav" ? "—" : strings[.valueNever])
         return [
-            row.host, product.name, onOff(product.realTime), row.signatureAgeDays.map(String.init) ?? strings[.valueUnknown],
+            row.host, product.name, onOff(product.realTime),
+            row.signatureAgeDays.map(String.init) ?? strings[.valueUnknown],
             product.signatureVersion ?? "—", lastFull, product.file,
         ]
     }

@@ -135,8 +135,10 @@ private extension ReportString {
                 "Đây là lần kiểm tra đầu tiên được ghi vào lịch sử cho các máy này; chưa có lần trước để so sánh.",
                 "This is the first scan recorded in the history for these hosts; there is nothing to compare with yet."
             )
-        case .changesNone: return ("Không có thay đổi so với lần kiểm tra trước.", "Nothing changed since the previous scan.")
-        case .changesBaseline: return ("Máy {0}: so với lần kiểm tra số {1} ({2}).", "Host {0}: compared with scan #{1} ({2}).")
+        case .changesNone:
+            return ("Không có thay đổi so với lần kiểm tra trước.", "Nothing changed since the previous scan.")
+        case .changesBaseline:
+            return ("Máy {0}: so với lần kiểm tra số {1} ({2}).", "Host {0}: compared with scan #{1} ({2}).")
         case .changesNewHeading: return ("Phát hiện mới ({0})", "New findings ({0})")
         case .changesResolvedHeading: return ("Đã khắc phục ({0})", "Resolved findings ({0})")
         case .changesChangedHeading: return ("Thay đổi trạng thái hoặc bằng chứng ({0})", "Changed findings ({0})")
@@ -162,13 +164,18 @@ private extension ReportString {
         case .tlsInventoryIntro:
             return (
                 "Mọi chứng thư số đã xem (tệp trên đĩa và chuỗi do dịch vụ gửi), sắp theo số ngày còn lại tính đến lúc đánh giá.",
-                "Every certificate seen (files on disk and served chains), sorted by days left at evaluation time.")
+                "Every certificate seen (files on disk and served chains), sorted by days left at evaluation time."
+            )
         case .tlsNotCollected:
-            return ("Chứng thư số TLS: chưa thu thập dữ liệu trong lần kiểm tra này.", "TLS certificates: not collected in this scan.")
+            return (
+                "Chứng thư số TLS: chưa thu thập dữ liệu trong lần kiểm tra này.",
+                "TLS certificates: not collected in this scan."
+            )
         case .antivirusIntro:
             return (
                 "Tình trạng phần mềm phòng chống mã độc trên từng máy; tuổi mẫu nhận diện tính đến lúc đánh giá.",
-                "Anti-malware status per host; signature age at evaluation time.")
+                "Anti-malware status per host; signature age at evaluation time."
+            )
         case .columnProduct: return ("Sản phẩm", "Product")
         case .columnRealTime: return ("Bảo vệ thời gian thực", "Real-time protection")
         case .columnSignatureAge: return ("Tuổi mẫu nhận diện (ngày)", "Signature age (days)")
@@ -180,7 +187,10 @@ private extension ReportString {
         case .valueNever: return ("Chưa bao giờ", "Never")
         case .antivirusNoneFound: return ("Không tìm thấy phần mềm phòng chống mã độc", "No anti-malware product found")
         case .tlsAntivirusNotCollected:
-            return ("Phòng chống mã độc: chưa thu thập dữ liệu trong lần kiểm tra này.", "Anti-malware: not collected in this scan.")
+            return (
+                "Phòng chống mã độc: chưa thu thập dữ liệu trong lần kiểm tra này.",
+                "Anti-malware: not collected in this scan."
+            )
         case .columnCertificate: return ("Chứng thư", "Certificate")
         case .columnNotAfter: return ("Hết hạn", "Expires")
         case .columnDaysLeft: return ("Còn (ngày)", "Days left")
@@ -367,14 +377,20 @@ private extension ReportString {
         case .columnObservation: return ("Phát hiện", "Observation")
         case .columnWhere2: return ("Giữa", "Between")
         case .lanRiskCredential:
-            return ("Thông tin đăng nhập {0} dạng rõ (tài khoản: {1}; mật khẩu: đã che)", "Cleartext {0} credentials (user: {1}; secret: redacted)")
+            return (
+                "Thông tin đăng nhập {0} dạng rõ (tài khoản: {1}; mật khẩu: đã che)",
+                "Cleartext {0} credentials (user: {1}; secret: redacted)"
+            )
         case .lanRiskDefaultCommunity:
             return ("SNMP {0} dùng community mặc định (đã che)", "SNMP {0} with a default community (redacted)")
-        case .lanRiskDhcp: return ("{0} máy chủ DHCP trả lời (DHCP giả mạo?)", "{0} DHCP servers answering (rogue DHCP?)")
-        case .lanRiskArp: return ("Địa chỉ {0} được {1} MAC nhận (giả mạo ARP?)", "Address {0} claimed by {1} MACs (ARP spoofing?)")
+        case .lanRiskDhcp:
+            return ("{0} máy chủ DHCP trả lời (DHCP giả mạo?)", "{0} DHCP servers answering (rogue DHCP?)")
+        case .lanRiskArp:
+            return ("Địa chỉ {0} được {1} MAC nhận (giả mạo ARP?)", "Address {0} claimed by {1} MACs (ARP spoofing?)")
         case .lanRiskProtocol: return ("Giao thức không an toàn: {0}", "Insecure protocol in use: {0}")
         case .lanRiskPort: return ("Cổng quản trị/CSDL/chia sẻ mở: {0}", "Admin, database or sharing port open: {0}")
-        case .lanHostsTruncated: return ("… và {0} máy khác (xem báo cáo JSON).", "… and {0} more hosts (see the JSON report).")
+        case .lanHostsTruncated:
+            return ("… và {0} máy khác (xem báo cáo JSON).", "… and {0} more hosts (see the JSON report).")
         case .noActionFindings: return ("Không có phát hiện cần xử lý.", "No finding needs action.")
         case .findingsIntro:
             return (

@@ -22,7 +22,8 @@ public struct CapdoConfig: Sendable, Equatable {
     public var file: String
 
     public init(
-        organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:], rules: String? = nil,
+        organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:],
+        rules: String? = nil,
         waivers: String? = nil, evidence: String? = nil, output: String? = nil, formats: [String]? = nil,
         language: Language? = nil, roots: [String] = [], systems: [SystemConfig] = [], history: String? = nil,
         retention: HistoryRetention = HistoryRetention(), file: String = ""

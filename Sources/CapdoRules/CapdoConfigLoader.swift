@@ -5,7 +5,8 @@ import Foundation
 /// the file's own folder.
 public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
-        "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output", "formats",
+        "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output",
+        "formats",
         "language", "history", "retention",
     ]
 
@@ -26,7 +27,8 @@ public enum CapdoConfigLoader {
         }
         var config = CapdoConfig(file: file)
         if let node = root["organisation"] {
-            try context.checkKeys(node, allowed: ["name", "department", "address", "system"], required: ["name"], what: "organisation")
+            try context.checkKeys(
+                node, allowed: ["name", "department", "address", "system"], required: ["name"], what: "organisation")
             config.organisation = Organisation(
                 name: try context.string(node["name"], "organisation.name", line: node.line),
                 department: node["department"]?.scalar?.stringValue, address: node["address"]?.scalar?.stringValue,
@@ -35,7 +37,9 @@ public enum CapdoConfigLoader {
         var systems: [YNode] = []
         if let node = root["system"] { systems.append(node) }
         if let node = root["systems"] {
-            guard let items = node.items else { throw context.error(node.line, "'systems' must be a list", code: .config) }
+            guard let items = node.items else {
+                throw context.error(node.line, "'systems' must be a list", code: .config)
+            }
             systems += items
         }
         for system in systems {
@@ -76,7 +80,9 @@ public enum CapdoConfigLoader {
         config.evidence = try path("evidence") ?? config.evidence
         config.output = try path("output")
         if let node = root["formats"] {
-            config.formats = node.items?.compactMap { $0.scalar?.stringValue } ?? node.scalar?.stringValue?.split(separator: ",").map(String.init)
+            config.formats =
+                node.items?.compactMap { $0.scalar?.stringValue }
+                ?? node.scalar?.stringValue?.split(separator: ",").map(String.init)
         }
         if let node = root["language"] {
             guard let language = node.scalar?.stringValue.flatMap(Language.init(rawValue:)) else {
@@ -115,7 +121,9 @@ public enum CapdoConfigLoader {
         for item in node["roots"]?.items ?? [] {
             system.roots.append(resolve(try context.string(item, "roots[]", line: item.line), base: base))
         }
-        system.snapshots += try list(node["snapshots"], "snapshots", context: context).map { resolve($0.text, base: base) }
+        system.snapshots += try list(node["snapshots"], "snapshots", context: context).map {
+            resolve($0.text, base: base)
+        }
         for item in try list(node["lan_targets"], "lan_targets", context: context) {
             guard NetworkSyntax.isTarget(item.text) else {
                 throw context.error(
@@ -134,7 +142,9 @@ public enum CapdoConfigLoader {
     }
 
     /// A list of texts (a single text counts as a list of one), with each item's line.
-    static func list(_ node: YNode?, _ what: String, context: LoadContext) throws(CapdoError) -> [(text: String, line: Int)] {
+    static func list(_ node: YNode?, _ what: String, context: LoadContext) throws(CapdoError) -> [(
+        text: String, line: Int
+    )] {
         guard let node else { return [] }
         if let text = node.scalar?.stringValue { return [(text, node.line)] }
         guard let items = node.items else {

@@ -10,10 +10,12 @@ public enum CatalogLinter {
         let known = Set(catalog.rules.map(\.id))
         for rule in catalog.rules {
             for name in variables(in: rule) where profile.variables[name] == nil {
-                problems.append("\(rule.location): rule '\(rule.id)': profile '\(profileID)' does not define variable '\(name)'")
+                problems.append(
+                    "\(rule.location): rule '\(rule.id)': profile '\(profileID)' does not define variable '\(name)'")
             }
         }
-        let listed = Dictionary(grouping: catalog.controls.flatMap { control in control.rules.map { ($0, control) } }, by: \.0)
+        let listed = Dictionary(
+            grouping: catalog.controls.flatMap { control in control.rules.map { ($0, control) } }, by: \.0)
         for control in catalog.controls {
             for id in control.rules where !known.contains(id) {
                 problems.append("Rules/controls: item '\(control.section) \(control.id)' lists unknown rule '\(id)'")
@@ -27,7 +29,8 @@ public enum CatalogLinter {
                 }
                 if !entries.contains(where: { "\($0.1.section) \($0.1.id)" == rule.requirement.tt12 }) {
                     problems.append(
-                        "\(rule.location): rule '\(rule.id)': requirement.tt12 '\(rule.requirement.tt12)' does not match the control item listing it")
+                        "\(rule.location): rule '\(rule.id)': requirement.tt12 '\(rule.requirement.tt12)' does not match the control item listing it"
+                    )
                 }
             }
         }

@@ -30,7 +30,8 @@ struct CheckParser {
 
     func parse(_ node: YNode) throws(CapdoError) -> Check {
         guard case .mapping(let pairs, let line) = node else {
-            throw context.error(node.line, "a check must be a mapping such as `config: {…}` or `all: […]`, found \(node.kindName)")
+            throw context.error(
+                node.line, "a check must be a mapping such as `config: {…}` or `all: […]`, found \(node.kindName)")
         }
         guard !pairs.isEmpty else { throw context.error(line, "empty check") }
         if pairs.count > 1 {
@@ -53,7 +54,8 @@ struct CheckParser {
             for item in items { checks.append(try parse(item)) }
             return key == "all" ? .all(checks) : key == "any" ? .any(checks) : .none(checks)
         case "os_family" where allowShorthands:
-            let families = value.items?.compactMap { $0.scalar?.stringValue } ?? [value.scalar?.stringValue].compactMap { $0 }
+            let families =
+                value.items?.compactMap { $0.scalar?.stringValue } ?? [value.scalar?.stringValue].compactMap { $0 }
             guard !families.isEmpty else { throw context.error(value.line, "'os_family' needs a list of families") }
             return .resource(
                 ResourceCheck(
@@ -98,7 +100,8 @@ struct CheckParser {
         }
         try validateSelector(kind, selector, line: keyLine)
         return ResourceCheck(
-            kind: kind, selector: selector, matchers: matchers, location: SourceLocation(file: context.file, line: keyLine))
+            kind: kind, selector: selector, matchers: matchers,
+            location: SourceLocation(file: context.file, line: keyLine))
     }
 
     func parseMatchers(_ node: YNode) throws(CapdoError) -> [Matcher] {
@@ -132,7 +135,9 @@ struct CheckParser {
                 throw context.error(value.line, "'\(key)': invalid regular expression '\(pattern)'")
             }
         case .exists:
-            guard value.scalar?.boolValue != nil else { throw context.error(value.line, "'exists' needs true or false") }
+            guard value.scalar?.boolValue != nil else {
+                throw context.error(value.line, "'exists' needs true or false")
+            }
         default:
             guard value.scalar != nil else { throw context.error(value.line, "'\(key)' needs a single value") }
         }

@@ -5,14 +5,17 @@ public enum ControlsLoader {
     public static func load(text: String, file: String) throws(CapdoError) -> [ControlItem] {
         let context = LoadContext(file: file)
         guard let root = try YAMLReader.parse(text, file: file) else { return [] }
-        try context.checkKeys(root, allowed: ["id", "title", "items", "description"], required: ["items"], what: "controls file")
+        try context.checkKeys(
+            root, allowed: ["id", "title", "items", "description"], required: ["items"], what: "controls file")
         guard let items = root["items"]?.items else { throw context.error(root.line, "'items' must be a list") }
         var result: [ControlItem] = []
         var seen: Set<String> = []
         for node in items {
             try context.checkKeys(
                 node,
-                allowed: ["id", "section", "group", "title", "tcvn11930", "new_at_level2", "coverage", "rules", "notes"],
+                allowed: [
+                    "id", "section", "group", "title", "tcvn11930", "new_at_level2", "coverage", "rules", "notes",
+                ],
                 required: ["id", "section", "group", "title", "coverage"], what: "control item")
             let id = try context.string(node["id"], "id", line: node.line)
             let section = try context.string(node["section"], "section", line: node.line)
@@ -20,9 +23,11 @@ public enum ControlsLoader {
                 throw context.error(node.line, "duplicate control item '\(section) \(id)'")
             }
             guard let group = node["group"]?.scalar?.stringValue.flatMap(RequirementGroup.init(rawValue:)) else {
-                throw context.error(node.line, "control '\(id)': group must be one of \(RequirementGroup.allCases.map(\.rawValue))")
+                throw context.error(
+                    node.line, "control '\(id)': group must be one of \(RequirementGroup.allCases.map(\.rawValue))")
             }
-            guard let coverage = node["coverage"]?.scalar?.stringValue.flatMap(ControlItem.Coverage.init(rawValue:)) else {
+            guard let coverage = node["coverage"]?.scalar?.stringValue.flatMap(ControlItem.Coverage.init(rawValue:))
+            else {
                 throw context.error(node.line, "control '\(id)': coverage must be automated, partial or manual")
             }
             let rules = node["rules"]?.items?.compactMap { $0.scalar?.stringValue } ?? []
@@ -32,7 +37,9 @@ public enum ControlsLoader {
                     title: try context.localized(node["title"], "title", line: node.line),
                     tcvn11930: node["tcvn11930"]?.scalar?.stringValue,
                     newAtLevel2: node["new_at_level2"]?.scalar?.boolValue ?? false, coverage: coverage, rules: rules,
-                    notes: try node["notes"].map { (n: YNode) throws(CapdoError) in try context.localized(n, "notes", line: n.line) }))
+                    notes: try node["notes"].map { (n: YNode) throws(CapdoError) in
+                        try context.localized(n, "notes", line: n.line)
+                    }))
         }
         return result
     }

@@ -25,7 +25,8 @@ struct EvaluationContext: Sendable {
     /// An `unknown` outcome for a missing section: `error` with the collector's message when it reported one.
     func missing(section: String, collectorPrefixes: [String]) -> Outcome {
         let related = issues.filter { issue in
-            issue.level == .error && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
+            issue.level == .error
+                && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
         }
         if !related.isEmpty {
             return .unknown(reason: related.map(\.description).joined(separator: "; "), error: true)
@@ -42,7 +43,9 @@ struct EvaluationContext: Sendable {
     func resolve(_ operand: FactValue) -> Result<FactValue, UndefinedVariable> {
         switch operand {
         case .string(let text) where text.contains("${"):
-            if text.hasPrefix("${"), text.hasSuffix("}"), text.dropFirst(2).dropLast().allSatisfy({ $0 != "}" && $0 != "$" }) {
+            if text.hasPrefix("${"), text.hasSuffix("}"),
+                text.dropFirst(2).dropLast().allSatisfy({ $0 != "}" && $0 != "$" })
+            {
                 let name = String(text.dropFirst(2).dropLast())
                 guard let value = variables[name] else { return .failure(UndefinedVariable(name: name)) }
                 return .success(value)

@@ -31,14 +31,18 @@ struct MatcherEvaluator {
         switch context.resolve(matcher.operand) {
         case .success(let resolved): operand = resolved
         case .failure(let undefined):
-            return (.unknown(reason: "profile variable '\(undefined.name)' is not defined", error: true), "${\(undefined.name)}")
+            return (
+                .unknown(reason: "profile variable '\(undefined.name)' is not defined", error: true),
+                "${\(undefined.name)}"
+            )
         }
         let expected = Self.describe(matcher.op, operand)
         let result: Bool
         switch matcher.op {
         case .equals: result = value.map { Self.looselyEqual($0, operand) } ?? false
         case .notEquals: result = value.map { !Self.looselyEqual($0, operand) } ?? true
-        case .in: result = value.map { v in (operand.arrayValue ?? [operand]).contains { Self.looselyEqual(v, $0) } } ?? false
+        case .in:
+            result = value.map { v in (operand.arrayValue ?? [operand]).contains { Self.looselyEqual(v, $0) } } ?? false
         case .notIn:
             result = value.map { v in !(operand.arrayValue ?? [operand]).contains { Self.looselyEqual(v, $0) } } ?? true
         case .lt, .le, .gt, .ge:

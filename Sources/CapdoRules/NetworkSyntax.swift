@@ -19,15 +19,19 @@ enum NetworkSyntax {
         guard let colon = text.lastIndex(of: ":") else { return false }
         var host = String(text[..<colon])
         guard let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else { return false }
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()); return isIPv6(host) }
+        if host.hasPrefix("[") && host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast()); return isIPv6(host)
+        }
         return !host.isEmpty && host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
     }
 
     static func isIPv4(_ text: String) -> Bool {
         let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets.allSatisfy { octet in
-            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && Int(octet).map { $0 <= 255 } == true
-        }
+        return octets.count == 4
+            && octets.allSatisfy { octet in
+                !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII)
+                    && Int(octet).map { $0 <= 255 } == true
+            }
     }
 
     static func isIPv6(_ text: String) -> Bool {

@@ -2,7 +2,8 @@ import CapdoCore
 
 /// Reads a profile file (`Rules/profiles/level2.yaml`); a user profile may `extends: level2`.
 public enum ProfileLoader {
-    public static func load(text: String, file: String, base: (String) throws(CapdoError) -> Profile?) throws(CapdoError)
+    public static func load(text: String, file: String, base: (String) throws(CapdoError) -> Profile?)
+        throws(CapdoError)
         -> Profile
     {
         let context = LoadContext(file: file)
@@ -23,7 +24,8 @@ public enum ProfileLoader {
             profile = Profile(id: "", title: LocalizedText(""))
         }
         profile.id = try context.string(root["id"], "id", line: root.line)
-        profile.title = try root["title"].map { (n: YNode) throws(CapdoError) in try context.localized(n, "title", line: n.line) }
+        profile.title =
+            try root["title"].map { (n: YNode) throws(CapdoError) in try context.localized(n, "title", line: n.line) }
             ?? (profile.title.en.isEmpty ? LocalizedText(profile.id) : profile.title)
         if let include = root["include"] { profile.include = try patterns(include, context) }
         if let exclude = root["exclude"] { profile.exclude += try patterns(exclude, context) }
@@ -32,7 +34,8 @@ public enum ProfileLoader {
                 throw context.error(variables.line, "'variables' must be a mapping", code: .profile)
             }
             for pair in pairs {
-                profile.variables[pair.key] = try variable(pair.key, pair.value, context, previous: profile.variables[pair.key])
+                profile.variables[pair.key] = try variable(
+                    pair.key, pair.value, context, previous: profile.variables[pair.key])
             }
         }
         profile.location = SourceLocation(file: file, line: root.line)
@@ -40,7 +43,9 @@ public enum ProfileLoader {
     }
 
     private static func patterns(_ node: YNode, _ context: LoadContext) throws(CapdoError) -> [String] {
-        guard let items = node.items else { throw context.error(node.line, "expected a list of rule-id patterns", code: .profile) }
+        guard let items = node.items else {
+            throw context.error(node.line, "expected a list of rule-id patterns", code: .profile)
+        }
         return items.compactMap { $0.scalar?.stringValue }
     }
 
@@ -53,7 +58,8 @@ public enum ProfileLoader {
                 value: scalar, source: previous.map { "override (was \($0.value.display), \($0.source))" } ?? "local",
                 description: previous?.description)
         }
-        try context.checkKeys(node, allowed: ["value", "source", "description"], required: ["value"], what: "variable '\(name)'")
+        try context.checkKeys(
+            node, allowed: ["value", "source", "description"], required: ["value"], what: "variable '\(name)'")
         return ProfileVariable(
             value: node["value"]!.factValue,
             source: node["source"]?.scalar?.stringValue ?? previous?.source ?? "local",

@@ -14,7 +14,9 @@ struct ResourceEvaluator {
         case .package: return packages()
         case .service: return services()
         case .port: return ports()
-        case .account: return collection(path: "accounts.accounts", label: "accounts", section: "accounts", collector: ["accounts"])
+        case .account:
+            return collection(
+                path: "accounts.accounts", label: "accounts", section: "accounts", collector: ["accounts"])
         case .items:
             let path = check.selector["path"]?.stringValue ?? ""
             let section = String(path.split(separator: ".").first ?? "")
@@ -34,7 +36,8 @@ struct ResourceEvaluator {
         let key = check.selector["key"]?.stringValue ?? ""
         let subject = "config \(source): \(key)"
         guard let section = facts["config"]?[source] else {
-            return unknown(subject, context.missing(section: "config.\(source)", collectorPrefixes: ["config.\(source)"]))
+            return unknown(
+                subject, context.missing(section: "config.\(source)", collectorPrefixes: ["config.\(source)"]))
         }
         let entry = section["entries"]?[key]
         var value: FactValue? = entry.flatMap { $0.objectValue != nil ? $0["value"] : $0 }
@@ -53,7 +56,8 @@ struct ResourceEvaluator {
         if value == nil {
             // Name where the setting was looked for, so "not set" still points at a file.
             let files = section["files"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            location = section["present"]?.boolValue == false || files.isEmpty
+            location =
+                section["present"]?.boolValue == false || files.isEmpty
                 ? "no \(source) configuration file" : files.prefix(3).joined(separator: ", ")
         }
         return judgeValue(subject, value, location: location)
@@ -117,7 +121,8 @@ struct ResourceEvaluator {
             outcome: outcome,
             evidence: [
                 Evidence(
-                    subject: subject, expected: expected.joined(separator: " and "), found: found.joined(separator: ", "),
+                    subject: subject, expected: expected.joined(separator: " and "),
+                    found: found.joined(separator: ", "),
                     location: path, outcome: outcome.evidenceOutcome)
             ])
     }
@@ -156,7 +161,8 @@ struct ResourceEvaluator {
             if present.isEmpty {
                 let outcome: Outcome = wantInstalled ? .fail : .pass
                 results.append(
-                    single(subject, expected: wantInstalled ? "installed" : "not installed", found: "not installed",
+                    single(
+                        subject, expected: wantInstalled ? "installed" : "not installed", found: "not installed",
                         location: packageFacts["sources"]?.arrayValue?.first?.stringValue, outcome: outcome))
                 continue
             }
@@ -164,12 +170,20 @@ struct ResourceEvaluator {
             let version = entry["version"]
             let found = "installed, version \(version?.display ?? "?")"
             if !wantInstalled {
-                results.append(single(subject, expected: "not installed", found: found, location: Self.location(entry), outcome: .fail))
+                results.append(
+                    single(
+                        subject, expected: "not installed", found: found, location: Self.location(entry), outcome: .fail
+                    ))
                 continue
             }
-            let judgement = check.matchers.isEmpty ? MatcherEvaluator.Judgement(outcome: .pass, expected: "installed")
+            let judgement =
+                check.matchers.isEmpty
+                ? MatcherEvaluator.Judgement(outcome: .pass, expected: "installed")
                 : matcher.judge(version, check.matchers)
-            results.append(single(subject, expected: judgement.expected, found: found, location: Self.location(entry), outcome: judgement.outcome))
+            results.append(
+                single(
+                    subject, expected: judgement.expected, found: found, location: Self.location(entry),
+                    outcome: judgement.outcome))
         }
         return combined(results)
     }
@@ -189,7 +203,9 @@ struct ResourceEvaluator {
             var outcomes: [Outcome] = []
             var expected: [String] = []
             var found: [String] = []
-            if unit == nil { found.append("no such unit") } else {
+            if unit == nil {
+                found.append("no such unit")
+            } else {
                 found.append(enabled ? "enabled" : (masked ? "masked" : "not enabled"))
                 if let activeState { found.append(activeState) }
             }
@@ -212,10 +228,13 @@ struct ResourceEvaluator {
                 outcomes.append(unit != nil && !masked ? .pass : .fail)
                 expected.append("present")
             }
-            let location = unit?["enabled_by"]?.arrayValue?.first?.stringValue ?? unit?["unit_file"]?.stringValue
+            let location =
+                unit?["enabled_by"]?.arrayValue?.first?.stringValue ?? unit?["unit_file"]?.stringValue
                 ?? "etc/systemd/system (no unit file or enablement link for \(name))"
             results.append(
-                single("service \(name)", expected: expected.joined(separator: " and "), found: found.joined(separator: ", "),
+                single(
+                    "service \(name)", expected: expected.joined(separator: " and "),
+                    found: found.joined(separator: ", "),
                     location: location, outcome: .all(outcomes)))
         }
         return combined(results)
@@ -243,20 +262,25 @@ struct ResourceEvaluator {
             if !includeLoopback && socket["loopback"]?.boolValue == true { return false }
             return wanted.contains(Int(port))
         }
-        let subject = "\(proto) ports \(wanted.count > 6 ? "\(wanted.prefix(6).map(String.init).joined(separator: ","))…" : wanted.map(String.init).joined(separator: ","))"
+        let subject =
+            "\(proto) ports \(wanted.count > 6 ? "\(wanted.prefix(6).map(String.init).joined(separator: ","))…" : wanted.map(String.init).joined(separator: ","))"
         let found = sockets.isEmpty ? "none listening" : sockets.map(Self.describeSocket).joined(separator: "; ")
         let location = sockets.first.flatMap(Self.location) ?? listeners["source"]?.stringValue
         let countMatchers = check.matchers.filter { $0.op == .count }
         if !countMatchers.isEmpty {
             let judgement = matcher.judge(.array(sockets), countMatchers)
-            return single(subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+            return single(
+                subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
         }
         let wantListening = check.selector["listening"]?.boolValue ?? false
         let outcome: Outcome = sockets.isEmpty != wantListening ? .pass : .fail
-        return single(subject, expected: wantListening ? "listening" : "not listening (outside loopback)", found: found, location: location, outcome: outcome)
+        return single(
+            subject, expected: wantListening ? "listening" : "not listening (outside loopback)", found: found,
+            location: location, outcome: outcome)
     }
 
-    private func collection(path: String, label: String, section: String, collector: [String]) -> CheckEvaluator.Result {
+    private func collection(path: String, label: String, section: String, collector: [String]) -> CheckEvaluator.Result
+    {
         guard facts[section] != nil else {
             return unknown(label, context.missing(section: section, collectorPrefixes: collector))
         }
@@ -265,9 +289,15 @@ struct ResourceEvaluator {
         }
         if section == "accounts", facts["accounts"]?["shadow_readable"]?.boolValue == false,
             let whereClause = check.selector["where"]?.objectValue,
-            whereClause.keys.contains(where: { ["password", "last_change", "max_days", "min_days", "warn_days", "inactive_days", "expires"].contains($0) })
+            whereClause.keys.contains(where: {
+                ["password", "last_change", "max_days", "min_days", "warn_days", "inactive_days", "expires"].contains(
+                    $0)
+            })
         {
-            return unknown(label, context.missing(section: "accounts (shadow file unreadable)", collectorPrefixes: ["accounts"]).upgradedToError())
+            return unknown(
+                label,
+                context.missing(section: "accounts (shadow file unreadable)", collectorPrefixes: ["accounts"])
+                    .upgradedToError())
         }
         return judgeCollection(label, items, where: check.selector["where"])
     }
@@ -277,7 +307,8 @@ struct ResourceEvaluator {
     /// must never let the host pass.
     private func antivirus() -> CheckEvaluator.Result {
         guard facts["antivirus"] != nil else {
-            return unknown("anti-malware products", context.missing(section: "antivirus", collectorPrefixes: ["antivirus"]))
+            return unknown(
+                "anti-malware products", context.missing(section: "antivirus", collectorPrefixes: ["antivirus"]))
         }
         let errors = context.errors(of: "antivirus")
         if !errors.isEmpty {
@@ -289,7 +320,9 @@ struct ResourceEvaluator {
         return judgeCollection("anti-malware products", items, where: check.selector["where"])
     }
 
-    private func judgeCollection(_ label: String, _ items: [FactValue], where whereClause: FactValue?) -> CheckEvaluator.Result {
+    private func judgeCollection(_ label: String, _ items: [FactValue], where whereClause: FactValue?)
+        -> CheckEvaluator.Result
+    {
         let conditions = (whereClause?.objectValue ?? [:]).sorted { $0.key < $1.key }
         let selected = items.filter { item in
             conditions.allSatisfy { field, spec in
@@ -297,30 +330,48 @@ struct ResourceEvaluator {
             }
         }
         let countMatchers = check.matchers.filter { $0.op == .count }
-        let effective = countMatchers.isEmpty ? [Matcher(op: .count, operand: .null, nested: [Matcher(op: .equals, operand: .number(0))])] : countMatchers
+        let effective =
+            countMatchers.isEmpty
+            ? [Matcher(op: .count, operand: .null, nested: [Matcher(op: .equals, operand: .number(0))])] : countMatchers
         let judgement = matcher.judge(.array(selected), effective)
-        let subject = conditions.isEmpty ? label : "\(label) where " + conditions.map { "\($0.key) \(Self.describeSpec(resolved($0.value)))" }.joined(separator: ", ")
+        let subject =
+            conditions.isEmpty
+            ? label
+            : "\(label) where "
+                + conditions.map { "\($0.key) \(Self.describeSpec(resolved($0.value)))" }.joined(separator: ", ")
         let names = selected.prefix(10).map(Self.describeItem)
         var found = "\(selected.count) matching"
         if !names.isEmpty { found += ": " + names.joined(separator: "; ") + (selected.count > 10 ? "; …" : "") }
-        let location = selected.first.flatMap(Self.location)
+        let location =
+            selected.first.flatMap(Self.location)
             ?? Self.nearestLocation(
-                facts, path: check.selector["path"]?.stringValue ?? (check.kind == .antivirus ? "antivirus" : "accounts.accounts"))
-        return single(subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+                facts,
+                path: check.selector["path"]?.stringValue
+                    ?? (check.kind == .antivirus ? "antivirus" : "accounts.accounts"))
+        return single(
+            subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
     }
 
     private func evidence() -> CheckEvaluator.Result {
         var items: [String] = []
-        if let list = check.selector["item"]?.arrayValue { items = list.compactMap(\.stringValue) } else if let one = check.selector["item"]?.stringValue { items = [one] }
+        if let list = check.selector["item"]?.arrayValue {
+            items = list.compactMap(\.stringValue)
+        } else if let one = check.selector["item"]?.stringValue {
+            items = [one]
+        }
         let subject = "evidence for item \(items.joined(separator: ", "))"
         guard let evidence = facts["evidence"] else {
-            return unknown(subject, context.missing(section: "evidence folder (set --evidence or capdo.yaml)", collectorPrefixes: ["evidence"]))
+            return unknown(
+                subject,
+                context.missing(
+                    section: "evidence folder (set --evidence or capdo.yaml)", collectorPrefixes: ["evidence"]))
         }
         let titlePattern = check.selector["title_matches"]?.stringValue
         let documents = (evidence["documents"]?.arrayValue ?? []).filter { document in
             guard let item = document["item"]?.stringValue else { return false }
             let itemMatches = items.contains { item == $0 || item.hasPrefix($0 + ".") }
-            let titleMatches = titlePattern.map { MatcherEvaluator.regexMatches($0, document["title"]?.stringValue ?? "") } ?? true
+            let titleMatches =
+                titlePattern.map { MatcherEvaluator.regexMatches($0, document["title"]?.stringValue ?? "") } ?? true
             return itemMatches && titleMatches
         }
         var valid: [FactValue] = []
@@ -336,12 +387,19 @@ struct ResourceEvaluator {
                 continue
             }
             valid.append(document)
-            notes.append("\(title) (\(document["path"]?.stringValue ?? "?")\(document["approved_by"]?.stringValue.map { ", approved by \($0)" } ?? ""))")
+            notes.append(
+                "\(title) (\(document["path"]?.stringValue ?? "?")\(document["approved_by"]?.stringValue.map { ", approved by \($0)" } ?? ""))"
+            )
         }
         let found = documents.isEmpty ? "no document indexed" : notes.joined(separator: "; ")
         let folder = evidence["folder"]?.stringValue
-        let location = documents.first?["line"]?.numberValue.map { "\(folder ?? "")/\(evidence["index"]?.stringValue ?? "index.yaml"):\(FactValue.number($0).display)" } ?? folder
-        return single(subject, expected: "an approved document, not past its review date", found: found, location: location, outcome: valid.isEmpty ? .fail : .pass)
+        let location =
+            documents.first?["line"]?.numberValue.map {
+                "\(folder ?? "")/\(evidence["index"]?.stringValue ?? "index.yaml"):\(FactValue.number($0).display)"
+            } ?? folder
+        return single(
+            subject, expected: "an approved document, not past its review date", found: found, location: location,
+            outcome: valid.isEmpty ? .fail : .pass)
     }
 
     // MARK: - helpers
@@ -365,13 +423,21 @@ struct ResourceEvaluator {
         if case .unknown(let text, _) = outcome { reason = text }
         return CheckEvaluator.Result(
             outcome: outcome,
-            evidence: [Evidence(subject: subject, expected: "-", found: "unknown: \(reason)", location: nil, outcome: .unknown)])
+            evidence: [
+                Evidence(subject: subject, expected: "-", found: "unknown: \(reason)", location: nil, outcome: .unknown)
+            ])
     }
 
-    private func single(_ subject: String, expected: String, found: String, location: String?, outcome: Outcome) -> CheckEvaluator.Result {
+    private func single(_ subject: String, expected: String, found: String, location: String?, outcome: Outcome)
+        -> CheckEvaluator.Result
+    {
         CheckEvaluator.Result(
             outcome: outcome,
-            evidence: [Evidence(subject: subject, expected: expected, found: found, location: location, outcome: outcome.evidenceOutcome)])
+            evidence: [
+                Evidence(
+                    subject: subject, expected: expected, found: found, location: location,
+                    outcome: outcome.evidenceOutcome)
+            ])
     }
 
     private func combined(_ results: [CheckEvaluator.Result]) -> CheckEvaluator.Result {
@@ -391,7 +457,8 @@ struct ResourceEvaluator {
     static func describeSpec(_ spec: FactValue) -> String {
         matchers(from: spec).map { matcher in
             matcher.op.takesNestedMatchers
-                ? "\(matcher.op.rawValue) " + matcher.nested.map { MatcherEvaluator.describe($0.op, $0.operand) }.joined(separator: " and ")
+                ? "\(matcher.op.rawValue) "
+                    + matcher.nested.map { MatcherEvaluator.describe($0.op, $0.operand) }.joined(separator: " and ")
                 : MatcherEvaluator.describe(matcher.op, matcher.operand)
         }.joined(separator: " and ")
     }
@@ -426,7 +493,8 @@ struct ResourceEvaluator {
     static func describeItem(_ item: FactValue) -> String {
         if item["product"] != nil, let name = item["name"]?.stringValue {
             let signatures = item["signature_time"]?.stringValue.map { "signatures \($0)" } ?? "signature date unknown"
-            let realTime = item["real_time"]?.boolValue.map { $0 ? "real-time on" : "real-time off" } ?? "real-time unknown"
+            let realTime =
+                item["real_time"]?.boolValue.map { $0 ? "real-time on" : "real-time off" } ?? "real-time unknown"
             return "\(name) (\(signatures), \(realTime))"
         }
         if let name = item["name"]?.stringValue { return name }

@@ -24,7 +24,8 @@ public struct RuleCatalog: Sendable {
         let base = URL(fileURLWithPath: directory).standardizedFileURL
         let files = yamlFiles(under: base)
         var catalog = RuleCatalog(
-            directory: base.path, rules: [], profiles: [:], controls: [], problems: [], digest: "", version: CapdoVersion.string)
+            directory: base.path, rules: [], profiles: [:], controls: [], problems: [], digest: "",
+            version: CapdoVersion.string)
         var hasher = SHA256()
         var profileTexts: [String: (text: String, file: String)] = [:]
         var seen: [String: SourceLocation] = [:]
@@ -42,7 +43,9 @@ public struct RuleCatalog: Sendable {
             for rule in file.rules {
                 if let previous = seen[rule.id] {
                     catalog.problems.append(
-                        CapdoError(.ruleInvalid, "\(rule.location): rule '\(rule.id)': duplicate id (first defined at \(previous))"))
+                        CapdoError(
+                            .ruleInvalid,
+                            "\(rule.location): rule '\(rule.id)': duplicate id (first defined at \(previous))"))
                     continue
                 }
                 seen[rule.id] = rule.location
@@ -83,7 +86,8 @@ public struct RuleCatalog: Sendable {
         candidates.append(sourceTree)
         return candidates.first { path in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path + "/profiles", isDirectory: &isDirectory) && isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: path + "/profiles", isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }
     }
 
@@ -112,7 +116,8 @@ public struct RuleCatalog: Sendable {
     private static func parseFile(_ url: URL, base: URL) -> FileResult {
         let relative = "Rules/" + String(url.path.dropFirst(base.path.count + 1))
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return FileResult(relative: relative, data: nil, problems: [CapdoError(.io, "\(relative): cannot read the file")])
+            return FileResult(
+                relative: relative, data: nil, problems: [CapdoError(.io, "\(relative): cannot read the file")])
         }
         var result = FileResult(relative: relative, data: data)
         let text = String(decoding: data, as: UTF8.self)
@@ -135,7 +140,8 @@ public struct RuleCatalog: Sendable {
     }
 
     private static func yamlFiles(under base: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         var result: [URL] = []

@@ -24,9 +24,11 @@ public struct RuleEngine: Sendable {
             evaluate($0, facts: facts, host: host, issues: snapshot.issues, packageIndex: index)
         }
         let sorted = Finding.sortedForReport(findings)
-        let os = snapshot.system?.prettyName ?? snapshot.system.flatMap { system in
-            system.osID.map { "\($0) \(system.versionID ?? "")" }
-        }
+        let os =
+            snapshot.system?.prettyName
+            ?? snapshot.system.flatMap { system in
+                system.osID.map { "\($0) \(system.versionID ?? "")" }
+            }
         return HostResult(
             host: host, root: snapshot.root, live: snapshot.live, os: os, kernel: snapshot.system?.kernel,
             collectedAt: snapshot.collectedAt, packageCount: snapshot.packages?.present.count, findings: sorted,
@@ -57,7 +59,8 @@ public struct RuleEngine: Sendable {
                 break
             case .fail:
                 finding.status = .notApplicable
-                let found = result.evidence.filter { $0.outcome == .fail }.map { "\($0.subject): \($0.found)" }.joined(separator: "; ")
+                let found = result.evidence.filter { $0.outcome == .fail }.map { "\($0.subject): \($0.found)" }.joined(
+                    separator: "; ")
                 finding.reason = LocalizedText(vi: "Không áp dụng: \(found)", en: "Does not apply: \(found)")
                 finding.evidence = result.evidence
                 return finding
@@ -80,18 +83,24 @@ public struct RuleEngine: Sendable {
                 finding.evidence += warn.evidence
                 if warn.outcome == .fail {
                     finding.status = .warn
-                    finding.reason = Self.summary(of: warn.evidence, prefixVi: "Chưa đạt mức khuyến nghị", prefixEn: "Below the recommended level")
+                    finding.reason = Self.summary(
+                        of: warn.evidence, prefixVi: "Chưa đạt mức khuyến nghị", prefixEn: "Below the recommended level"
+                    )
                 }
             }
         case .fail:
             finding.status = rule.manual ? .manual : .fail
-            finding.reason = rule.manual
-                ? Self.summary(of: result.evidence, prefixVi: "Cần xác nhận, chưa có bằng chứng", prefixEn: "Attestation needed, no evidence")
+            finding.reason =
+                rule.manual
+                ? Self.summary(
+                    of: result.evidence, prefixVi: "Cần xác nhận, chưa có bằng chứng",
+                    prefixEn: "Attestation needed, no evidence")
                 : Self.summary(of: result.evidence, prefixVi: "Phát hiện", prefixEn: "Found")
         case .unknown(let reason, let error):
             if rule.manual {
                 finding.status = .manual
-                finding.reason = LocalizedText(vi: "Cần xác nhận thủ công: \(reason)", en: "Attestation needed: \(reason)")
+                finding.reason = LocalizedText(
+                    vi: "Cần xác nhận thủ công: \(reason)", en: "Attestation needed: \(reason)")
             } else if error {
                 finding.status = .error
                 finding.reason = LocalizedText(vi: "Không kiểm tra được: \(reason)", en: "Could not check: \(reason)")
@@ -110,7 +119,8 @@ public struct RuleEngine: Sendable {
         var result = finding
         let expired = waiver.isExpired(at: now)
         result.waiver = AppliedWaiver(
-            justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires, expired: expired,
+            justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires,
+            expired: expired,
             location: waiver.location?.description)
         if !expired { result.status = .waived }
         return result

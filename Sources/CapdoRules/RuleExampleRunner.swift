@@ -48,7 +48,9 @@ public enum RuleExampleRunner {
 
     private static func detail(_ finding: Finding) -> String {
         let reason = finding.reason?.en ?? ""
-        let evidence = finding.evidence.map { "\($0.subject): expected \($0.expected), found \($0.found) [\($0.outcome.rawValue)]" }
+        let evidence = finding.evidence.map {
+            "\($0.subject): expected \($0.expected), found \($0.found) [\($0.outcome.rawValue)]"
+        }
         return ([reason] + evidence).filter { !$0.isEmpty }.joined(separator: " | ")
     }
 }

@@ -17,7 +17,8 @@ public enum RuleLoader {
         guard let root = try YAMLReader.parse(text, file: displayPath) else { return [] }
         let fileContext = LoadContext(file: displayPath)
         guard let items = root.items else {
-            throw fileContext.error(root.line, "a rule file must be a list of rules (`- id: …`), found \(root.kindName)")
+            throw fileContext.error(
+                root.line, "a rule file must be a list of rules (`- id: …`), found \(root.kindName)")
         }
         var rules: [Rule] = []
         for item in items {
@@ -43,7 +44,8 @@ public enum RuleLoader {
             what: "requirement")
         let requirement = RequirementRef(
             tt12: try context.string(requirementNode["tt12"], "requirement.tt12", line: requirementNode.line),
-            tcvn11930: try context.string(requirementNode["tcvn11930"], "requirement.tcvn11930", line: requirementNode.line),
+            tcvn11930: try context.string(
+                requirementNode["tcvn11930"], "requirement.tcvn11930", line: requirementNode.line),
             tcvn14423: requirementNode["tcvn14423"]?.scalar?.stringValue,
             nd331: requirementNode["nd331"]?.scalar?.stringValue)
 
@@ -108,9 +110,11 @@ public enum RuleLoader {
             var result: [RuleExample] = []
             for item in items {
                 guard case .mapping = item else {
-                    throw context.error(item.line, "each example in examples.\(key) must be a mapping (a facts fragment)")
+                    throw context.error(
+                        item.line, "each example in examples.\(key) must be a mapping (a facts fragment)")
                 }
-                result.append(RuleExample(facts: item.factValue, location: SourceLocation(file: context.file, line: item.line)))
+                result.append(
+                    RuleExample(facts: item.factValue, location: SourceLocation(file: context.file, line: item.line)))
             }
             return result
         }
@@ -118,7 +122,8 @@ public enum RuleLoader {
         let fail = try list("fail")
         let warn = try list("warn")
         if fail.isEmpty {
-            throw context.error(node.line, "a rule needs at least one failing example (a check that cannot fail is a defect)")
+            throw context.error(
+                node.line, "a rule needs at least one failing example (a check that cannot fail is a defect)")
         }
         if pass.isEmpty {
             throw context.error(node.line, "a rule needs at least one passing example")

@@ -36,7 +36,8 @@ struct CollectCommand: AsyncParsableCommand {
             let clock = try CommandClock(now)
             let rootPath = root ?? "/"
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw CLIError.usage("--root '\(rootPath)' is not a directory")
             }
             if output != "-" { try SafetyGuard.refuseWritingInside(root: rootPath, output: output) }
@@ -52,7 +53,9 @@ struct CollectCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             } else {
                 try ReportWriter.atomicWrite(String(decoding: data, as: UTF8.self) + "\n", to: output)
-                Console.warn("capdo: wrote \(output) (\(snapshot.packages?.present.count ?? 0) packages, \(snapshot.config.count) config sources, \(snapshot.issues.count) issues)")
+                Console.warn(
+                    "capdo: wrote \(output) (\(snapshot.packages?.present.count ?? 0) packages, \(snapshot.config.count) config sources, \(snapshot.issues.count) issues)"
+                )
             }
         } catch let error as CLIError {
             Console.warn("capdo: \(error.description)")

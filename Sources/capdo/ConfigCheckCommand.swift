@@ -34,7 +34,9 @@ struct ConfigCheckCommand: ParsableCommand {
             for endpoint in system.tlsEndpoints { lines.append("  tls endpoint: \(endpoint)") }
         }
         lines.append("profile: \(config.profile ?? "level2 (default)")")
-        for name in config.variables.keys.sorted() { lines.append("variable: \(name) = \(config.variables[name]!.display)") }
+        for name in config.variables.keys.sorted() {
+            lines.append("variable: \(name) = \(config.variables[name]!.display)")
+        }
         lines.append("rules: \(config.rules ?? "shipped Rules/")")
         lines.append("waivers: \(config.waivers ?? "none")")
         lines.append("output: \(config.output ?? "Reports (default)")")

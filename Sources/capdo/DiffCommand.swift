@@ -7,7 +7,8 @@ import Foundation
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two recorded scans: new, resolved and changed findings; ports, services, packages.",
+        abstract:
+            "Show what changed between two recorded scans: new, resolved and changed findings; ports, services, packages.",
         discussion: """
             With no scan ids: the latest scan against the one before it (of the same host with --host).
             With one id: that scan against the latest. Lines read like ndiff: '+' appeared, '-' disappeared,
@@ -84,8 +85,12 @@ struct DiffCommand: ParsableCommand {
             for change in list {
                 out += "\(mark) \(change.host)  \(change.ruleID)  \(status(change.before)) → \(status(change.after))"
                 out += "  [\(change.severity.rawValue)] \(change.title.text(language))\n"
-                if let found = change.foundBefore { out += "      was: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n" }
-                if let found = change.foundAfter { out += "      now: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n" }
+                if let found = change.foundBefore {
+                    out += "      was: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
+                }
+                if let found = change.foundAfter {
+                    out += "      now: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
+                }
             }
         }
         if !changes.inventory.isEmpty {

@@ -61,9 +61,12 @@ struct EvaluateCommand: AsyncParsableCommand {
                 unreadable += 1
             }
         }
-        guard !loadedSnapshots.isEmpty else { throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given") }
+        guard !loadedSnapshots.isEmpty else {
+            throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given")
+        }
         var result = await ScanAssembler.evaluate(
-            loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
+            loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified,
+            startedAt: clock.startedAt,
             now: clock.finished())
         if let historyPath {
             let recorder = try HistoryRecorder(
@@ -71,13 +74,18 @@ struct EvaluateCommand: AsyncParsableCommand {
             try recorder.record(
                 &result, command: "evaluate", snapshots: loadedSnapshots, digests: digests, systems: config.systems)
         }
-        let stem = name ?? (loadedSnapshots.count == 1
-            ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
-            : "fleet-" + CapdoDate.day(clock.now))
-        let writer = ReportWriter(directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
+        let stem =
+            name
+            ?? (loadedSnapshots.count == 1
+                ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
+                : "fleet-" + CapdoDate.day(clock.now))
+        let writer = ReportWriter(
+            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
         let paths = try writer.write(result, stem: stem)
         if !report.quiet || result.exitCode != 0 {
-            print(TerminalSummary(language: language, colour: report.color && Console.isTerminal).render(result, reportPaths: paths), terminator: "")
+            print(
+                TerminalSummary(language: language, colour: report.color && Console.isTerminal).render(
+                    result, reportPaths: paths), terminator: "")
         }
         if result.exitCode != 0 { throw ExitCodes.nonCompliant }
         if unreadable > 0 { throw ExitCodes.scannerError }
@@ -87,7 +95,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     static func expand(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [path]
+            }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
         }

@@ -44,9 +44,12 @@ struct HistoryCommand: ParsableCommand {
             for scan in scans {
                 let score = scan.score.map { String(format: "%5.1f%%", $0) } ?? "    – "
                 print(
-                    pad(String(scan.id), 4) + "  " + CapdoDate.iso8601(scan.finishedAt).padding(toLength: 20, withPad: " ", startingAt: 0)
-                        + "  " + scan.command.padding(toLength: 8, withPad: " ", startingAt: 0) + pad(String(scan.hostCount), 6)
-                        + "  " + score + pad(String(scan.pass), 6) + pad(String(scan.fail), 6) + pad(String(scan.warn), 6)
+                    pad(String(scan.id), 4) + "  "
+                        + CapdoDate.iso8601(scan.finishedAt).padding(toLength: 20, withPad: " ", startingAt: 0)
+                        + "  " + scan.command.padding(toLength: 8, withPad: " ", startingAt: 0)
+                        + pad(String(scan.hostCount), 6)
+                        + "  " + score + pad(String(scan.pass), 6) + pad(String(scan.fail), 6)
+                        + pad(String(scan.warn), 6)
                         + pad(String(scan.error), 7) + "  " + scan.profile)
             }
         } catch let error as CLIError {

@@ -3,10 +3,15 @@ import CapdoRules
 
 /// Options for the history database and the run lock.
 struct HistoryOptions: ParsableArguments {
-    @Option(name: .long, help: "History database (SQLite). Records this run and adds the changes section (default: capdo.yaml 'history:'; off when neither).")
+    @Option(
+        name: .long,
+        help:
+            "History database (SQLite). Records this run and adds the changes section (default: capdo.yaml 'history:'; off when neither)."
+    )
     var history: String?
 
-    @Option(name: .long, help: "Lock file so scheduled runs never overlap (default: <history>.lock). A second run exits 3.")
+    @Option(
+        name: .long, help: "Lock file so scheduled runs never overlap (default: <history>.lock). A second run exits 3.")
     var lock: String?
 
     /// The database path, from the flag or the configuration; nil when history is off.

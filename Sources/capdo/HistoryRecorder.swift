@@ -18,7 +18,8 @@ struct HistoryRecorder {
 
     /// Records `result` (one transaction), sets `result.changes`, prunes by retention.
     func record(
-        _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String], systems: [SystemConfig]
+        _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String],
+        systems: [SystemConfig]
     ) throws {
         var hostSystem: [String: String] = [:]
         for system in systems { for name in system.hostNames { hostSystem[name] = system.name } }

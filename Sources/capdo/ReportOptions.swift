@@ -21,7 +21,8 @@ struct ReportOptions: ParsableArguments {
 
     /// The reporters to run, validated.
     func reporters(config: CapdoCore.Language? = nil, configured: [String]?) throws -> [any Reporter] {
-        let ids = format.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        let ids =
+            format.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             ?? configured ?? ["html", "md", "json"]
         var result: [any Reporter] = []
         for id in ids where !id.isEmpty {

@@ -27,7 +27,9 @@ struct RuleSetOptions: ParsableArguments {
 
     /// Loads the catalogue, the selected profile (with config overrides) and the waivers.
     func loadRuleSet(config: CapdoConfig, warn: (String) -> Void) throws -> LoadedRuleSet {
-        guard let directory = rules ?? config.rules ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {
+        guard
+            let directory = rules ?? config.rules ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first)
+        else {
             throw CLIError.scanner("the Rules/ directory was not found; pass --rules DIR or set CAPDO_RULES")
         }
         let catalog: RuleCatalog
@@ -47,14 +49,16 @@ struct RuleSetOptions: ParsableArguments {
         } else {
             guard let found = catalog.profile(profileName) else {
                 throw CLIError.usage(
-                    "unknown profile '\(profileName)'; known: \(catalog.profiles.keys.sorted().joined(separator: ", "))")
+                    "unknown profile '\(profileName)'; known: \(catalog.profiles.keys.sorted().joined(separator: ", "))"
+                )
             }
             selected = found
         }
         for (name, value) in config.variables {
             let previous = selected.variables[name]
             selected.variables[name] = ProfileVariable(
-                value: value, source: "capdo.yaml" + (previous.map { " (default \($0.value.display), \($0.source))" } ?? ""),
+                value: value,
+                source: "capdo.yaml" + (previous.map { " (default \($0.value.display), \($0.source))" } ?? ""),
                 description: previous?.description)
         }
 
@@ -67,7 +71,9 @@ struct RuleSetOptions: ParsableArguments {
                 waiverList = try WaiverLoader.load(text: String(decoding: data, as: UTF8.self), file: waiverPath)
             } catch { throw CLIError.usage(error.description) }
             for waiver in waiverList where catalog.rule(waiver.rule) == nil {
-                warn("warning: \(waiver.location?.description ?? waiverPath): waiver names unknown rule '\(waiver.rule)'")
+                warn(
+                    "warning: \(waiver.location?.description ?? waiverPath): waiver names unknown rule '\(waiver.rule)'"
+                )
             }
         }
         return LoadedRuleSet(catalog: catalog, profile: selected, waivers: waiverList)
@@ -92,7 +98,8 @@ struct LoadedRuleSet {
             variables: profile.variables.keys.sorted().map { name in
                 let variable = profile.variables[name]!
                 return VariableUse(
-                    name: name, value: variable.value.display, source: variable.source, description: variable.description)
+                    name: name, value: variable.value.display, source: variable.source,
+                    description: variable.description)
             })
     }
 

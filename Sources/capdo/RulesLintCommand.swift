@@ -14,7 +14,9 @@ struct RulesLintCommand: ParsableCommand {
         let catalog = try rules.load()
         let problems = CatalogLinter.lint(catalog, profileID: profile)
         for problem in problems { print(problem) }
-        print("\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")")
+        print(
+            "\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")"
+        )
         if !problems.isEmpty { throw ExitCodes.scannerError }
     }
 }

@@ -15,10 +15,13 @@ struct RulesListCommand: ParsableCommand {
         let language = Language(rawValue: lang) ?? .vi
         for rule in catalog.rules.sorted(by: { $0.id < $1.id }) {
             let kind = rule.manual ? "manual" : "auto"
-            print("\(rule.id)\t\(rule.requirement.tt12)\t\(rule.severity.rawValue)\t\(kind)\t\(rule.title.text(language))")
+            print(
+                "\(rule.id)\t\(rule.requirement.tt12)\t\(rule.severity.rawValue)\t\(kind)\t\(rule.title.text(language))"
+            )
         }
         for problem in catalog.problems { Console.warn("warning: \(problem.description)") }
         let manual = catalog.rules.filter(\.manual).count
-        Console.warn("\(catalog.rules.count) rules (\(catalog.rules.count - manual) automated, \(manual) manual attestation)")
+        Console.warn(
+            "\(catalog.rules.count) rules (\(catalog.rules.count - manual) automated, \(manual) manual attestation)")
     }
 }

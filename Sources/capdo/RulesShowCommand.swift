@@ -4,7 +4,8 @@ import CapdoCore
 /// `capdo rules show ID`: everything about one rule.
 struct RulesShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one rule: requirement ids, check, threshold source, remediation, examples.",
+        commandName: "show",
+        abstract: "Show one rule: requirement ids, check, threshold source, remediation, examples.",
         discussion: "Example: capdo rules show srv.auth.ssh_root_login_disabled")
 
     @Argument(help: "Rule id.") var id: String
@@ -16,7 +17,8 @@ struct RulesShowCommand: ParsableCommand {
             Console.warn("capdo: no rule '\(id)'")
             throw ExitCodes.usage
         }
-        print("""
+        print(
+            """
             \(rule.id)  [\(rule.severity.rawValue)\(rule.manual ? ", manual attestation" : "")]
               vi: \(rule.title.vi)
               en: \(rule.title.en)
@@ -29,6 +31,8 @@ struct RulesShowCommand: ParsableCommand {
         if let applies = rule.applies { print("  applies when: \(RuleDescription.describe(applies))") }
         if let warn = rule.warnUnless { print("  warns unless: \(RuleDescription.describe(warn))") }
         print("  remediation (vi): \(rule.remediation.vi)\n  remediation (en): \(rule.remediation.en)")
-        print("  examples: \(rule.examples.pass.count) pass, \(rule.examples.fail.count) fail, \(rule.examples.warn.count) warn")
+        print(
+            "  examples: \(rule.examples.pass.count) pass, \(rule.examples.fail.count) fail, \(rule.examples.warn.count) warn"
+        )
     }
 }

@@ -9,7 +9,8 @@ enum SafetyGuard {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         if outputURL.path == rootURL.path || outputURL.path.hasPrefix(rootURL.path + "/") {
             throw CLIError.usage(
-                "the output folder '\(output)' is inside the scanned root '\(root)'; a scan never writes to what it scans — choose another --output")
+                "the output folder '\(output)' is inside the scanned root '\(root)'; a scan never writes to what it scans — choose another --output"
+            )
         }
     }
 
@@ -17,6 +18,7 @@ enum SafetyGuard {
     static func defaultEvidence(root: String) -> String? {
         let path = (root.hasSuffix("/") ? root : root + "/") + "etc/capdo/evidence"
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? path : nil
     }
 }

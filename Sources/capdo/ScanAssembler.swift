@@ -21,7 +21,9 @@ enum ScanAssembler {
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(
                 waiver: waiver, expired: waiver.isExpired(at: now),
-                applied: findings.filter { $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host) }.count)
+                applied: findings.filter {
+                    $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
+                }.count)
         }
         return ScanResult(
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,

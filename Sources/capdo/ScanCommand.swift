@@ -30,10 +30,14 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Management evidence folder (index.yaml + documents).")
     var evidence: String?
 
-    @Option(name: .long, help: ArgumentHelp("Name the root this way in reports (for prepared copies).", visibility: .hidden))
+    @Option(
+        name: .long, help: ArgumentHelp("Name the root this way in reports (for prepared copies).", visibility: .hidden)
+    )
     var rootLabel: String?
 
-    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
     var now: String?
 
     @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
@@ -73,16 +77,21 @@ struct ScanCommand: AsyncParsableCommand {
         try SafetyGuard.refuseWritingInside(root: rootPath, output: outputDirectory)
 
         let environment = HostEnvironment(
-            root: rootPath, now: clock.now, evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
+            root: rootPath, now: clock.now,
+            evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
-        let tls = try await tlsFacts(listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now)
+        let tls = try await tlsFacts(
+            listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now)
         snapshot.tls = tls.facts
         snapshot.issues += tls.issues
-        if let run = tls.run { snapshot.collectors.append(clock.fixed ? CollectorRun(id: run.id, milliseconds: 0, issues: run.issues) : run) }
+        if let run = tls.run {
+            snapshot.collectors.append(
+                clock.fixed ? CollectorRun(id: run.id, milliseconds: 0, issues: run.issues) : run)
+        }
         snapshot.root = rootLabel ?? rootPath
-            if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
-                snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
-            }
+        if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
+            snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
+        }
         if let pcap {
             do {
                 let outcome = try CaptureReader.read(path: pcap)
@@ -92,7 +101,11 @@ struct ScanCommand: AsyncParsableCommand {
                 throw CLIError.scanner(error.description)
             }
         }
-        if clock.fixed { snapshot.collectors = snapshot.collectors.map { CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues) } }
+        if clock.fixed {
+            snapshot.collectors = snapshot.collectors.map {
+                CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues)
+            }
+        }
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")
         }
@@ -138,7 +151,8 @@ struct ScanCommand: AsyncParsableCommand {
         } catch {
             return (nil, [CollectionIssue(collector: "tls", message: error.description)], nil)
         }
-        let (facts, issues) = await TLSInventory(prober: prober, now: now).collect(targets: targets, files: references, root: root)
+        let (facts, issues) = await TLSInventory(prober: prober, now: now).collect(
+            targets: targets, files: references, root: root)
         let run = CollectorRun(id: "tls", milliseconds: Date().timeIntervalSince(started) * 1000, issues: issues.count)
         return (facts, issues, run)
     }

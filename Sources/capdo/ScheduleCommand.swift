@@ -51,8 +51,11 @@ struct ScheduleCommand: ParsableCommand {
             print(Self.service(executable: executable, config: config, writable: [output, folder(of: history)]))
             print(Self.timer(hour: parts[0], minute: parts[1]))
         } else {
-            print("# /etc/cron.d/capdo — daily level-2 scan (quiet unless non-compliant or failing; exit 3 = previous run still going)")
-            print("\(parts[1]) \(parts[0]) * * * root \(executable) scan --config \(config) --history \(history) --quiet")
+            print(
+                "# /etc/cron.d/capdo — daily level-2 scan (quiet unless non-compliant or failing; exit 3 = previous run still going)"
+            )
+            print(
+                "\(parts[1]) \(parts[0]) * * * root \(executable) scan --config \(config) --history \(history) --quiet")
         }
     }
 

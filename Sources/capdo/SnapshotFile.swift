@@ -27,7 +27,9 @@ enum SnapshotFile {
             throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version): \(describe(error))")
         }
         guard version <= HostSnapshot.currentSchemaVersion else {
-            throw CLIError.scanner("\(path): snapshot schema_version \(version) is newer than this capdo understands (\(HostSnapshot.currentSchemaVersion)); upgrade capdo")
+            throw CLIError.scanner(
+                "\(path): snapshot schema_version \(version) is newer than this capdo understands (\(HostSnapshot.currentSchemaVersion)); upgrade capdo"
+            )
         }
         do {
             let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)

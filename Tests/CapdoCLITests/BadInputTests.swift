@@ -11,7 +11,8 @@ struct BadInputTests {
 
         func write(_ relative: String, _ text: String) throws {
             let url = URL(fileURLWithPath: path + "/" + relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -19,9 +20,12 @@ struct BadInputTests {
     func scanJSON(_ root: String, _ extra: [String] = []) throws -> (CapdoProcess.Result, ScanResult?) {
         let output = NSTemporaryDirectory() + "capdo-out-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = CapdoProcess.run(["scan", "--root", root, "--output", output, "--format", "json,html,md"] + extra, timeout: 120)
+        let result = CapdoProcess.run(
+            ["scan", "--root", root, "--output", output, "--format", "json,html,md"] + extra, timeout: 120)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        let json = files.first { $0.hasSuffix(".json") }.flatMap { FileManager.default.contents(atPath: output + "/" + $0) }
+        let json = files.first { $0.hasSuffix(".json") }.flatMap {
+            FileManager.default.contents(atPath: output + "/" + $0)
+        }
         if let html = files.first(where: { $0.hasSuffix(".html") }),
             let text = try? String(contentsOfFile: output + "/" + html, encoding: .utf8)
         {
@@ -38,11 +42,15 @@ struct BadInputTests {
         // A truncated dpkg status: the second stanza is cut in the middle of a field.
         try root.write(
             "var/lib/dpkg/status",
-            "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2\nArchitecture: amd64\n\nPackage: telnetd\nStatus: inst")
-        try root.write("etc/ssh/sshd_config", "PermitRootLogin yes\nBanner /etc/\"><img src=x onerror=alert(1)>\nMaxAuthTries 3\n")
+            "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2\nArchitecture: amd64\n\nPackage: telnetd\nStatus: inst"
+        )
+        try root.write(
+            "etc/ssh/sshd_config", "PermitRootLogin yes\nBanner /etc/\"><img src=x onerror=alert(1)>\nMaxAuthTries 3\n")
         // A symlink loop where login.defs should be.
-        try FileManager.default.createSymbolicLink(atPath: root.path + "/etc/login.defs", withDestinationPath: "login.defs.b")
-        try FileManager.default.createSymbolicLink(atPath: root.path + "/etc/login.defs.b", withDestinationPath: "login.defs")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.path + "/etc/login.defs", withDestinationPath: "login.defs.b")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.path + "/etc/login.defs.b", withDestinationPath: "login.defs")
         // A 2 GB (sparse) auth log.
         try root.write("var/log/auth.log", "2026-11-01T08:00:00.000000+07:00 host sshd[1]: start\n")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: root.path + "/var/log/auth.log"))
@@ -57,7 +65,9 @@ struct BadInputTests {
         #expect(!process.timedOut)
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(process.status == 0 || process.status == 2, "status \(process.status): \(process.stderr)")
-        #expect(process.stderr.contains("var/lib/dpkg/status"), "no message about the truncated status file: \(process.stderr)")
+        #expect(
+            process.stderr.contains("var/lib/dpkg/status"),
+            "no message about the truncated status file: \(process.stderr)")
         let report = try #require(result)
         let host = try #require(report.hosts.first)
         let issues = host.issues.map(\.description).joined(separator: "\n")
@@ -69,7 +79,8 @@ struct BadInputTests {
     @Test func unparsableSshdConfigMakesDefaultsUnknownNotPass() throws {
         let root = Root()
         try root.write("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
-        try root.write("var/lib/dpkg/status", "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2\n\n")
+        try root.write(
+            "var/lib/dpkg/status", "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2\n\n")
         try root.write("etc/ssh/sshd_config", "PermitRootLogin \"no\nPermitEmptyPasswords no\n")
         let (_, result) = try scanJSON(root.path)
         let finding = try #require(result?.allFindings.first { $0.ruleID == "srv.auth.ssh_root_login_disabled" })

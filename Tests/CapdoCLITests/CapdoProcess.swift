@@ -15,7 +15,8 @@ struct CapdoProcess {
 
     /// The `capdo` executable next to the test bundle.
     static var binary: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capdo")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "capdo")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
         for folder in [".build/debug", ".build-me/debug", ".build/release"] {
             let candidate = repository.appendingPathComponent(folder + "/capdo").path

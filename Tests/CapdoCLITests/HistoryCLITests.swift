@@ -20,7 +20,10 @@ struct HistoryCLITests {
         let scans = try store.scans()
         #expect(scans.count == 2)
         let changes = try HistoryComparer(store: store).diff(from: scans[1].id, to: scans[0].id)
-        #expect(changes.newFindings.map(\.ruleID) == ["srv.access.no_cleartext_admin_listeners", "srv.malware.signatures_fresh"])
+        #expect(
+            changes.newFindings.map(\.ruleID) == [
+                "srv.access.no_cleartext_admin_listeners", "srv.malware.signatures_fresh",
+            ])
         #expect(changes.resolved.isEmpty)
         #expect(changes.changed.isEmpty)
         #expect(
@@ -55,8 +58,11 @@ struct HistoryCLITests {
         let workspace = try HistoryWorkspace()
         try workspace.write(workspace.base, to: "a", name: "srv")
         let run = CapdoProcess.run(
-            ["evaluate", workspace.folder + "/a", "--now", "2026-11-28T09:00:00Z", "--output", workspace.folder + "/r",
-             "--format", "json", "--quiet"])
+            [
+                "evaluate", workspace.folder + "/a", "--now", "2026-11-28T09:00:00Z", "--output",
+                workspace.folder + "/r",
+                "--format", "json", "--quiet",
+            ])
         #expect([0, 2].contains(run.status))
         #expect(!FileManager.default.fileExists(atPath: workspace.database))
         let report = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.folder + "/r").first)

@@ -15,15 +15,23 @@ final class HistoryWorkspace: @unchecked Sendable {  // immutable after init
         let sample = try SampleRoot("srv-hardened")
         let output = folder + "/base.json"
         let collected = CapdoProcess.run(
-            ["collect", "--root", sample.path, "--root-label", "Samples/hosts/srv-hardened", "--now", "2026-11-28T09:00:00Z",
-             "--output", output])
+            [
+                "collect", "--root", sample.path, "--root-label", "Samples/hosts/srv-hardened", "--now",
+                "2026-11-28T09:00:00Z",
+                "--output", output,
+            ])
         guard collected.status == 0, let data = FileManager.default.contents(atPath: output),
             var json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw WorkspaceError("collect failed: \(collected.stderr)") }
         try FileManager.default.removeItem(atPath: output)
         json["listeners"] = [
             "source": "proc/net",
-            "sockets": [["protocol": "tcp", "family": "ipv4", "address": "0.0.0.0", "port": 22, "loopback": false, "process": "sshd"]],
+            "sockets": [
+                [
+                    "protocol": "tcp", "family": "ipv4", "address": "0.0.0.0", "port": 22, "loopback": false,
+                    "process": "sshd",
+                ]
+            ],
         ]
         base = json
     }
@@ -53,7 +61,10 @@ final class HistoryWorkspace: @unchecked Sendable {  // immutable after init
         var snapshot = base
         var listeners = snapshot["listeners"] as! [String: Any]
         var sockets = listeners["sockets"] as! [[String: Any]]
-        sockets.append(["protocol": "tcp", "family": "ipv4", "address": "0.0.0.0", "port": 23, "loopback": false, "process": "inetd"])
+        sockets.append([
+            "protocol": "tcp", "family": "ipv4", "address": "0.0.0.0", "port": 23, "loopback": false,
+            "process": "inetd",
+        ])
         listeners["sockets"] = sockets
         snapshot["listeners"] = listeners
         var packages = snapshot["packages"] as! [String: Any]
@@ -81,8 +92,11 @@ final class HistoryWorkspace: @unchecked Sendable {  // immutable after init
 
     func evaluate(_ sub: String, now: String, extra: [String] = []) -> CapdoProcess.Result {
         CapdoProcess.run(
-            ["evaluate", folder + "/" + sub, "--history", database, "--now", now, "--output", folder + "/reports-" + sub,
-             "--format", "json", "--quiet"] + extra)
+            [
+                "evaluate", folder + "/" + sub, "--history", database, "--now", now, "--output",
+                folder + "/reports-" + sub,
+                "--format", "json", "--quiet",
+            ] + extra)
     }
 
     struct WorkspaceError: Error, CustomStringConvertible {

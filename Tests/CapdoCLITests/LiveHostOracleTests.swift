@@ -16,19 +16,27 @@ struct LiveHostOracleTests {
     @Test(.enabled(if: Shell.exists("/usr/bin/dpkg-query"), "dpkg-query is not installed"))
     func packagesEqualDpkgQuery() throws {
         let snapshot = try liveSnapshot()
-        let oracle = try Shell.run("/usr/bin/dpkg-query", ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Architecture}\t${Version}\n"])
+        let oracle = try Shell.run(
+            "/usr/bin/dpkg-query", ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Architecture}\t${Version}\n"])
         var expected: Set<String> = []
         for line in oracle.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, fields[0].hasPrefix("ii") else { continue }
             expected.insert("\(fields[1]) \(fields[3])")
         }
-        let ours = Set((snapshot.packages?.packages ?? []).filter { $0.state == "installed" }.map { "\($0.name) \($0.version)" })
+        let ours = Set(
+            (snapshot.packages?.packages ?? []).filter { $0.state == "installed" }.map { "\($0.name) \($0.version)" })
         #expect(!expected.isEmpty)
-        #expect(ours == expected, "only capdo: \(ours.subtracting(expected).sorted().prefix(5)); only dpkg-query: \(expected.subtracting(ours).sorted().prefix(5))")
+        #expect(
+            ours == expected,
+            "only capdo: \(ours.subtracting(expected).sorted().prefix(5)); only dpkg-query: \(expected.subtracting(ours).sorted().prefix(5))"
+        )
     }
 
-    @Test(.enabled(if: Shell.exists("/usr/sbin/sshd") && FileManager.default.fileExists(atPath: "/etc/ssh/sshd_config"), "openssh-server is not installed"))
+    @Test(
+        .enabled(
+            if: Shell.exists("/usr/sbin/sshd") && FileManager.default.fileExists(atPath: "/etc/ssh/sshd_config"),
+            "openssh-server is not installed"))
     func sshdValuesEqualSshdT() throws {
         let snapshot = try liveSnapshot()
         let section = try #require(snapshot.config["sshd"])
@@ -52,7 +60,9 @@ struct LiveHostOracleTests {
             guard let entry = section.entries[key] else { continue }
             seen.insert(key)
             let expected = values.joined(separator: " ")
-            #expect(entry.value == expected || values.contains(entry.value), "\(key): capdo '\(entry.value)', sshd -T '\(expected)'")
+            #expect(
+                entry.value == expected || values.contains(entry.value),
+                "\(key): capdo '\(entry.value)', sshd -T '\(expected)'")
             compared += 1
         }
         #expect(compared >= 40, "only \(compared) keys compared")

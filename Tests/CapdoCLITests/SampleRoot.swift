@@ -16,7 +16,8 @@ final class SampleRoot: @unchecked Sendable {  // immutable after init
         try Shell.run("/bin/cp", ["-a", source, path])
         try Shell.run("/usr/bin/find", [path, "-exec", "touch", "-h", "-d", "2026-11-28T01:30:00Z", "{}", "+"])
         let manifest = try String(
-            contentsOf: CapdoProcess.repository.appendingPathComponent("scripts/sample-permissions.txt"), encoding: .utf8)
+            contentsOf: CapdoProcess.repository.appendingPathComponent("scripts/sample-permissions.txt"),
+            encoding: .utf8)
         for line in manifest.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard fields.count == 5, fields[0] == name else { continue }
@@ -25,7 +26,8 @@ final class SampleRoot: @unchecked Sendable {  // immutable after init
                 try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file)
             }
             if getuid() == 0, let uid = Int(fields[3]), let gid = Int(fields[4]) {
-                try FileManager.default.setAttributes([.ownerAccountID: uid, .groupOwnerAccountID: gid], ofItemAtPath: file)
+                try FileManager.default.setAttributes(
+                    [.ownerAccountID: uid, .groupOwnerAccountID: gid], ofItemAtPath: file)
             }
         }
     }

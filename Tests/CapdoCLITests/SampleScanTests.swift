@@ -11,11 +11,18 @@ struct SampleScanTests {
         let output = NSTemporaryDirectory() + "capdo-out-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = CapdoProcess.run(
-            ["scan", "--root", sample.path, "--root-label", "Samples/hosts/" + sample.name, "--config", "Samples/capdo.yaml",
-             "--now", Self.now, "--output", output, "--format", "json,md,html"] + extra)
+            [
+                "scan", "--root", sample.path, "--root-label", "Samples/hosts/" + sample.name, "--config",
+                "Samples/capdo.yaml",
+                "--now", Self.now, "--output", output, "--format", "json,md,html",
+            ] + extra)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        let json = files.first { $0.hasSuffix(".json") }.flatMap { FileManager.default.contents(atPath: output + "/" + $0) }
-        let markdown = files.first { $0.hasSuffix(".md") }.flatMap { try? String(contentsOfFile: output + "/" + $0, encoding: .utf8) }
+        let json = files.first { $0.hasSuffix(".json") }.flatMap {
+            FileManager.default.contents(atPath: output + "/" + $0)
+        }
+        let markdown = files.first { $0.hasSuffix(".md") }.flatMap {
+            try? String(contentsOfFile: output + "/" + $0, encoding: .utf8)
+        }
         let decoded = try json.map { try SnapshotCodec.decoder().decode(ScanResult.self, from: $0) }
         return (result, decoded, markdown ?? "")
     }
@@ -80,15 +87,20 @@ struct SampleScanTests {
         let snapshot = NSTemporaryDirectory() + "capdo-snap-" + UUID().uuidString + ".json"
         defer { try? FileManager.default.removeItem(atPath: snapshot) }
         let collect = CapdoProcess.run(
-            ["collect", "--root", sample.path, "--root-label", "Samples/hosts/ws-neglected", "--now", Self.now,
-             "--output", snapshot])
+            [
+                "collect", "--root", sample.path, "--root-label", "Samples/hosts/ws-neglected", "--now", Self.now,
+                "--output", snapshot,
+            ])
         #expect(collect.status == 0, "\(collect.stderr)")
         let text = try String(contentsOfFile: snapshot, encoding: .utf8)
         #expect(!text.contains("$y$") && !text.contains("$6$"), "a password hash leaked into the snapshot")
         let output = NSTemporaryDirectory() + "capdo-eval-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
         let evaluate = CapdoProcess.run(
-            ["evaluate", snapshot, "--config", "Samples/capdo.yaml", "--now", Self.now, "--output", output, "--format", "json"])
+            [
+                "evaluate", snapshot, "--config", "Samples/capdo.yaml", "--now", Self.now, "--output", output,
+                "--format", "json",
+            ])
         #expect(evaluate.status == 2, "\(evaluate.stderr)")
         let (_, direct, _) = try scan(sample)
         let files = try FileManager.default.contentsOfDirectory(atPath: output)

@@ -10,11 +10,15 @@ enum TreeDigest {
         while let relative = enumerator.nextObject() as? String {
             let path = root + "/" + relative
             guard let attributes = try? manager.attributesOfItem(atPath: path) else { continue }
-            var entry = "\(attributes[.type] ?? "")|\(attributes[.posixPermissions] ?? "")|\(attributes[.ownerAccountID] ?? "")"
-            entry += "|\(attributes[.size] ?? "")|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+            var entry =
+                "\(attributes[.type] ?? "")|\(attributes[.posixPermissions] ?? "")|\(attributes[.ownerAccountID] ?? "")"
+            entry +=
+                "|\(attributes[.size] ?? "")|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
             if (attributes[.type] as? FileAttributeType) == .typeSymbolicLink {
                 entry += "|->" + ((try? manager.destinationOfSymbolicLink(atPath: path)) ?? "")
-            } else if (attributes[.type] as? FileAttributeType) == .typeRegular, let size = attributes[.size] as? Int, size < 8_000_000 {
+            } else if (attributes[.type] as? FileAttributeType) == .typeRegular, let size = attributes[.size] as? Int,
+                size < 8_000_000
+            {
                 entry += "|" + String((manager.contents(atPath: path) ?? Data()).hashValue)
             }
             result[relative] = entry

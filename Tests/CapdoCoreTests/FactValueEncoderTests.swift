@@ -13,13 +13,18 @@ struct FactValueEncoderTests {
             packages: [InstalledPackage(name: "a", version: "1:2.0-1", architecture: "amd64", file: "s", line: 3)])
         snapshot.config["sshd"] = ConfigSection(
             files: ["etc/ssh/sshd_config"],
-            entries: ["permitrootlogin": ConfigEntry(value: "no", file: "etc/ssh/sshd_config", line: 4),
-                "maxauthtries": .defaultValue("6")],
+            entries: [
+                "permitrootlogin": ConfigEntry(value: "no", file: "etc/ssh/sshd_config", line: 4),
+                "maxauthtries": .defaultValue("6"),
+            ],
             blocks: [ConfigBlock(criteria: "User x", line: 9, entries: [:])])
         snapshot.accounts = AccountFacts(
             sources: ["etc/passwd"], shadowReadable: true, uid0: ["root"],
-            accounts: [AccountSummary(name: "root", uid: 0, gid: 0, interactive: true, system: true, password: "locked",
-                lastChange: Date(timeIntervalSince1970: 1_700_000_000), maxDays: 99999)])
+            accounts: [
+                AccountSummary(
+                    name: "root", uid: 0, gid: 0, interactive: true, system: true, password: "locked",
+                    lastChange: Date(timeIntervalSince1970: 1_700_000_000), maxDays: 99999)
+            ])
         snapshot.files["/etc/shadow"] = FileFact(exists: true, kind: "file", mode: "0640", uid: 0, gid: 42, size: 10)
         snapshot.issues = [CollectionIssue(collector: "x", level: .warning, file: "f", line: 1, message: "m")]
         snapshot.collectors = [CollectorRun(id: "x", milliseconds: 1.5, issues: 1)]
@@ -33,7 +38,9 @@ struct FactValueEncoderTests {
         let viaJSON = try SnapshotCodec.decoder().decode(FactValue.self, from: data)
         #expect(direct == viaJSON)
         #expect(direct.value(atPath: "config.sshd.entries.permitrootlogin.line") == .number(4))
-        #expect(direct.value(atPath: "accounts.accounts")?.arrayValue?.first?["last_change"] == .string("2023-11-14T22:13:20Z"))
+        #expect(
+            direct.value(atPath: "accounts.accounts")?.arrayValue?.first?["last_change"]
+                == .string("2023-11-14T22:13:20Z"))
         #expect(direct["updates"] == nil, "absent optionals stay absent")
     }
 

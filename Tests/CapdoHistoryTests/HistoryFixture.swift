@@ -14,7 +14,11 @@ enum HistoryFixture {
             ruleID: rule, host: host, title: LocalizedText(vi: "Tiêu đề \(rule)", en: "Title \(rule)"),
             requirement: RequirementRef(tt12: "PL II II.2 1.2.2", tcvn11930: "6.2.2.2"), group: .server,
             severity: .high, status: status,
-            evidence: [Evidence(subject: "fact \(rule)", expected: "ok", found: found, location: "etc/x:1", outcome: status == .pass ? .pass : .fail)],
+            evidence: [
+                Evidence(
+                    subject: "fact \(rule)", expected: "ok", found: found, location: "etc/x:1",
+                    outcome: status == .pass ? .pass : .fail)
+            ],
             remediation: LocalizedText("fix"), thresholdSource: "proposal", ruleLocation: "Rules/x.yaml:1")
     }
 

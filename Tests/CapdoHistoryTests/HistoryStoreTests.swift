@@ -8,12 +8,19 @@ import Testing
 struct HistoryStoreTests {
     @Test func recordsScansAndReadsThemBack() throws {
         let path = HistoryFixture.temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let store = try HistoryStore(path: path)
         let first = try store.record(
             HistoryFixture.entry(
                 HistoryFixture.result(
-                    ["pc-01": [HistoryFixture.finding("a", host: "pc-01", .pass), HistoryFixture.finding("b", host: "pc-01", .fail)]],
+                    [
+                        "pc-01": [
+                            HistoryFixture.finding("a", host: "pc-01", .pass),
+                            HistoryFixture.finding("b", host: "pc-01", .fail),
+                        ]
+                    ],
                     at: 1_000)))
         let second = try store.record(
             HistoryFixture.entry(
@@ -32,24 +39,35 @@ struct HistoryStoreTests {
 
     @Test func diffNamesNewResolvedAndChangedFindings() throws {
         let path = HistoryFixture.temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let store = try HistoryStore(path: path)
         func f(_ rule: String, _ host: String, _ status: FindingStatus, _ found: String) -> Finding {
             HistoryFixture.finding(rule, host: host, status, found: found)
         }
         let before = HostInventory(ports: ["tcp/22": "0.0.0.0 (sshd)"], packages: ["openssl": "3.0.11"])
-        let after = HostInventory(ports: ["tcp/22": "0.0.0.0 (sshd)", "tcp/23": "0.0.0.0 (inetd)"], packages: ["openssl": "3.0.9"])
+        let after = HostInventory(
+            ports: ["tcp/22": "0.0.0.0 (sshd)", "tcp/23": "0.0.0.0 (inetd)"], packages: ["openssl": "3.0.9"])
         let a = try store.record(
             HistoryFixture.entry(
                 HistoryFixture.result(
-                    ["h": [f("keep", "h", .pass, "x"), f("fixed", "h", .fail, "x"), f("worse", "h", .warn, "old"),
-                           f("broke", "h", .pass, "x"), f("same", "h", .fail, "x")]], at: 1_000),
+                    [
+                        "h": [
+                            f("keep", "h", .pass, "x"), f("fixed", "h", .fail, "x"), f("worse", "h", .warn, "old"),
+                            f("broke", "h", .pass, "x"), f("same", "h", .fail, "x"),
+                        ]
+                    ], at: 1_000),
                 inventory: before))
         let b = try store.record(
             HistoryFixture.entry(
                 HistoryFixture.result(
-                    ["h": [f("keep", "h", .pass, "x"), f("fixed", "h", .pass, "x"), f("worse", "h", .fail, "new"),
-                           f("broke", "h", .fail, "y"), f("same", "h", .fail, "x")]], at: 2_000),
+                    [
+                        "h": [
+                            f("keep", "h", .pass, "x"), f("fixed", "h", .pass, "x"), f("worse", "h", .fail, "new"),
+                            f("broke", "h", .fail, "y"), f("same", "h", .fail, "x"),
+                        ]
+                    ], at: 2_000),
                 inventory: after))
         let changes = try HistoryComparer(store: store).changes(scanID: b)
         #expect(changes.baselines.map(\.scanID) == [a])
@@ -64,12 +82,15 @@ struct HistoryStoreTests {
 
     @Test func pruningKeepsTheNewestScans() throws {
         let path = HistoryFixture.temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let store = try HistoryStore(path: path)
         for day in 0..<5 {
             try store.record(
                 HistoryFixture.entry(
-                    HistoryFixture.result(["h": [HistoryFixture.finding("a", host: "h", .pass)]], at: Double(day) * 86_400),
+                    HistoryFixture.result(
+                        ["h": [HistoryFixture.finding("a", host: "h", .pass)]], at: Double(day) * 86_400),
                     inventory: HostInventory(packages: ["p": "\(day)"])))
         }
         #expect(try store.prune(HistoryRetention(scans: 3), now: Date(timeIntervalSince1970: 5 * 86_400)) == 2)

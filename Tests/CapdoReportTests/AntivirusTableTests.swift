@@ -19,7 +19,9 @@ struct AntivirusTableTests {
                     product: "bkav", name: "<script>alert(1)</script>", file: "etc/capdo/antivirus/bkav.yaml",
                     realTime: false, signatureTime: finished.addingTimeInterval(-10 * 86_400)),
             ], sources: ["var/lib/clamav"])
-        if result.hosts.count > 1 { result.hosts[1].antivirus = AntivirusFacts(products: [], sources: ["var/lib/clamav"]) }
+        if result.hosts.count > 1 {
+            result.hosts[1].antivirus = AntivirusFacts(products: [], sources: ["var/lib/clamav"])
+        }
         return result
     }
 
@@ -30,7 +32,9 @@ struct AntivirusTableTests {
         let fresh = try #require(markdown.range(of: "daily 27839"))
         #expect(stale.lowerBound < fresh.lowerBound)
         #expect(!markdown.contains("<script>"))
-        #expect(markdown.contains(language == .vi ? "Không tìm thấy phần mềm phòng chống mã độc" : "No anti-malware product found"))
+        #expect(
+            markdown.contains(
+                language == .vi ? "Không tìm thấy phần mềm phòng chống mã độc" : "No anti-malware product found"))
         #expect(markdown.contains("| 10 |") && markdown.contains("| 2 |"))
     }
 

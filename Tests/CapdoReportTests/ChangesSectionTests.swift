@@ -20,7 +20,8 @@ struct ChangesSectionTests {
             ],
             resolved: [], changed: [],
             inventory: [
-                InventoryChange(host: ReportFixture.server, kind: .port, subject: "tcp/23", before: nil, after: "0.0.0.0 (inetd)")
+                InventoryChange(
+                    host: ReportFixture.server, kind: .port, subject: "tcp/23", before: nil, after: "0.0.0.0 (inetd)")
             ],
             trend: [
                 TrendPoint(scanID: 7, finishedAt: date, scores: [.server: 90, .data: 100]),

@@ -38,21 +38,25 @@ struct RuleEngineTests {
         try JSONDecoder().decode(FactValue.self, from: Data(json.utf8))
     }
 
-    func status(_ rule: Rule, _ json: String, waivers: [Waiver] = [], issues: [CollectionIssue] = []) throws -> Finding {
+    func status(_ rule: Rule, _ json: String, waivers: [Waiver] = [], issues: [CollectionIssue] = []) throws -> Finding
+    {
         let engine = RuleEngine(profile: profile, waivers: waivers, now: Self.now)
         return engine.evaluate(rule, facts: try facts(json), host: "srv01", issues: issues)
     }
 
     @Test func configValueWithLocationAndVariable() throws {
         let r = try rule("config: { source: sshd, key: maxauthtries, le: \"${max_tries}\" }")
-        let pass = try status(r, #"{"config":{"sshd":{"entries":{"maxauthtries":{"value":"3","file":"etc/ssh/sshd_config","line":7}}}}}"#)
+        let pass = try status(
+            r, #"{"config":{"sshd":{"entries":{"maxauthtries":{"value":"3","file":"etc/ssh/sshd_config","line":7}}}}}"#)
         #expect(pass.status == .pass)
         let fail = try status(r, #"{"config":{"sshd":{"entries":{"maxauthtries":{"value":"6","default":true}}}}}"#)
         #expect(fail.status == .fail)
         #expect(fail.evidence[0].expected == "≤ 4")
         #expect(fail.evidence[0].found == "6")
         #expect(fail.evidence[0].location == "default")
-        let located = try status(r, #"{"config":{"sshd":{"entries":{"maxauthtries":{"value":"10","file":"etc/ssh/sshd_config","line":7}}}}}"#)
+        let located = try status(
+            r, #"{"config":{"sshd":{"entries":{"maxauthtries":{"value":"10","file":"etc/ssh/sshd_config","line":7}}}}}"#
+        )
         #expect(located.evidence[0].location == "etc/ssh/sshd_config:7")
         #expect(located.reason?.en.contains("etc/ssh/sshd_config:7") == true)
     }
@@ -85,7 +89,8 @@ struct RuleEngineTests {
         #expect(try status(anyRule, #"{"services":{"units":{}}}"#).status == .notApplicable)
         // both known and false: fail
         #expect(
-            try status(anyRule, #"{"services":{"units":{}},"config":{"journald":{"entries":{"persistent":"no"}}}}"#).status
+            try status(anyRule, #"{"services":{"units":{}},"config":{"journald":{"entries":{"persistent":"no"}}}}"#)
+                .status
                 == .fail)
     }
 
@@ -93,7 +98,8 @@ struct RuleEngineTests {
         let absent = try rule("package: { names: [telnetd, rsh-server], installed: false }")
         let clean = #"{"packages":{"packages":[{"name":"openssh-server","version":"1:9.2p1-2","state":"installed"}]}}"#
         #expect(try status(absent, clean).status == .pass)
-        let dirty = #"{"packages":{"packages":[{"name":"telnetd","version":"0.17-44","state":"installed","file":"var/lib/dpkg/status","line":40}]}}"#
+        let dirty =
+            #"{"packages":{"packages":[{"name":"telnetd","version":"0.17-44","state":"installed","file":"var/lib/dpkg/status","line":40}]}}"#
         let finding = try status(absent, dirty)
         #expect(finding.status == .fail)
         #expect(finding.evidence.contains { $0.location == "var/lib/dpkg/status:40" })
@@ -102,7 +108,8 @@ struct RuleEngineTests {
         let version = try rule("package: { name: openssh-server, version_ge: \"1:9.2p1-2+deb12u3\" }")
         #expect(try status(version, clean).status == .fail)
         #expect(
-            try status(version, #"{"packages":{"packages":[{"name":"openssh-server","version":"1:9.2p1-2+deb12u5"}]}}"#).status
+            try status(version, #"{"packages":{"packages":[{"name":"openssh-server","version":"1:9.2p1-2+deb12u5"}]}}"#)
+                .status
                 == .pass)
     }
 
@@ -117,9 +124,11 @@ struct RuleEngineTests {
 
     @Test func portsIgnoreLoopbackByDefault() throws {
         let r = try rule("port: { protocol: tcp, ports: [21, 23], listening: false }")
-        let loopbackOnly = #"{"listeners":{"sockets":[{"protocol":"tcp","address":"127.0.0.1","port":23,"loopback":true}]}}"#
+        let loopbackOnly =
+            #"{"listeners":{"sockets":[{"protocol":"tcp","address":"127.0.0.1","port":23,"loopback":true}]}}"#
         #expect(try status(r, loopbackOnly).status == .pass)
-        let exposed = #"{"listeners":{"sockets":[{"protocol":"tcp","address":"0.0.0.0","port":23,"loopback":false,"process":"inetd","file":"proc/net/tcp","line":3}]}}"#
+        let exposed =
+            #"{"listeners":{"sockets":[{"protocol":"tcp","address":"0.0.0.0","port":23,"loopback":false,"process":"inetd","file":"proc/net/tcp","line":3}]}}"#
         let finding = try status(r, exposed)
         #expect(finding.status == .fail)
         #expect(finding.evidence[0].found.contains("0.0.0.0:23/tcp (inetd)"))
@@ -130,7 +139,8 @@ struct RuleEngineTests {
         let r = try rule("account: { where: { uid: 0, name: { not_equals: root } }, count: { equals: 0 } }")
         let good = #"{"accounts":{"accounts":[{"name":"root","uid":0},{"name":"an","uid":1000}]}}"#
         #expect(try status(r, good).status == .pass)
-        let bad = #"{"accounts":{"accounts":[{"name":"root","uid":0},{"name":"admin2","uid":0,"file":"etc/passwd","line":30}]}}"#
+        let bad =
+            #"{"accounts":{"accounts":[{"name":"root","uid":0},{"name":"admin2","uid":0,"file":"etc/passwd","line":30}]}}"#
         let finding = try status(r, bad)
         #expect(finding.status == .fail)
         #expect(finding.evidence[0].found.contains("admin2"))
@@ -175,11 +185,14 @@ struct RuleEngineTests {
     @Test func manualRulesNeverFail() throws {
         let r = try rule("evidence: { item: \"1.1.1\" }", manual: true)
         #expect(try status(r, "{}").status == .manual)
-        let missing = #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":false}]}}"#
+        let missing =
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":false}]}}"#
         #expect(try status(r, missing).status == .manual)
-        let present = #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2027-06-01T00:00:00Z"}]}}"#
+        let present =
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2027-06-01T00:00:00Z"}]}}"#
         #expect(try status(r, present).status == .pass)
-        let overdue = #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2026-01-01T00:00:00Z"}]}}"#
+        let overdue =
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2026-01-01T00:00:00Z"}]}}"#
         #expect(try status(r, overdue).status == .manual)
     }
 
@@ -196,7 +209,8 @@ struct RuleEngineTests {
             rule: "srv.test.rule", hosts: ["other"], justification: "x", approvedBy: "y", expires: valid.expires)
         #expect(try status(r, json, waivers: [otherHost]).status == .fail)
         let expired = Waiver(
-            rule: "srv.test.rule", hosts: ["*"], justification: "x", approvedBy: "y", expires: Self.now.addingTimeInterval(-86_400))
+            rule: "srv.test.rule", hosts: ["*"], justification: "x", approvedBy: "y",
+            expires: Self.now.addingTimeInterval(-86_400))
         let lapsed = try status(r, json, waivers: [expired])
         #expect(lapsed.status == .fail)
         #expect(lapsed.waiver?.expired == true)

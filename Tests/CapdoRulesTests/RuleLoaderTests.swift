@@ -50,7 +50,9 @@ struct RuleLoaderTests {
     @Test func unknownMatcherIsReported() {
         let text = Self.valid.replacingOccurrences(of: "in: [\"no\"]", with: "equal: \"no\"")
         let error = message(text)
-        #expect(error.contains(":6:") && error.contains("unknown matcher 'equal'") && error.contains("'equals'"), "\(error)")
+        #expect(
+            error.contains(":6:") && error.contains("unknown matcher 'equal'") && error.contains("'equals'"), "\(error)"
+        )
     }
 
     @Test func unknownResourceIsReported() {
@@ -60,8 +62,10 @@ struct RuleLoaderTests {
 
     @Test func ruleWithoutFailingExampleIsRefused() {
         let text = Self.valid.replacingOccurrences(
-            of: "    fail: [ { config: { sshd: { entries: { permitrootlogin: { value: \"yes\" } } } } } ]\n", with: "")
-            .replacingOccurrences(of: "\n    fail: [ { config: { sshd: { entries: { permitrootlogin: { value: \"yes\" } } } } } ]", with: "")
+            of: "    fail: [ { config: { sshd: { entries: { permitrootlogin: { value: \"yes\" } } } } } ]\n", with: ""
+        )
+        .replacingOccurrences(
+            of: "\n    fail: [ { config: { sshd: { entries: { permitrootlogin: { value: \"yes\" } } } } } ]", with: "")
         let error = message(text)
         #expect(error.contains("missing 'fail'") || error.contains("failing example"), "\(error)")
     }

@@ -53,11 +53,14 @@ public enum AntivirusStatusFileParser {
             throw ParseError(message: "unknown key '\(key)' (allowed: \(allowedKeys.sorted().joined(separator: ", ")))")
         }
         guard let product = (object["product"] as? String)?.lowercased() else {
-            throw ParseError(message: "missing 'product' (one of \(knownProducts.keys.sorted().joined(separator: ", ")))")
+            throw ParseError(
+                message: "missing 'product' (one of \(knownProducts.keys.sorted().joined(separator: ", ")))")
         }
         guard let displayName = knownProducts[product] else {
             throw ParseError(
-                message: "unknown product '\(product.prefix(40))' (one of \(knownProducts.keys.sorted().joined(separator: ", ")))")
+                message:
+                    "unknown product '\(product.prefix(40))' (one of \(knownProducts.keys.sorted().joined(separator: ", ")))"
+            )
         }
         guard object["signature_date"] != nil else { throw ParseError(message: "missing 'signature_date'") }
         guard object["real_time"] != nil else { throw ParseError(message: "missing 'real_time' (true or false)") }
@@ -66,7 +69,8 @@ public enum AntivirusStatusFileParser {
         return AntivirusProduct(
             product: product, name: (object["name"] as? String) ?? displayName, file: file,
             enabled: try bool(object, "enabled") ?? realTime, realTime: realTime,
-            engineVersion: try string(object, "engine_version"), signatureVersion: try string(object, "signature_version"),
+            engineVersion: try string(object, "engine_version"),
+            signatureVersion: try string(object, "signature_version"),
             signatureTime: signatureDate, lastFullScan: try date(object, "last_full_scan", now: now),
             lastQuickScan: try date(object, "last_quick_scan", now: now))
     }
@@ -93,11 +97,16 @@ private extension AntivirusStatusFileParser {
         if let date = value as? Date { parsed = date }
         if let text = value as? String { parsed = ExportDateParser.parse(text) }
         guard let parsed else {
-            throw ParseError(message: "'\(key)': expected a date such as 2026-11-27T22:00:00Z, found '\(String(describing: value).prefix(40))'")
+            throw ParseError(
+                message:
+                    "'\(key)': expected a date such as 2026-11-27T22:00:00Z, found '\(String(describing: value).prefix(40))'"
+            )
         }
         if parsed > now.addingTimeInterval(86_400) {
             throw ParseError(
-                message: "'\(key)' \(CapdoDate.iso8601(parsed)) is in the future (scan time \(CapdoDate.iso8601(now))); check the device clock")
+                message:
+                    "'\(key)' \(CapdoDate.iso8601(parsed)) is in the future (scan time \(CapdoDate.iso8601(now))); check the device clock"
+            )
         }
         return parsed
     }

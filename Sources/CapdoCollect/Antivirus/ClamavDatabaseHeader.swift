@@ -19,7 +19,8 @@ public enum ClamavDatabaseHeader {
     /// The header of `data` (the file's first 512 bytes), for the database `name` stored at `file`.
     public static func parse(_ data: Data, name: String, file: String) throws(ParseError) -> AntivirusDatabase {
         guard data.count >= length else {
-            throw ParseError(message: "ClamAV database header is \(data.count) bytes, expected \(length) (truncated file)")
+            throw ParseError(
+                message: "ClamAV database header is \(data.count) bytes, expected \(length) (truncated file)")
         }
         let bytes = Array(data.prefix(length))
         guard bytes.starts(with: Array("ClamAV-VDB:".utf8)) else {
@@ -32,11 +33,13 @@ public enum ClamavDatabaseHeader {
             .trimmingCharacters(in: .whitespaces)
         let fields = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard fields.count >= 8 else {
-            throw ParseError(message: "corrupt ClamAV database header: \(fields.count) fields, expected 9 (\(text.prefix(80)))")
+            throw ParseError(
+                message: "corrupt ClamAV database header: \(fields.count) fields, expected 9 (\(text.prefix(80)))")
         }
         func number(_ index: Int, _ label: String) throws(ParseError) -> Int {
             guard let value = Int(fields[index]), value >= 0 else {
-                throw ParseError(message: "corrupt ClamAV database header: \(label) '\(fields[index].prefix(40))' is not a number")
+                throw ParseError(
+                    message: "corrupt ClamAV database header: \(label) '\(fields[index].prefix(40))' is not a number")
             }
             return value
         }
@@ -49,7 +52,8 @@ public enum ClamavDatabaseHeader {
             buildTime = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         guard let buildTime else {
-            throw ParseError(message: "corrupt ClamAV database header: build time '\(fields[1].prefix(40))' cannot be read")
+            throw ParseError(
+                message: "corrupt ClamAV database header: build time '\(fields[1].prefix(40))' cannot be read")
         }
         return AntivirusDatabase(
             name: name, file: file, version: version, signatures: signatures, functionalityLevel: level,

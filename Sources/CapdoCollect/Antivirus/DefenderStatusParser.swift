@@ -39,7 +39,8 @@ public enum DefenderStatusParser {
     /// Parses an already-decoded export object.
     public static func parse(_ object: [String: Any], file: String) throws(ParseError) -> AntivirusProduct {
         guard looksLikeDefender(object) else {
-            throw ParseError(message: "not a Get-MpComputerStatus export: no AMServiceEnabled or AntivirusSignatureVersion")
+            throw ParseError(
+                message: "not a Get-MpComputerStatus export: no AMServiceEnabled or AntivirusSignatureVersion")
         }
         let serviceEnabled = try bool(object, "AMServiceEnabled")
         let antivirusEnabled = try bool(object, "AntivirusEnabled")
@@ -77,7 +78,8 @@ private extension DefenderStatusParser {
     static func age(_ object: [String: Any], _ key: String) throws(ParseError) -> Int? {
         guard let value = object[key], !(value is NSNull) else { return nil }
         guard let number = value as? NSNumber, let days = Int(exactly: number.doubleValue), days >= 0 else {
-            throw ParseError(message: "\(key): expected a number of days, found '\(String(describing: value).prefix(40))'")
+            throw ParseError(
+                message: "\(key): expected a number of days, found '\(String(describing: value).prefix(40))'")
         }
         return days >= never ? nil : days
     }

@@ -32,7 +32,9 @@ public enum FreshclamLogParser {
                 summary.lastError = String(line.prefix(300))
                 summary.lastErrorTime = current
                 summary.lastErrorLine = index + 1
-            } else if line.contains("is up-to-date") || line.contains("updated (version") || line.contains("Database updated") {
+            } else if line.contains("is up-to-date") || line.contains("updated (version")
+                || line.contains("Database updated")
+            {
                 if let current { summary.lastSuccess = max(summary.lastSuccess ?? current, current) }
             }
         }
@@ -49,7 +51,8 @@ public enum FreshclamLogParser {
         let parts = text.split(separator: " ").map(String.init)
         guard parts.count == 5 else { return nil }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        guard let month = months.firstIndex(of: parts[1].lowercased()), let day = Int(parts[2]), let year = Int(parts[4])
+        guard let month = months.firstIndex(of: parts[1].lowercased()), let day = Int(parts[2]),
+            let year = Int(parts[4])
         else { return nil }
         let clock = parts[3].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 3 else { return nil }

@@ -10,7 +10,8 @@ public struct ConfigSourceCollector: Collector {
     public var id: String { "config." + source }
 
     public init(
-        source: String, summary: String, build: @escaping @Sendable (HostEnvironment) -> (ConfigSection?, [CollectionIssue])
+        source: String, summary: String,
+        build: @escaping @Sendable (HostEnvironment) -> (ConfigSection?, [CollectionIssue])
     ) {
         self.source = source
         self.summary = summary

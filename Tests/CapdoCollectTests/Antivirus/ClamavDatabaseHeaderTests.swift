@@ -9,8 +9,11 @@ struct ClamavDatabaseHeaderTests {
     static func buildDatabase(_ root: TemporaryRoot, name: String, version: Int) throws -> String {
         let directory = root.path + "/build-\(name)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Data("capdo.test.\(name).1:0:*:6361706430207465737420737472696e67\ncapdo.test.\(name).2:0:*:deadbeefcafebabe0011223344\n".utf8)
-            .write(to: URL(fileURLWithPath: directory + "/\(name).ndb"))
+        try Data(
+            "capdo.test.\(name).1:0:*:6361706430207465737420737472696e67\ncapdo.test.\(name).2:0:*:deadbeefcafebabe0011223344\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: directory + "/\(name).ndb"))
         try Data("44d88612fea8a8f36de82e1278abb02f:68:Capdo-Test-\(name)\n".utf8)
             .write(to: URL(fileURLWithPath: directory + "/\(name).hdb"))
         // sigtool --build refuses to pack a database without a COPYING file.
@@ -50,7 +53,9 @@ struct ClamavDatabaseHeaderTests {
             let built = try Self.buildDatabase(root, name: name, version: version)
             try root.write("var/lib/clamav/\(name).cvd", data: Data(contentsOf: URL(fileURLWithPath: built)))
         }
-        try root.symlink("etc/systemd/system/multi-user.target.wants/clamav-daemon.service", to: "/lib/systemd/system/clamav-daemon.service")
+        try root.symlink(
+            "etc/systemd/system/multi-user.target.wants/clamav-daemon.service",
+            to: "/lib/systemd/system/clamav-daemon.service")
         let output = await AntivirusCollector().collect(in: root.environment(now: Date()))
         #expect(output.issues.isEmpty)
         let product = try #require(output.antivirus?.products.first)
@@ -69,13 +74,16 @@ struct ClamavDatabaseHeaderTests {
     }
 
     @Test func parsesAPaddedHeader() throws {
-        let header = try ClamavDatabaseHeader.parse(Self.padded(Self.sample), name: "daily", file: "var/lib/clamav/daily.cld")
+        let header = try ClamavDatabaseHeader.parse(
+            Self.padded(Self.sample), name: "daily", file: "var/lib/clamav/daily.cld")
         #expect(header.version == 27_838)
         #expect(header.signatures == 2_071_652)
         #expect(header.functionalityLevel == 90)
         #expect(header.builder == "raynman")
         #expect(header.buildTime == Date(timeIntervalSince1970: 1_795_851_600))
-        #expect(ClamavDatabaseHeader.parseBuildTime("16 Sep 2021 08-32 -0400") == Date(timeIntervalSince1970: 1_631_795_520))
+        #expect(
+            ClamavDatabaseHeader.parseBuildTime("16 Sep 2021 08-32 -0400") == Date(timeIntervalSince1970: 1_631_795_520)
+        )
     }
 
     @Test func everyTruncationIsAClearError() {
@@ -104,7 +112,9 @@ struct ClamavDatabaseHeaderTests {
         let base = [UInt8](Self.padded(Self.sample))
         for _ in 0..<2_000 {
             var bytes = base
-            for _ in 0..<3 { bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            for _ in 0..<3 {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
             _ = try? ClamavDatabaseHeader.parse(Data(bytes), name: "daily", file: "f")
         }
     }
@@ -112,7 +122,9 @@ struct ClamavDatabaseHeaderTests {
     @Test func shortAndCorruptDatabasesBecomeErrorsNamingTheFile() async throws {
         let root = try TemporaryRoot()
         try root.write("var/lib/clamav/daily.cvd", "ClamAV-VDB:28 Nov 2026 07-40 +0000:27838")
-        try root.write("var/lib/clamav/main.cvd", data: Self.padded("ClamAV-VDB:16 Sep 2021 08-32 -0400:62:zz:90:X:X:sigmgr:1631795562"))
+        try root.write(
+            "var/lib/clamav/main.cvd",
+            data: Self.padded("ClamAV-VDB:16 Sep 2021 08-32 -0400:62:zz:90:X:X:sigmgr:1631795562"))
         let output = await AntivirusCollector().collect(in: root.environment())
         #expect(output.antivirus?.products.isEmpty == true)
         #expect(output.issues.map(\.file) == ["var/lib/clamav/daily.cvd", "var/lib/clamav/main.cvd"])

@@ -40,7 +40,10 @@ struct DefenderStatusParserTests {
         #expect(product.reportedSignatureAgeDays == 12)
         // FullScanAge 4294967295 means never.
         #expect(product.lastFullScan == nil)
-        #expect(product.lastQuickScan.map { abs($0.timeIntervalSince(Self.date("2026-10-19T03:02:11Z") ?? .distantPast)) < 1 } == true)
+        #expect(
+            product.lastQuickScan.map {
+                abs($0.timeIntervalSince(Self.date("2026-10-19T03:02:11Z") ?? .distantPast)) < 1
+            } == true)
     }
 
     @Test func passiveModeIsNotEnabled() throws {
@@ -60,7 +63,8 @@ struct DefenderStatusParserTests {
     ])
     func exportDates(text: String, expected: String) {
         let parsed = ExportDateParser.parse(text)
-        #expect(parsed.map { Int($0.timeIntervalSince1970) } == Self.date(expected).map { Int($0.timeIntervalSince1970) })
+        #expect(
+            parsed.map { Int($0.timeIntervalSince1970) } == Self.date(expected).map { Int($0.timeIntervalSince1970) })
     }
 
     @Test func utf16BigEndianAndUtf8() throws {
@@ -72,7 +76,10 @@ struct DefenderStatusParserTests {
         #expect(TextDecoding.decode(Data([0xFF, 0xFE, 0x41])) == nil)
     }
 
-    @Test(arguments: ["", "not json", "<Objs Version=\"1.1.0.1\">", "[1, 2]", "{\"Name\": \"x\"}", "{\"AMServiceEnabled\": \"maybe\"}"])
+    @Test(arguments: [
+        "", "not json", "<Objs Version=\"1.1.0.1\">", "[1, 2]", "{\"Name\": \"x\"}",
+        "{\"AMServiceEnabled\": \"maybe\"}",
+    ])
     func badExportsAreErrors(text: String) {
         #expect(throws: DefenderStatusParser.ParseError.self) { try DefenderStatusParser.parse(text, file: "f") }
     }

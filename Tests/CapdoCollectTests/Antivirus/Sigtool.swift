@@ -8,7 +8,8 @@ enum Sigtool {
 
     /// Builds `<name>.cvd` (unsigned, no network) in `directory` from the signature files already there.
     @discardableResult
-    static func build(name: String, version: Int, in directory: String, builder: String = "capdo-test") throws -> String {
+    static func build(name: String, version: Int, in directory: String, builder: String = "capdo-test") throws -> String
+    {
         _ = try run(
             ["--build=\(name).cvd", "--unsigned", "--cvd-version=\(version)", "--no-cdiff", "--datadir=\(directory)"],
             in: directory, input: builder + "\n")
@@ -45,7 +46,8 @@ enum Sigtool {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus != 0 && !allowFailure {
-            throw SigtoolError(message: "sigtool \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            throw SigtoolError(
+                message: "sigtool \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -37,7 +37,8 @@ public enum CrypttabParser {
             // A random key (swap, /tmp) or plain-mode parameters mean an ephemeral plain mapping, not LUKS:
             // such a volume is re-keyed at every boot and proves nothing about data at rest.
             let keyFile = fields.count >= 3 ? fields[2] : "none"
-            let ephemeral = keyFile.hasPrefix("/dev/urandom") || keyFile.hasPrefix("/dev/random")
+            let ephemeral =
+                keyFile.hasPrefix("/dev/urandom") || keyFile.hasPrefix("/dev/random")
                 || options.contains("swap") || options.contains("tmp")
             let plainHints = ["cipher", "size", "hash", "offset", "skip"].contains { options.contains($0) }
             let explicit = ["luks", "plain", "tcrypt", "bitlk"].first { options.contains($0) }

@@ -73,7 +73,8 @@ struct OtherAuthParsersTests {
 
     @Test("crypttab: a random-key swap without a type option is plain, not LUKS")
     func crypttabRandomKeySwap() {
-        let text = "cryptswap UUID=9 /dev/urandom swap,cipher=aes-xts-plain64,size=256\ncrypttmp /dev/sdb2 /dev/random tmp\n"
+        let text =
+            "cryptswap UUID=9 /dev/urandom swap,cipher=aes-xts-plain64,size=256\ncrypttmp /dev/sdb2 /dev/random tmp\n"
         let (section, issues) = CrypttabParser.parse(.memory(["etc/crypttab": text]))
         #expect(issues.isEmpty)
         #expect(section.entries["volumes"]?.value == "2")
