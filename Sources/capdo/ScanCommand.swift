@@ -81,7 +81,8 @@ struct ScanCommand: AsyncParsableCommand {
             evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         var snapshot = await SnapshotCollector.collect(environment)
         let tls = try await tlsFacts(
-            listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now)
+            listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now,
+            configured: config.systems.flatMap(\.tlsEndpoints))
         snapshot.tls = tls.facts
         snapshot.issues += tls.issues
         if let run = tls.run {
@@ -130,15 +131,18 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     /// Probes `--tls` endpoints and (live host) its own TLS listeners; reads certificates named in web/mail configs.
-    func tlsFacts(listeners: ListenerFacts?, root: String, live: Bool, now: Date) async throws
-        -> (facts: TLSFacts?, issues: [CollectionIssue], run: CollectorRun?)
-    {
+    func tlsFacts(
+        listeners: ListenerFacts?, root: String, live: Bool, now: Date, configured: [String] = []
+    ) async throws -> (facts: TLSFacts?, issues: [CollectionIssue], run: CollectorRun?) {
         var targets: [TLSTarget] = []
-        for text in tlsEndpoints {
+        // Flags first, then the systems' `tls_endpoints` from capdo.yaml (already syntax-checked by the loader).
+        for (text, origin) in tlsEndpoints.map({ ($0, "command line") }) + configured.map({ ($0, "capdo.yaml") }) {
             do {
-                targets.append(try TLSTarget.parse(text, origin: "command line"))
+                let target = try TLSTarget.parse(text, origin: origin)
+                if !targets.contains(target) { targets.append(target) }
             } catch {
-                throw CLIError.usage("--tls: \(error.description)")
+                throw CLIError.usage(
+                    "\(origin == "command line" ? "--tls" : "capdo.yaml tls_endpoints"): \(error.description)")
             }
         }
         if live { targets += TLSScan.listenerTargets(listeners).filter { !targets.contains($0) } }
