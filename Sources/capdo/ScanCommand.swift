@@ -64,7 +64,6 @@ struct ScanCommand: AsyncParsableCommand {
         let language = try report.language(configured: config.language)
         let reporters = try report.reporters(configured: config.formats)
         let clock = try CommandClock(now)
-        let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
         defer { withExtendedLifetime(runLock) {} }
 
@@ -79,7 +78,10 @@ struct ScanCommand: AsyncParsableCommand {
         let environment = HostEnvironment(
             root: rootPath, now: clock.now,
             evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
-        var snapshot = await SnapshotCollector.collect(environment)
+        // Collect while the rule files are parsed: the two are independent and each takes about 100 ms.
+        async let collected = SnapshotCollector.collect(environment)
+        let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
+        var snapshot = await collected
         let tls = try await tlsFacts(
             listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now,
             configured: config.systems.flatMap(\.tlsEndpoints))
