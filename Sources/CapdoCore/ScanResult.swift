@@ -22,6 +22,8 @@ public struct ScanResult: Codable, Sendable, Equatable {
     public var waivers: [WaiverStatus]
     /// Changes since the previous scan of the same hosts (section 8); nil when no history is kept.
     public var changes: ScanChanges?
+    /// The information systems of `capdo.yaml` the scanned hosts belong to (Mẫu 08 summary); nil when none.
+    public var systems: [SystemSummary]?
 
     public init(
         scanner: ScannerInfo = .current, startedAt: Date, finishedAt: Date, organisation: Organisation,
@@ -48,7 +50,7 @@ public struct ScanResult: Codable, Sendable, Equatable {
         case finishedAt = "finished_at"
         case organisation, profile
         case ruleSet = "rule_set"
-        case regime, hosts, controls, waivers, changes
+        case regime, hosts, controls, waivers, changes, systems
     }
 
     /// All findings of all hosts, in report order.

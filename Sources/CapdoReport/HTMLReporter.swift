@@ -179,6 +179,11 @@ private extension HTMLReporter {
                 ]
             }, numeric: [1, 2, 3, 4])
         html += "<p class=\"muted\">\(e(s[.scoreNote]))</p>\n"
+        if let rows = model.systemRows {
+            html += "<h3>\(e(s[.systemsHeading]))</h3>\n"
+            html += table(model.systemHeaders, rows.map { $0.map(e) }, numeric: [3, 4])
+            html += "<p class=\"muted\">\(e(s[.systemsNote]))</p>\n"
+        }
         return html + "</section>\n"
     }
 

@@ -136,7 +136,13 @@ private extension MarkdownReporter {
                     String(group.pass), String(group.warn), String(group.fail),
                 ]
             }, numeric: [1, 2, 3, 4])
-        return md + "_\(e(s[.scoreNote]))_\n\n"
+        md += "_\(e(s[.scoreNote]))_\n\n"
+        if let rows = model.systemRows {
+            md += "### \(e(s[.systemsHeading]))\n\n"
+            md += table(model.systemHeaders, rows.map { $0.map(c) }, numeric: [3, 4])
+            md += "_\(e(s[.systemsNote]))_\n\n"
+        }
+        return md
     }
 
     /// A text bar chart in a code block (catalogue strings and numbers only, nothing host-derived).

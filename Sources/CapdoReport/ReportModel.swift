@@ -288,3 +288,25 @@ extension ReportModel {
     /// True when some host carries TLS facts (so section 7 has an inventory).
     var hasTLSFacts: Bool { result.hosts.contains { $0.tls != nil } }
 }
+
+extension ReportModel {
+    /// The Mẫu 08 per-system rows (system, owner, operator, level, host count, deployment status), unescaped;
+    /// nil when the result does not know its systems.
+    var systemRows: [[String]]? {
+        guard let systems = result.systems, !systems.isEmpty else { return nil }
+        return systems.map { system in
+            [
+                system.name, system.owner ?? "—", system.operator ?? "—", String(system.level),
+                String(system.hosts.count), strings[DeploymentStatus(hosts: system.hosts, findings: findings).key],
+            ]
+        }
+    }
+
+    /// The headers of `systemRows`.
+    var systemHeaders: [String] {
+        [
+            strings[.columnSystem], strings[.columnSystemOwner], strings[.columnOperator],
+            strings[.columnSecurityLevel], strings[.columnHostCount], strings[.columnDeployment],
+        ]
+    }
+}

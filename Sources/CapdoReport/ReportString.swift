@@ -36,6 +36,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 3. Summary
     case overallLabel, overallFail, overallWarn, overallPass, countsHeading, columnStatus, columnCount, total
     case groupChartHeading, scoreNote, notJudged, columnGroup, columnScore, chartDescription
+    case systemsHeading, columnSystem, columnSystemOwner, columnOperator, columnSecurityLevel, columnHostCount
+    case columnDeployment, deploymentFull, deploymentPartial, deploymentNone, systemsNote
 
     // 4. Per item
     case columnItem, columnRequirement, columnTCVN, columnVerdict, columnRules, columnHosts, columnCoverage
@@ -291,6 +293,24 @@ private extension ReportString {
         case .columnScore: return ("Điểm", "Score")
         case .chartDescription:
             return ("Biểu đồ điểm đáp ứng theo nhóm yêu cầu", "Bar chart of the score per requirement group")
+        case .systemsHeading:
+            return ("Tình hình triển khai theo hệ thống thông tin", "Deployment per information system")
+        case .columnSystem: return ("Hệ thống", "System")
+        case .columnSystemOwner: return ("Chủ quản", "Owner")
+        case .columnOperator: return ("Đơn vị vận hành", "Operator")
+        case .columnSecurityLevel: return ("Cấp độ", "Level")
+        case .columnHostCount: return ("Số máy", "Hosts")
+        case .columnDeployment: return ("Trạng thái triển khai", "Deployment status")
+        case .deploymentFull: return ("Đã triển khai đầy đủ", "Fully deployed")
+        case .deploymentPartial: return ("Đã triển khai một số hạng mục", "Partly deployed")
+        case .deploymentNone: return ("Chưa triển khai", "Not deployed")
+        case .systemsNote:
+            return (
+                "Theo kết quả kiểm tra tự động trên các máy của hệ thống: đầy đủ khi không có Không đạt, Cảnh báo "
+                    + "hay Lỗi; một số hạng mục khi có cả Đạt và chưa đạt; chưa triển khai khi không có Đạt.",
+                "From the automated checks on the system's hosts: fully deployed when there is no Fail, Warning or "
+                    + "Error; partly when there are both passes and non-passes; not deployed when nothing passes."
+            )
 
         case .columnItem: return ("Mục", "Item")
         case .columnRequirement: return ("Yêu cầu", "Requirement")

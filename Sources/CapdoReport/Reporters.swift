@@ -1,6 +1,11 @@
 /// The one list of report formats, in the order the CLI writes them.
 public enum Reporters {
-    public static let all: [any Reporter] = [HTMLReporter(), MarkdownReporter(), JSONReporter()]
+    public static let all: [any Reporter] = [
+        HTMLReporter(), MarkdownReporter(), JSONReporter(), SARIFReporter(), JUnitReporter(), CSVReporter(),
+    ]
+
+    /// The formats written when neither `--format` nor `capdo.yaml` chooses.
+    public static let defaultFormats = ["html", "md", "json"]
 
     /// The reporter for a `--format` id (`md`, `html`, `json`), or nil when there is none.
     public static func reporter(for format: String) -> (any Reporter)? {

@@ -67,7 +67,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         var result = await ScanAssembler.evaluate(
             loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified,
             startedAt: clock.startedAt,
-            now: clock.finished())
+            now: clock.finished(), systems: config.systems)
         if let historyPath {
             let recorder = try HistoryRecorder(
                 path: historyPath, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))

@@ -4,7 +4,9 @@ import CapdoReport
 
 /// Options that choose the report formats, folder and language.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Report formats, comma-separated: html, md, json (default: all three).")
+    @Option(
+        name: .long, help: "Report formats, comma-separated: html, md, json, sarif, junit, csv (default: html,md,json)."
+    )
     var format: String?
 
     @Option(name: .long, help: "Folder for the reports (default: Reports).")
@@ -23,7 +25,7 @@ struct ReportOptions: ParsableArguments {
     func reporters(config: CapdoCore.Language? = nil, configured: [String]?) throws -> [any Reporter] {
         let ids =
             format.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            ?? configured ?? ["html", "md", "json"]
+            ?? configured ?? Reporters.defaultFormats
         var result: [any Reporter] = []
         for id in ids where !id.isEmpty {
             guard let reporter = Reporters.reporter(for: id) else {

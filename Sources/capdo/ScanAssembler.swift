@@ -5,7 +5,8 @@ import Foundation
 /// Evaluates snapshots with a rule set and assembles the `ScanResult` every reporter renders.
 enum ScanAssembler {
     static func evaluate(
-        _ snapshots: [HostSnapshot], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date
+        _ snapshots: [HostSnapshot], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        systems: [SystemConfig] = []
     ) async -> ScanResult {
         let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
         let rules = ruleSet.selectedRules
@@ -25,8 +26,27 @@ enum ScanAssembler {
                     $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
                 }.count)
         }
-        return ScanResult(
+        var result = ScanResult(
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,
             ruleSet: ruleSet.ruleSetInfo, hosts: hosts, controls: ruleSet.catalog.controls, waivers: waivers)
+        result.systems = summaries(systems, hosts: hosts.map(\.host))
+        return result
+    }
+
+    /// The systems that own at least one of `hosts`, in file order; nil when there are none.
+    ///
+    /// A host belongs to the system that lists its name; with a single system, every host belongs to it (the same
+    /// rule the history uses).
+    static func summaries(_ systems: [SystemConfig], hosts: [String]) -> [SystemSummary]? {
+        var owner: [String: String] = [:]
+        for system in systems { for name in system.hostNames { owner[name] = system.name } }
+        let fallback = systems.count == 1 ? systems[0].name : nil
+        let summaries = systems.compactMap { system -> SystemSummary? in
+            let members = Array(Set(hosts.filter { (owner[$0] ?? fallback) == system.name })).sorted()
+            guard !members.isEmpty else { return nil }
+            return SystemSummary(
+                name: system.name, owner: system.owner, operator: system.operator, level: system.level, hosts: members)
+        }
+        return summaries.isEmpty ? nil : summaries
     }
 }

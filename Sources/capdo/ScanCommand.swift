@@ -115,7 +115,7 @@ struct ScanCommand: AsyncParsableCommand {
 
         var result = await ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished())
+            now: clock.finished(), systems: config.systems)
         if let path = historyOptions.databasePath(config) {
             let recorder = try HistoryRecorder(
                 path: path, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))

@@ -17,7 +17,7 @@ struct DeterminismTests {
         #expect(reporter.render(scan, language: language) == reporter.render(scan, language: language))
     }
 
-    @Test(arguments: ["md", "html"])
+    @Test(arguments: ["md", "html", "sarif", "junit", "csv"])
     func inputOrderDoesNotChangeTheReport(format: String) throws {
         let reporter = try #require(Reporters.reporter(for: format))
         let scan = ReportFixture.scan()

@@ -16,8 +16,11 @@ struct EscapingTests {
         let reporter = try #require(Reporters.reporter(for: format))
         for language in Language.allCases {
             let text = reporter.render(ReportFixture.hostileScan(input), language: language)
-            #expect(!text.localizedCaseInsensitiveContains("<script"), "raw <script in \(format)")
-            #expect(!text.localizedCaseInsensitiveContains("<img"), "raw <img in \(format)")
+            if format != "csv" {
+                // CSV is never rendered as markup; its own checks are below.
+                #expect(!text.localizedCaseInsensitiveContains("<script"), "raw <script in \(format)")
+                #expect(!text.localizedCaseInsensitiveContains("<img"), "raw <img in \(format)")
+            }
             switch format {
             case "md":
                 #expect(!text.contains("](javascript:"), "live Markdown link in md")
@@ -27,6 +30,14 @@ struct EscapingTests {
             case "html":
                 checkOnlyKnownTags(text)
                 #expect(!text.contains("href"), "links in html")
+            case "sarif":
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "sarif is not valid JSON")
+            case "junit":
+                #expect(!text.contains("<a"), "injected element in junit")
+                #expect(JUnitCounts.parse(text) != nil, "junit is not well-formed XML")
+            case "csv":
+                CSVReporterTests.checkInert(text)
             default:
                 let data = Data(text.utf8)
                 let decoded = try SnapshotCodec.decoder().decode(ScanResult.self, from: data)

@@ -64,8 +64,11 @@ struct ReportContentTests {
     }
 
     @Test func reportersAreListedOnce() {
-        #expect(Reporters.formats == ["html", "md", "json"])
+        #expect(Reporters.formats == ["html", "md", "json", "sarif", "junit", "csv"])
+        #expect(Reporters.defaultFormats == ["html", "md", "json"])
         #expect(Reporters.reporter(for: "markdown")?.format == "md")
-        #expect(Reporters.reporter(for: "sarif") == nil)
+        #expect(Reporters.reporter(for: "SARIF")?.fileExtension == "sarif")
+        #expect(Reporters.reporter(for: "junit")?.fileExtension == "xml")
+        #expect(Reporters.reporter(for: "xlsx") == nil)
     }
 }
