@@ -20,4 +20,24 @@ enum CLIError: Error, CustomStringConvertible {
         case .locked: return ExitCodes.locked
         }
     }
+
+    /// Runs a command body; a `CLIError` is printed as `capdo: …` and becomes its exit code.
+    static func reported(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as CLIError {
+            Console.warn("capdo: \(error.description)")
+            throw error.exitCode
+        }
+    }
+
+    /// The same for synchronous commands.
+    static func reported(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Console.warn("capdo: \(error.description)")
+            throw error.exitCode
+        }
+    }
 }

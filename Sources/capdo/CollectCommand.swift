@@ -32,7 +32,7 @@ struct CollectCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        do {
+        try await CLIError.reported {
             let clock = try CommandClock(now)
             let rootPath = root ?? "/"
             var isDirectory: ObjCBool = false
@@ -57,9 +57,6 @@ struct CollectCommand: AsyncParsableCommand {
                     "capdo: wrote \(output) (\(snapshot.packages?.present.count ?? 0) packages, \(snapshot.config.count) config sources, \(snapshot.issues.count) issues)"
                 )
             }
-        } catch let error as CLIError {
-            Console.warn("capdo: \(error.description)")
-            throw error.exitCode
         }
     }
 }

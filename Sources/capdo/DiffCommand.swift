@@ -38,18 +38,15 @@ struct DiffCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        do {
+        try CLIError.reported {
             let store = try HistoryAccess.open(history: history, config: config)
             let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
             let (from, to) = try pick(store)
             let changes: ScanChanges
             do { changes = try HistoryComparer(store: store).diff(from: from, to: to, host: host) } catch {
-                throw CLIError.scanner(error.description)
+                throw CLIError.scanner(String(describing: error))
             }
             print(Self.render(changes, from: from, to: to, language: language), terminator: "")
-        } catch let error as CLIError {
-            Console.warn("capdo: \(error.description)")
-            throw error.exitCode
         }
     }
 
@@ -67,7 +64,7 @@ struct DiffCommand: ParsableCommand {
             guard recent.count == 2 else { throw CLIError.usage("only one scan recorded; nothing to compare yet") }
             return (recent[1].id, to)
         } catch let error as HistoryError {
-            throw CLIError.scanner(error.description)
+            throw CLIError.scanner(String(describing: error))
         }
     }
 

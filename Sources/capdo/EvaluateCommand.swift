@@ -30,19 +30,13 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var historyOptions: HistoryOptions
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            Console.warn("capdo: \(error.description)")
-            throw error.exitCode
-        }
+        try await CLIError.reported { try await execute() }
     }
 
     func execute() async throws {
-        let config = try ruleSet.loadConfig()
-        let language = try report.language(configured: config.language)
-        let reporters = try report.reporters(configured: config.formats)
-        let clock = try CommandClock(now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let config = session.config
+        let clock = session.clock
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
         defer { withExtendedLifetime(runLock) {} }
@@ -79,15 +73,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             ?? (loadedSnapshots.count == 1
                 ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
                 : "fleet-" + CapdoDate.day(clock.now))
-        let writer = ReportWriter(
-            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
-        let paths = try writer.write(result, stem: stem)
-        if !report.quiet || result.exitCode != 0 {
-            print(
-                TerminalSummary(language: language, colour: report.color && Console.isTerminal).render(
-                    result, reportPaths: paths), terminator: "")
-        }
-        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+        try session.finish(result, stem: stem)
         if unreadable > 0 { throw ExitCodes.scannerError }
     }
 

@@ -30,11 +30,11 @@ struct HistoryCommand: ParsableCommand {
     var history: String?
 
     func run() throws {
-        do {
+        try CLIError.reported {
             let store = try HistoryAccess.open(history: history, config: config)
             let scans: [ScanRecord]
             do { scans = try store.scans(host: host, system: system, limit: limit) } catch {
-                throw CLIError.scanner(error.description)
+                throw CLIError.scanner(String(describing: error))
             }
             if scans.isEmpty {
                 print("No scans recorded in \(store.path)\(host.map { " for host \($0)" } ?? "").")
@@ -52,9 +52,6 @@ struct HistoryCommand: ParsableCommand {
                         + pad(String(scan.warn), 6)
                         + pad(String(scan.error), 7) + "  " + scan.profile)
             }
-        } catch let error as CLIError {
-            Console.warn("capdo: \(error.description)")
-            throw error.exitCode
         }
     }
 

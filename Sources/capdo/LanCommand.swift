@@ -34,19 +34,13 @@ struct LanCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            Console.warn("capdo: \(error.description)")
-            throw error.exitCode
-        }
+        try await CLIError.reported { try await execute() }
     }
 
     func execute() async throws {
-        let config = try ruleSet.loadConfig()
-        let language = try report.language(configured: config.language)
-        let reporters = try report.reporters(configured: config.formats)
-        let clock = try CommandClock(now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let config = session.config
+        let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         loaded.onlyGroup = .network
         let facts = try await source.collect(quiet: report.quiet)
@@ -61,18 +55,11 @@ struct LanCommand: AsyncParsableCommand {
         let result = await ScanAssembler.evaluate(
             [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
-        let writer = ReportWriter(
-            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
-        let stem = ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now)
-        let paths = try writer.write(result, stem: stem)
-        if !report.quiet || result.exitCode != 0 {
-            let summary = TerminalSummary(language: language, colour: report.color && Console.isTerminal)
-            print(
+        try session.finish(
+            result, stem: ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now),
+            lead:
                 "LAN: \(facts.counters.packets) packets, \(facts.hosts.count) hosts, \(facts.services.count) services, "
-                    + "\(facts.credentials.count) cleartext credentials (redacted)")
-            print(summary.render(result, reportPaths: paths), terminator: "")
-        }
-        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+                + "\(facts.credentials.count) cleartext credentials (redacted)")
     }
 
     static func slug(_ text: String) -> String {

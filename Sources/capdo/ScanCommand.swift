@@ -51,19 +51,13 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var historyOptions: HistoryOptions
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            FileHandle.standardError.write(Data("capdo: \(error.description)\n".utf8))
-            throw error.exitCode
-        }
+        try await CLIError.reported { try await execute() }
     }
 
     func execute() async throws {
-        let config = try ruleSet.loadConfig()
-        let language = try report.language(configured: config.language)
-        let reporters = try report.reporters(configured: config.formats)
-        let clock = try CommandClock(now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let config = session.config
+        let clock = session.clock
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
         defer { withExtendedLifetime(runLock) {} }
 
@@ -72,8 +66,7 @@ struct ScanCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError.usage("--root '\(rootPath)' is not a directory")
         }
-        let outputDirectory = report.output ?? config.output ?? "Reports"
-        try SafetyGuard.refuseWritingInside(root: rootPath, output: outputDirectory)
+        try SafetyGuard.refuseWritingInside(root: rootPath, output: session.outputDirectory)
 
         let environment = HostEnvironment(
             root: rootPath, now: clock.now,
@@ -123,13 +116,7 @@ struct ScanCommand: AsyncParsableCommand {
             try recorder.record(
                 &result, command: "scan", snapshots: [snapshot], digests: [digest], systems: config.systems)
         }
-        let writer = ReportWriter(directory: outputDirectory, reporters: reporters, language: language)
-        let paths = try writer.write(result, stem: ReportWriter.stem(host: snapshot.hostName, date: clock.now))
-        if !report.quiet || result.exitCode != 0 {
-            let summary = TerminalSummary(language: language, colour: report.color && Console.isTerminal)
-            print(summary.render(result, reportPaths: paths), terminator: "")
-        }
-        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+        try session.finish(result, stem: ReportWriter.stem(host: snapshot.hostName, date: clock.now))
     }
 
     /// Probes `--tls` endpoints and (live host) its own TLS listeners; reads certificates named in web/mail configs.

@@ -57,22 +57,19 @@ struct TLSCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            FileHandle.standardError.write(Data("capdo: \(error.description)\n".utf8))
-            throw error.exitCode
-        } catch let error as TLSError {
-            FileHandle.standardError.write(Data("capdo: \(error.description)\n".utf8))
-            throw ExitCodes.usage
+        try await CLIError.reported {
+            do {
+                try await execute()
+            } catch let error as TLSError {
+                throw CLIError.usage(error.description)
+            }
         }
     }
 
     func execute() async throws {
-        let config = try ruleSet.loadConfig()
-        let language = try report.language(configured: config.language)
-        let reporters = try report.reporters(configured: config.formats)
-        let clock = try CommandClock(now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let config = session.config
+        let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         loaded.catalog.rules = loaded.catalog.rules.filter(TLSScan.isTLSRule)
 
@@ -92,18 +89,11 @@ struct TLSCommand: AsyncParsableCommand {
         var snapshot = HostSnapshot(collectedAt: clock.now, root: "tls", live: false, tls: facts, issues: issues)
         snapshot.system = SystemFacts(hostname: "tls-" + CapdoDate.day(clock.now))
         if !report.quiet {
-            print(TLSSummary(language: language).render(facts, issues: issues), terminator: "")
+            print(TLSSummary(language: session.language).render(facts, issues: issues), terminator: "")
         }
         let result = await ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished())
-        let writer = ReportWriter(
-            directory: report.output ?? config.output ?? "Reports", reporters: reporters, language: language)
-        let paths = try writer.write(result, stem: "tls-" + CapdoDate.day(clock.now))
-        if !report.quiet || result.exitCode != 0 {
-            let summary = TerminalSummary(language: language, colour: report.color && Console.isTerminal)
-            print(summary.render(result, reportPaths: paths), terminator: "")
-        }
-        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+        try session.finish(result, stem: "tls-" + CapdoDate.day(clock.now))
     }
 }
