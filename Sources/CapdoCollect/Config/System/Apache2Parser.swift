@@ -52,14 +52,10 @@ public struct Apache2Parser {
 
 private extension Apache2Parser {
     mutating func parseFile(_ path: String) {
-        guard !stack.contains(path) else {
-            reader.report(file: stack.last, line: nil, "include loop: \(path) includes itself, not followed")
-            return
-        }
-        guard stack.count < Self.maxDepth, filesParsed < Self.maxFiles else {
-            reader.report(file: stack.last, line: nil, "includes nested too deep or too many, \(path) not read")
-            return
-        }
+        guard
+            reader.mayEnter(
+                path, stack: stack, maxDepth: Self.maxDepth, filesParsed: filesParsed, maxFiles: Self.maxFiles)
+        else { return }
         if reader.files.isDirectory(path) {
             stack.append(path)
             defer { stack.removeLast() }

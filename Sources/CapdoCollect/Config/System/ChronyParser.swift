@@ -38,10 +38,7 @@ public struct ChronyParser {
 
 private extension ChronyParser {
     mutating func parseFile(_ path: String) {
-        guard !stack.contains(path), stack.count < Self.maxDepth else {
-            reader.report(file: stack.last, line: nil, "include loop or nesting too deep at \(path), not followed")
-            return
-        }
+        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
         guard let text = reader.text(path) else { return }
         stack.append(path)
         defer { stack.removeLast() }

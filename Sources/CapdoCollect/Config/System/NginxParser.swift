@@ -108,14 +108,10 @@ private extension NginxParser {
     }
 
     mutating func parseFile(_ path: String, context: [String]) {
-        guard !stack.contains(path) else {
-            reader.report(file: stack.last, line: nil, "include loop: \(path) includes itself, not followed")
-            return
-        }
-        guard stack.count < Self.maxDepth, filesParsed < Self.maxFiles else {
-            reader.report(file: stack.last, line: nil, "includes nested too deep or too many, \(path) not read")
-            return
-        }
+        guard
+            reader.mayEnter(
+                path, stack: stack, maxDepth: Self.maxDepth, filesParsed: filesParsed, maxFiles: Self.maxFiles)
+        else { return }
         guard let text = reader.text(path) else { return }
         filesParsed += 1
         stack.append(path)
