@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(name: "CapdoTLSTests", dependencies: ["CapdoTLS", "CapdoCore"]),
         .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore"]),
-        .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"]),
+        // Goldens are read through #filePath, not as bundle resources.
+        .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"], exclude: ["Golden"]),
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
             name: "CapdoCLITests",
