@@ -41,10 +41,11 @@ import Testing
         let capture = net.folder.appendingPathComponent("live.pcap").path
         let snapshot = net.folder.appendingPathComponent("live.json").path
         let reports = net.folder.appendingPathComponent("reports").path
-        // capdo captures inside the client namespace while the client talks to the server.
+        // capdo captures inside the client namespace while the client talks to the server. The window is wide
+        // because on a loaded 2-core CI machine an 8 s window once closed before the client's first packet.
         let arguments = [
             "/usr/sbin/ip", "netns", "exec", net.client, CapdoProcess.binary, "lan", "--interface", net.clientLink,
-            "--duration", "8", "--write", capture, "--snapshot", snapshot, "--output", reports, "--quiet",
+            "--duration", "20", "--write", capture, "--snapshot", snapshot, "--output", reports, "--quiet",
         ]
         let running = Task.detached { try Spawn.run(arguments, allowFailure: true) }
         // The capture is live once capdo has created the --write file (right after pcap_activate).
