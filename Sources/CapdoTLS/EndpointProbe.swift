@@ -20,7 +20,8 @@ struct EndpointProbe {
         }
         let address: ResolvedAddress
         do {
-            address = try ResolvedAddress.resolve(target.host, port: target.port)
+            address = try ResolvedAddress.resolve(
+                target.host, port: target.port, timeout: handshake.options.connectTimeout)
         } catch {
             endpoint.error = error.description
             return finish(endpoint)

@@ -7,15 +7,27 @@ struct ResolvedAddress: Sendable {
     /// The numeric address (`127.0.0.1`, `::1`).
     var text: String
 
-    /// Resolves `host` (name or literal) for a TCP connection; the first address wins (IPv4 preferred).
-    static func resolve(_ host: String, port: Int) throws(TLSError) -> ResolvedAddress {
+    /// Resolves `host` (name or literal) for a TCP connection; the first address wins (IPv4 preferred). A name
+    /// the resolver has not answered for within `timeout` seconds is an error, like a connect that times out.
+    static func resolve(_ host: String, port: Int, timeout: Double) throws(TLSError) -> ResolvedAddress {
+        if X509Certificate.isIPLiteral(host) { return try lookup(host, port: port).get() }
+        guard let result = PendingLookup.run(timeout: timeout, { lookup(host, port: port) }) else {
+            throw TLSError(
+                .resolve, "cannot resolve '\(host)'",
+                cause: "no answer from the resolver within \(PlainSocket.seconds(timeout))")
+        }
+        return try result.get()
+    }
+
+    private static func lookup(_ host: String, port: Int) -> Result<ResolvedAddress, TLSError> {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_family = AF_UNSPEC
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let list else {
-            throw TLSError(.resolve, "cannot resolve '\(host)'", cause: String(cString: gai_strerror(status)))
+            return .failure(
+                TLSError(.resolve, "cannot resolve '\(host)'", cause: String(cString: gai_strerror(status))))
         }
         defer { freeaddrinfo(list) }
         var candidates: [ResolvedAddress] = []
@@ -31,9 +43,9 @@ struct ResolvedAddress: Sendable {
             cursor = entry.pointee.ai_next
         }
         guard let best = candidates.first(where: { $0.family == AF_INET }) ?? candidates.first else {
-            throw TLSError(.resolve, "cannot resolve '\(host)'", cause: "no address")
+            return .failure(TLSError(.resolve, "cannot resolve '\(host)'", cause: "no address"))
         }
-        return best
+        return .success(best)
     }
 
     private static func numeric(_ address: UnsafeMutablePointer<sockaddr>, _ length: socklen_t) -> String {
