@@ -30,8 +30,8 @@ public enum CaptureReader {
         return Outcome(facts: facts, warning: warning)
     }
 
-    /// Captures on a live interface for `duration` seconds (optionally with a BPF filter and saving a copy).
-    /// Runs on its own thread: the blocking libpcap calls never occupy the concurrency pool.
+    /// Captures on a live interface for `duration` seconds, or until SIGINT/SIGTERM (optionally with a BPF filter
+    /// and saving a copy). Runs on its own thread: the blocking libpcap calls never occupy the concurrency pool.
     public static func capture(
         interface: String, duration: Double, filter: String? = nil, writeTo path: String? = nil
     ) async throws -> Outcome {
@@ -59,7 +59,10 @@ public enum CaptureReader {
                 .capture, "Interface '\(interface)' has link type \(handle.linkTypeName), which capdo does not decode.")
         }
         if let path { try handle.startDump(path: path) }
-        let error = handle.read(until: Date().addingTimeInterval(duration), into: &analyzer)
+        CaptureInterruption.install()
+        let error = handle.read(
+            until: Date().addingTimeInterval(duration), stop: { CaptureInterruption.wasRequested }, into: &analyzer)
+        CaptureInterruption.restore()
         handle.flushDump()
         var facts = analyzer.facts()
         if let dropped = handle.droppedPackets, dropped > 0 { facts.counters.skipped["dropped_by_kernel"] = dropped }

@@ -124,12 +124,16 @@ final class PcapHandle: @unchecked Sendable {
         self.dumper = dumper
     }
 
-    /// Reads packets until the end of the file, an error, `deadline` (live), or `body` returning false.
+    /// Reads packets until the end of the file, an error, or (live) `deadline` or `stop` returning true.
     /// Returns nil at a clean end, else libpcap's message (truncated file, bad record, read error).
-    func read<Sink: PacketSink>(until deadline: Date? = nil, into sink: inout Sink) -> String? {
+    func read<Sink: PacketSink>(
+        until deadline: Date? = nil, stop: () -> Bool = { false }, into sink: inout Sink
+    ) -> String? {
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<u_char>?
         let fd = deadline == nil ? -1 : pcap_get_selectable_fd(pointer)
+        // On a busy live interface packets never stop coming: look at the clock every 256 packets too.
+        var sinceCheck = 0
         while true {
             let status = pcap_next_ex(pointer, &header, &data)
             if status == 1, let header, let data {
@@ -141,12 +145,19 @@ final class PcapHandle: @unchecked Sendable {
                     seconds: Int(head.ts.tv_sec), microseconds: Int(head.ts.tv_usec), length: Int(head.len),
                     bytes: UnsafeRawBufferPointer(start: data, count: Int(head.caplen)))
                 sink.consume(record)
+                if let deadline {
+                    sinceCheck += 1
+                    if sinceCheck == 256 {
+                        sinceCheck = 0
+                        if deadline.timeIntervalSinceNow <= 0 || stop() { return nil }
+                    }
+                }
                 continue
             }
             if status == 0 {
                 guard let deadline else { continue }
                 let remaining = deadline.timeIntervalSinceNow
-                if remaining <= 0 { return nil }
+                if remaining <= 0 || stop() { return nil }
                 var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
                 _ = poll(&poller, 1, Int32(min(remaining, 0.1) * 1000) + 1)
                 continue

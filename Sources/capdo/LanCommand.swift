@@ -12,7 +12,8 @@ struct LanCommand: AsyncParsableCommand {
             Reads a capture (--pcap), captures live (--interface, root or CAP_NET_RAW), and/or scans targets
             you are authorised to scan (--targets, TCP connect, 300 probes/s by default). Writes the LAN report
             (section 6) with the network rules' findings. Credentials seen in clear are reported redacted: the
-            secret is never stored or printed.
+            secret is never stored or printed. Ctrl-C (SIGINT) or SIGTERM ends a live capture early and still
+            analyses what was captured, flushes --write and writes the reports; a second Ctrl-C quits at once.
 
             Examples:
               capdo lan --pcap ward-lan.pcapng

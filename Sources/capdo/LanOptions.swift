@@ -66,6 +66,9 @@ struct LanOptions: ParsableArguments {
                 let outcome = try await CaptureReader.capture(
                     interface: interface, duration: duration, filter: filter, writeTo: write)
                 if let warning = outcome.warning { Console.warn("warning: \(warning)") }
+                if CaptureInterruption.wasRequested && !quiet {
+                    Console.warn("capdo: capture on \(interface) stopped by a signal; analysing what was captured")
+                }
                 parts.append(outcome.facts)
             }
             if let targets {

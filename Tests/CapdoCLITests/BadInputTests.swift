@@ -60,10 +60,10 @@ struct BadInputTests {
         try FileManager.default.createDirectory(atPath: root.path + "/etc/security", withIntermediateDirectories: true)
         mkfifo(root.path + "/etc/security/pwquality.conf", 0o644)
 
-        let started = Date()
         let (process, result) = try scanJSON(root.path)
-        #expect(!process.timedOut)
-        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(
+            !process.timedOut,
+            "the scan finished within CapdoProcess's limit: the FIFO and the sparse log did not block it")
         #expect(process.status == 0 || process.status == 2, "status \(process.status): \(process.stderr)")
         #expect(
             process.stderr.contains("var/lib/dpkg/status"),

@@ -7,11 +7,30 @@ enum Spawn {
         var description: String
     }
 
-    /// Runs `arguments` (argv[0] an absolute path); returns stdout+stderr; throws on a non-zero exit.
-    @discardableResult
-    static func run(_ arguments: [String], allowFailure: Bool = false) throws -> (status: Int32, output: String) {
+    /// A started program: its pid and the file that collects its stdout+stderr.
+    struct Child {
+        let pid: pid_t
+        let arguments: [String]
+        let log: String
+
+        /// Sends `signalNumber` (SIGINT, SIGKILL, …); false when the process is already gone.
+        @discardableResult
+        func signal(_ signalNumber: Int32) -> Bool { kill(pid, signalNumber) == 0 }
+
+        /// Waits for the exit (blocking this thread, never a cooperative one's continuation); returns the exit
+        /// status (128 + signal when killed) and the output.
+        func wait() -> (status: Int32, output: String) {
+            defer { unlink(log) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            return (exit, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+        }
+    }
+
+    /// Starts `arguments` (argv[0] an absolute path) with stdin from /dev/null; does not wait.
+    static func start(_ arguments: [String]) throws -> Child {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-spawn-\(UUID().uuidString)").path
-        defer { unlink(log) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -23,12 +42,16 @@ enum Spawn {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
         guard spawned == 0 else {
+            unlink(log)
             throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return Child(pid: pid, arguments: arguments, log: log)
+    }
+
+    /// Runs `arguments` (argv[0] an absolute path); returns stdout+stderr; throws on a non-zero exit.
+    @discardableResult
+    static func run(_ arguments: [String], allowFailure: Bool = false) throws -> (status: Int32, output: String) {
+        let (exit, output) = try start(arguments).wait()
         if exit != 0 && !allowFailure {
             throw Failure(description: "\(arguments.joined(separator: " ")) exited \(exit): \(output.suffix(2000))")
         }

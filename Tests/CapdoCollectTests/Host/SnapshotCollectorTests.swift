@@ -13,14 +13,13 @@ struct SnapshotCollectorTests {
         #expect(Collectors.all.allSatisfy { !$0.summary.isEmpty })
     }
 
-    @Test func timedOutCollectorIsAnIssueAndTheRestMerge() async throws {
+    /// The sleeper would take an hour: finishing at all (within the test's time limit) shows the 8 s collector
+    /// timeout ended it; wall-clock bounds belong to benchmarks, not to tests on a busy shared machine.
+    @Test(.timeLimit(.minutes(5))) func timedOutCollectorIsAnIssueAndTheRestMerge() async throws {
         let root = try TemporaryRoot()
         try root.write("etc/hostname", "fixture\n")
-        let start = Date()
         let snapshot = await SnapshotCollector.collect(
             root.environment(), collectors: [SystemCollector(), Sleeper(), FilesCollector()], timeout: 8)
-        // Well under the sleeper's 120 s; the 8 s limit leaves room for a busy shared test machine.
-        #expect(Date().timeIntervalSince(start) < 60)
         #expect(snapshot.system?.hostname == "fixture")
         #expect(snapshot.files["/etc/shadow"] == FileFact(exists: false))
         #expect(snapshot.issues.contains { $0.collector == "sleeper" && $0.level == .error })
@@ -46,7 +45,7 @@ private struct Sleeper: Collector {
     let summary = "sleeps"
 
     func collect(in environment: HostEnvironment) async -> CollectorOutput {
-        try? await Task.sleep(for: .seconds(120))
+        try? await Task.sleep(for: .seconds(3_600))
         return CollectorOutput()
     }
 }
