@@ -16,14 +16,16 @@ public struct ScanResult: Codable, Sendable, Equatable {
     public var ruleSet: RuleSetInfo
     /// `legacy` (TT12 + TCVN 11930 ids first, new-regime ids alongside).
     public var regime: String
-    public var hosts: [HostResult]
-    public var controls: [ControlItem]
+    public var hosts: [HostResult] { didSet { memo = ScanMemo() } }
+    public var controls: [ControlItem] { didSet { memo = ScanMemo() } }
     /// Every waiver loaded, with whether it is still in force.
     public var waivers: [WaiverStatus]
     /// Changes since the previous scan of the same hosts (section 8); nil when no history is kept.
     public var changes: ScanChanges?
     /// The information systems of `capdo.yaml` the scanned hosts belong to (Mẫu 08 summary); nil when none.
     public var systems: [SystemSummary]?
+    /// All findings and the summary, derived once (not encoded, not compared).
+    private var memo = ScanMemo()
 
     public init(
         scanner: ScannerInfo = .current, startedAt: Date, finishedAt: Date, organisation: Organisation,
@@ -55,7 +57,12 @@ public struct ScanResult: Codable, Sendable, Equatable {
 
     /// All findings of all hosts, in report order.
     public var allFindings: [Finding] {
-        Finding.sortedForReport(hosts.flatMap(\.findings))
+        memo.findings { Finding.sortedForReport(hosts.flatMap(\.findings)) }
+    }
+
+    /// Counts, group scores and per-item verdicts (`ScanSummary`), derived once.
+    public var summary: ScanSummary {
+        memo.summary { ScanSummary(self) }
     }
 
     /// The process exit code of the design: 0 compliant, 2 when any finding fails.

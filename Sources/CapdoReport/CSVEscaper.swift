@@ -7,10 +7,16 @@ enum CSVEscaper {
     /// quote, CR or LF.
     static func field(_ text: String) -> String {
         let value = neutralised(text)
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
-            return value
+        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        guard value.utf8.contains(where: special) else { return value }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` with a `'` in front when it starts like a formula.

@@ -6,6 +6,8 @@
 enum HostileText {
     /// `text` with controls replaced; tab stays, newlines stay unless `keepNewlines` is false.
     static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
+        // Nearly all text is already safe; a fleet report sanitises millions of strings, so check before copying.
+        guard needsChange(text, keepNewlines: keepNewlines) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var previousWasCR = false
@@ -31,6 +33,19 @@ enum HostileText {
             }
         }
         return out
+    }
+
+    /// Whether `sanitize` would change `text` (a read-only pass over its bytes, then its scalars).
+    static func needsChange(_ text: String, keepNewlines: Bool) -> Bool {
+        // Printable ASCII, tab and (when kept) LF are left alone; any other byte needs the scalar check.
+        if !text.utf8.contains(where: { $0 < 0x20 ? !($0 == 0x09 || (keepNewlines && $0 == 0x0A)) : $0 >= 0x7F }) {
+            return false
+        }
+        return text.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            if value == 0x09 || (keepNewlines && value == 0x0A) { return false }
+            return value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value)
+        }
     }
 
     private static func isBidiControl(_ value: UInt32) -> Bool {

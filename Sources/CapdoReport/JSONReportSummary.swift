@@ -35,7 +35,7 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
     }
 
     public init(_ result: ScanResult) {
-        let summary = ScanSummary(result)
+        let summary = result.summary
         self.overall = summary.overall
         self.exitCode = result.exitCode
         self.counts = Self.counts(summary.counts)

@@ -31,7 +31,7 @@ struct ReportModel {
 
     init(_ result: ScanResult, language: Language) {
         self.result = result
-        self.summary = ScanSummary(result)
+        self.summary = result.summary
         self.strings = ReportStrings(language)
         self.hosts = result.hosts.sorted { $0.host < $1.host }
         self.findings = result.allFindings

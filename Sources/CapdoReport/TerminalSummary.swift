@@ -19,7 +19,7 @@ public struct TerminalSummary: Sendable {
     /// The summary text, ending with a newline; `reportPaths` are listed as given.
     public func render(_ result: ScanResult, reportPaths: [String] = []) -> String {
         let s = ReportStrings(language)
-        let summary = ScanSummary(result)
+        let summary = result.summary
         var out = "\(clean(result.scanner.name)) \(clean(result.scanner.version)): "
         out += paint(s.overall(summary.overall), summary.overall) + "\n"
         let counts = FindingStatus.allCases.sorted { $0.rank < $1.rank }

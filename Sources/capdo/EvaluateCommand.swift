@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapdoCore
+import CapdoHistory
 import CapdoReport
 import Foundation
 
@@ -41,40 +42,53 @@ struct EvaluateCommand: AsyncParsableCommand {
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
         defer { withExtendedLifetime(runLock) {} }
         let historyPath = historyOptions.databasePath(config)
-        var loadedSnapshots: [HostSnapshot] = []
-        var digests: [String] = []
+        var hosts: [HostResult] = []
+        var extras: [HistoryEntry.HostExtras] = []
         var unreadable = 0
-        // Decode in parallel (JSON decoding is a third of a fleet evaluation), keep the given order.
-        for outcome in SnapshotFile.readAll(Self.expand(snapshots), digest: historyPath != nil) {
+        let logger = CapdoLog.logger(quiet: report.quiet)
+        let evaluationStart = DispatchTime.now()
+        // Read, judge and drop each snapshot on all cores; the given order is kept.
+        let judged = FleetEvaluation.run(
+            Self.expand(snapshots), ruleSet: loaded, now: clock.finished(), history: historyPath != nil,
+            systems: config.systems)
+        for outcome in judged {
             switch outcome {
-            case .success(let read):
-                loadedSnapshots.append(read.snapshot)
-                digests.append(read.digest ?? "")
+            case .success(let host):
+                hosts.append(host.result)
+                if let extra = host.extras { extras.append(extra) }
             case .failure(let error):
                 Console.warn("capdo: \(error.description) — skipped")
                 unreadable += 1
             }
         }
-        guard !loadedSnapshots.isEmpty else {
+        logger.info("evaluated \(hosts.count) snapshots in \(Self.seconds(since: evaluationStart)) s")
+        guard !hosts.isEmpty else {
             throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given")
         }
-        var result = await ScanAssembler.evaluate(
-            loadedSnapshots, ruleSet: loaded, organisation: config.organisation ?? .unspecified,
-            startedAt: clock.startedAt,
+        var result = ScanAssembler.assemble(
+            hosts, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished(), systems: config.systems)
         if let historyPath {
             let recorder = try HistoryRecorder(
-                path: historyPath, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))
-            try recorder.record(
-                &result, command: "evaluate", snapshots: loadedSnapshots, digests: digests, systems: config.systems)
+                path: historyPath, retention: config.retention, logger: logger)
+            let recordStart = DispatchTime.now()
+            try recorder.record(&result, command: "evaluate", extras: extras)
+            logger.info("history recorded in \(Self.seconds(since: recordStart)) s")
         }
         let stem =
             name
-            ?? (loadedSnapshots.count == 1
-                ? ReportWriter.stem(host: loadedSnapshots[0].hostName, date: clock.now)
+            ?? (hosts.count == 1
+                ? ReportWriter.stem(host: hosts[0].host, date: clock.now)
                 : "fleet-" + CapdoDate.day(clock.now))
+        let reportStart = DispatchTime.now()
+        defer { logger.info("reports written in \(Self.seconds(since: reportStart)) s") }
         try session.finish(result, stem: stem)
         if unreadable > 0 { throw ExitCodes.scannerError }
+    }
+
+    /// Seconds since `start`, to the millisecond.
+    static func seconds(since start: DispatchTime) -> Double {
+        Double((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) / 1_000
     }
 
     /// Files as given, and `*.json` inside given folders (sorted).

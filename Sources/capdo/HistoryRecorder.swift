@@ -16,19 +16,24 @@ struct HistoryRecorder {
         self.logger = logger
     }
 
+    /// What history keeps of one host besides its findings: digest, inventory and system.
+    static func extras(_ snapshot: HostSnapshot, digest: String, systems: [SystemConfig]) -> HistoryEntry.HostExtras {
+        let fallback = systems.count == 1 ? systems[0].name : nil
+        let system = systems.last { $0.hostNames.contains(snapshot.hostName) }?.name ?? fallback
+        return HistoryEntry.HostExtras(factsDigest: digest, inventory: HostInventory(snapshot), system: system)
+    }
+
     /// Records `result` (one transaction), sets `result.changes`, prunes by retention.
     func record(
         _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String],
         systems: [SystemConfig]
     ) throws {
-        var hostSystem: [String: String] = [:]
-        for system in systems { for name in system.hostNames { hostSystem[name] = system.name } }
-        let fallback = systems.count == 1 ? systems[0].name : nil
-        let extras = zip(snapshots, digests).map { snapshot, digest in
-            HistoryEntry.HostExtras(
-                factsDigest: digest, inventory: HostInventory(snapshot),
-                system: hostSystem[snapshot.hostName] ?? fallback)
-        }
+        let extras = zip(snapshots, digests).map { Self.extras($0, digest: $1, systems: systems) }
+        try record(&result, command: command, extras: extras)
+    }
+
+    /// Records `result` with per-host `extras` (in the order of `result.hosts`).
+    func record(_ result: inout ScanResult, command: String, extras: [HistoryEntry.HostExtras]) throws {
         do {
             let scanID = try store.record(HistoryEntry(command: command, result: result, hosts: extras))
             logger.info("recorded scan #\(scanID) (\(result.hosts.count) hosts) in \(store.path)")

@@ -18,6 +18,15 @@ enum ScanAssembler {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        return assemble(
+            hosts, ruleSet: ruleSet, organisation: organisation, startedAt: startedAt, now: now, systems: systems)
+    }
+
+    /// The `ScanResult` over hosts already judged (by `evaluate` or by `FleetEvaluation`).
+    static func assemble(
+        _ hosts: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        systems: [SystemConfig] = []
+    ) -> ScanResult {
         let findings = hosts.flatMap(\.findings)
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(

@@ -35,11 +35,12 @@ public enum TextDecoding {
         }
         var result = ""
         var valid = true
-        transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true) { scalar in
+        // transcode returns true when it met an invalid sequence (and stopped there).
+        let stoppedOnError = transcode(
+            units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: true
+        ) { scalar in
             if let value = Unicode.Scalar(scalar) { result.unicodeScalars.append(value) } else { valid = false }
         }
-        // transcode reports errors by returning true; re-check by round trip length.
-        let decodedUnits = result.utf16.count
-        return valid && decodedUnits == units.count ? result : nil
+        return valid && !stoppedOnError && result.utf16.count == units.count ? result : nil
     }
 }

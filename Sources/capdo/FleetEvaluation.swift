@@ -1,0 +1,38 @@
+import CapdoCore
+import CapdoHistory
+import CapdoRules
+import Foundation
+
+/// Judges many snapshot files on all cores, one file at a time per core: read, decode, evaluate, and drop the
+/// snapshot, keeping per host only its result (and, for history, its digest and inventory). Memory grows with the
+/// results, not with the snapshots (a collected snapshot is about 1 MiB of JSON).
+enum FleetEvaluation {
+    /// One judged host, or why its file was skipped.
+    struct Judged: Sendable {
+        var result: HostResult
+        var extras: HistoryEntry.HostExtras?
+    }
+
+    static func run(
+        _ paths: [String], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
+    ) -> [Result<Judged, CLIError>] {
+        let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
+        let rules = ruleSet.selectedRules
+        let slots = ResultSlots<Judged>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            do {
+                let read = try SnapshotFile.read(paths[index], digest: history)
+                let result = engine.evaluate(rules, snapshot: read.snapshot)
+                let extras =
+                    history
+                    ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", systems: systems) : nil
+                slots.set(index, .success(Judged(result: result, extras: extras)))
+            } catch let error as CLIError {
+                slots.set(index, .failure(error))
+            } catch {
+                slots.set(index, .failure(.scanner("\(paths[index]): \(error)")))
+            }
+        }
+        return slots.results
+    }
+}
