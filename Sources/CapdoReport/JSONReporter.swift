@@ -29,7 +29,7 @@ public struct JSONReporter: Reporter {
     public func render(_ result: ScanResult, language: Language) -> String {
         let summary = JSONReportSummary(result)
         if result.hosts.count > 1, let spliced = Self.renderHostsInParallel(result, summary: summary) {
-            return Self.inert(spliced) + "\n"
+            return spliced + "\n"
         }
         guard let data = try? SnapshotCodec.encoder().encode(JSONReportDocument(result: result, summary: summary))
         else {
@@ -40,20 +40,21 @@ public struct JSONReporter: Reporter {
 
     /// The same bytes as encoding the whole document at once, with the hosts (nearly all of a fleet report)
     /// encoded on all cores: the document is encoded with no hosts, and each host's pretty-printed object,
-    /// indented to its depth, is put into the empty `hosts` array. Nil if the empty array is not where expected.
+    /// indented to its depth and made inert, is put into the empty `hosts` array. Nil if the empty array is not where
+    /// expected.
     static func renderHostsInParallel(_ result: ScanResult, summary: JSONReportSummary) -> String? {
         var shell = result
         shell.hosts = []
         guard let data = try? SnapshotCodec.encoder().encode(JSONReportDocument(result: shell, summary: summary))
         else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = inert(String(decoding: data, as: UTF8.self))
         let empty = "\n  \"hosts\" : [\n\n  ]"
         guard let slot = text.range(of: empty) else { return nil }
         let hosts = result.hosts
         let parts = Mutex<[String?]>(Array(repeating: nil, count: hosts.count))
         DispatchQueue.concurrentPerform(iterations: hosts.count) { index in
             guard let host = try? SnapshotCodec.encoder().encode(hosts[index]) else { return }
-            let indented = Self.indented(host, by: 4)
+            let indented = Self.inert(Self.indented(host, by: 4))
             parts.withLock { $0[index] = indented }
         }
         let encoded = parts.withLock { $0 }

@@ -15,10 +15,11 @@ struct EvaluateCommand: AsyncParsableCommand {
             Examples:
               capdo evaluate srv01.json pc-motcua-03.json
               capdo evaluate /srv/capdo/snapshots --lang en --output /srv/capdo/reports
+              capdo evaluate --config /etc/capdo/capdo.yaml    (every systems[].snapshots folder)
             """)
 
-    @Argument(help: "Snapshot JSON files or folders holding them.")
-    var snapshots: [String]
+    @Argument(help: "Snapshot JSON files or folders holding them (default: capdo.yaml systems[].snapshots).")
+    var snapshots: [String] = []
 
     @Option(name: .long, help: "Report file name stem (default: the host name, or fleet-<date> for several hosts).")
     var name: String?
@@ -48,8 +49,13 @@ struct EvaluateCommand: AsyncParsableCommand {
         let logger = CapdoLog.logger(quiet: report.quiet)
         let evaluationStart = DispatchTime.now()
         // Read, judge and drop each snapshot on all cores; the given order is kept.
+        let given = snapshots.isEmpty ? config.systems.flatMap(\.snapshots) : snapshots
+        guard !given.isEmpty else {
+            throw CLIError.usage(
+                "give snapshot files or folders, or list them under systems[].snapshots in capdo.yaml (--config)")
+        }
         let judged = FleetEvaluation.run(
-            Self.expand(snapshots), ruleSet: loaded, now: clock.finished(), history: historyPath != nil,
+            Self.expand(given), ruleSet: loaded, now: clock.finished(), history: historyPath != nil,
             systems: config.systems)
         for outcome in judged {
             switch outcome {
@@ -63,7 +69,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         logger.info("evaluated \(hosts.count) snapshots in \(Self.seconds(since: evaluationStart)) s")
         guard !hosts.isEmpty else {
-            throw CLIError.scanner("no readable snapshot among the \(snapshots.count) given")
+            throw CLIError.scanner("no readable snapshot among the \(given.count) given")
         }
         var result = ScanAssembler.assemble(
             hosts, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,

@@ -25,6 +25,29 @@ struct ScheduleAndConfigTests {
         #expect(CapdoProcess.run(["schedule"]).status == 64)
     }
 
+    @Test func evaluateWithoutArgumentsReadsTheConfiguredSnapshotFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let snapshots = CapdoProcess.repository.appendingPathComponent("Samples/snapshots").path
+        let config = folder.appendingPathComponent("capdo.yaml").path
+        try "systems:\n  - name: Một cửa\n    snapshots: [\"\(snapshots)\"]\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let run = CapdoProcess.run([
+            "evaluate", "--config", config, "--output", folder.path + "/r", "--format", "json", "--quiet", "--name",
+            "w",
+        ])
+        #expect([0, 2].contains(run.status), "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("r/w.json")))
+        let hosts = ((report as? [String: Any])?["hosts"] as? [[String: Any]])?.compactMap { $0["host"] as? String }
+        #expect(hosts?.sorted() == ["pc-motcua-07", "pc-vhxh-01"], "\(hosts ?? [])")
+
+        try "organisation: {name: X}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let none = CapdoProcess.run(["evaluate", "--config", config, "--output", folder.path + "/r"])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("systems[].snapshots"), "\(none.stderr)")
+    }
+
     @Test func configCheckPrintsTheEffectiveConfig() {
         let run = CapdoProcess.run(["config", "check", "Samples/capdo.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
