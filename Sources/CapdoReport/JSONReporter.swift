@@ -27,46 +27,51 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ result: ScanResult, language: Language) -> String {
-        let summary = JSONReportSummary(result)
-        if result.hosts.count > 1, let spliced = Self.renderHostsInParallel(result, summary: summary) {
-            return spliced + "\n"
-        }
-        guard let data = try? SnapshotCodec.encoder().encode(JSONReportDocument(result: result, summary: summary))
-        else {
-            return "{}\n"
-        }
-        return Self.inert(String(decoding: data, as: UTF8.self)) + "\n"
+        var text = ""
+        render(result, language: language, to: &text)
+        return text
     }
 
-    /// The same bytes as encoding the whole document at once, with the hosts (nearly all of a fleet report)
-    /// encoded on all cores: the document is encoded with no hosts, and each host's pretty-printed object,
-    /// indented to its depth and made inert, is put into the empty `hosts` array. Nil if the empty array is not where
-    /// expected.
-    static func renderHostsInParallel(_ result: ScanResult, summary: JSONReportSummary) -> String? {
+    /// Streams the report: for several hosts, the document is encoded once with no hosts, then the hosts go into its
+    /// empty `hosts` array a batch at a time, each batch encoded on all cores (each host's pretty-printed object
+    /// indented to its depth and made inert). The bytes are the same as encoding the whole document at once; memory
+    /// holds one batch, not the whole fleet report.
+    public func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
+        let summary = JSONReportSummary(result)
+        let encoder = SnapshotCodec.encoder()
         var shell = result
         shell.hosts = []
-        guard let data = try? SnapshotCodec.encoder().encode(JSONReportDocument(result: shell, summary: summary))
-        else { return nil }
-        let text = inert(String(decoding: data, as: UTF8.self))
         let empty = "\n  \"hosts\" : [\n\n  ]"
-        guard let slot = text.range(of: empty) else { return nil }
-        let hosts = result.hosts
-        let parts = Mutex<[String?]>(Array(repeating: nil, count: hosts.count))
-        DispatchQueue.concurrentPerform(iterations: hosts.count) { index in
-            guard let host = try? SnapshotCodec.encoder().encode(hosts[index]) else { return }
-            let indented = Self.inert(Self.indented(host, by: 4))
-            parts.withLock { $0[index] = indented }
+        guard result.hosts.count > 1,
+            let data = try? encoder.encode(JSONReportDocument(result: shell, summary: summary)),
+            case let text = Self.inert(String(decoding: data, as: UTF8.self)),
+            let slot = text.range(of: empty)
+        else {
+            guard let data = try? encoder.encode(JSONReportDocument(result: result, summary: summary)) else {
+                output.write("{}\n")
+                return
+            }
+            output.write(Self.inert(String(decoding: data, as: UTF8.self)) + "\n")
+            return
         }
-        let encoded = parts.withLock { $0 }
-        guard encoded.allSatisfy({ $0 != nil }) else { return nil }
-        var out = String(text[..<slot.lowerBound])
-        out.reserveCapacity(text.utf8.count + encoded.reduce(0) { $0 + ($1?.utf8.count ?? 0) + 2 })
-        out += "\n  \"hosts\" : [\n"
-        out += encoded.map { $0 ?? "" }.joined(separator: ",\n")
-        out += "\n  ]"
-        out += text[slot.upperBound...]
-        return out
+        output.write(String(text[..<slot.lowerBound]) + "\n  \"hosts\" : [\n")
+        let hosts = result.hosts
+        for start in stride(from: 0, to: hosts.count, by: Self.batchSize) {
+            let batch = Array(hosts[start..<min(start + Self.batchSize, hosts.count)])
+            let parts = Mutex<[String]>(Array(repeating: "{}", count: batch.count))
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                let host = (try? SnapshotCodec.encoder().encode(batch[index])) ?? Data("{}".utf8)
+                let indented = Self.inert(Self.indented(host, by: 4))
+                parts.withLock { $0[index] = indented }
+            }
+            if start > 0 { output.write(",\n") }
+            output.write(parts.withLock { $0.joined(separator: ",\n") })
+        }
+        output.write("\n  ]" + text[slot.upperBound...] + "\n")
     }
+
+    /// Hosts encoded per parallel batch.
+    static let batchSize = 256
 
     /// `json` with every non-empty line indented by `spaces`, as the encoder indents nested values (an empty
     /// array's blank line stays blank; pretty-printed JSON strings never hold a raw newline).

@@ -10,4 +10,13 @@ public protocol Reporter: Sendable {
     var fileExtension: String { get }
     /// The whole report.
     func render(_ result: ScanResult, language: Language) -> String
+    /// The whole report, written piece by piece (a fleet report need not be held in memory at once); the same
+    /// text as `render`.
+    func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output)
+}
+
+extension Reporter {
+    public func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
+        output.write(render(result, language: language))
+    }
 }

@@ -18,25 +18,35 @@ struct ReportWriter {
         var written: [String] = []
         for reporter in reporters {
             let path = directory + "/" + stem + "." + reporter.fileExtension
-            try Self.atomicWrite(reporter.render(result, language: language), to: path)
+            try Self.atomicWrite(to: path) { output in reporter.render(result, language: language, to: &output) }
             written.append(path)
         }
         return written
     }
 
     static func atomicWrite(_ text: String, to path: String) throws {
+        try atomicWrite(to: path) { $0.write(text) }
+    }
+
+    /// Streams `body`'s text into a temporary file beside `path`, then renames it over `path`.
+    static func atomicWrite(to path: String, _ body: (inout FileTextStream) -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try Data(text.utf8).write(to: temporary)
+            var stream = try FileTextStream(path: temporary.path)
+            body(&stream)
+            try stream.close()
             // rename(2) replaces the old report atomically: readers see the old or the new file, never half.
             guard rename(temporary.path, url.path) == 0 else {
                 throw CLIError.scanner("cannot write '\(path)': \(String(cString: strerror(errno)))")
             }
+        } catch let failure as FileTextStream.Failure {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CLIError.scanner("cannot write '\(path)': \(failure.reason)")
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.scanner("cannot write '\(path)': \(error.localizedDescription)")
+            throw error
         }
     }
 

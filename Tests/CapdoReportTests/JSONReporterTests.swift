@@ -19,6 +19,24 @@ struct JSONReporterTests {
         #expect(decoded == ReportFixture.scan())
     }
 
+    /// A fleet report is streamed in parallel batches; its bytes must be those of encoding the whole document at
+    /// once (more hosts than one batch, hostile text included, so indentation, separators and escaping all show).
+    @Test func streamedFleetReportHasTheBytesOfOneEncoding() throws {
+        var scan = ReportFixture.hostileScan("<script>&\u{2028}\u{202E}")
+        let hosts = ReportFixture.scan().hosts + scan.hosts
+        scan.hosts = (0..<(JSONReporter.batchSize + 7)).map { index in
+            var host = hosts[index % hosts.count]
+            host.host = "pc-\(index)"
+            return host
+        }
+        let whole = try SnapshotCodec.encoder().encode(
+            JSONReportDocument(result: scan, summary: JSONReportSummary(scan)))
+        let expected = JSONReporter.inert(String(decoding: whole, as: UTF8.self)) + "\n"
+        let streamed = JSONReporter().render(scan, language: .vi)
+        #expect(streamed == expected)
+        #expect(!streamed.contains("<script>"))
+    }
+
     @Test func keepsSchemaVersionAndAddsSummary() throws {
         let object = try render().object
         #expect(object["schema_version"] as? Int == ScanResult.currentSchemaVersion)
