@@ -17,6 +17,13 @@ enum SnapshotFile {
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
         guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
+        // One full decode in the common case; the header alone is decoded only to explain a failure.
+        if let snapshot = try? SnapshotCodec.decoder().decode(HostSnapshot.self, from: data) {
+            guard snapshot.schemaVersion <= HostSnapshot.currentSchemaVersion else {
+                throw newer(path, snapshot.schemaVersion)
+            }
+            return (snapshot, digest ? SHA256.hex(of: data) : nil)
+        }
         let version: Int
         do {
             struct Header: Decodable {
@@ -26,17 +33,21 @@ enum SnapshotFile {
         } catch {
             throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version): \(describe(error))")
         }
-        guard version <= HostSnapshot.currentSchemaVersion else {
-            throw CLIError.scanner(
-                "\(path): snapshot schema_version \(version) is newer than this capdo understands (\(HostSnapshot.currentSchemaVersion)); upgrade capdo"
-            )
-        }
+        guard version <= HostSnapshot.currentSchemaVersion else { throw newer(path, version) }
         do {
-            let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
-            return (snapshot, digest ? SHA256.hex(of: data) : nil)
+            _ = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+            throw CLIError.scanner("\(path): invalid snapshot")
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.scanner("\(path): invalid snapshot: \(describe(error))")
         }
+    }
+
+    private static func newer(_ path: String, _ version: Int) -> CLIError {
+        CLIError.scanner(
+            "\(path): snapshot schema_version \(version) is newer than this capdo understands "
+                + "(\(HostSnapshot.currentSchemaVersion)); upgrade capdo")
     }
 
     static func describe(_ error: any Error) -> String {
