@@ -48,14 +48,18 @@ struct LanCommand: AsyncParsableCommand {
         let host = HostSnapshot(collectedAt: clock.now, root: facts.segment, live: source.interface != nil, lan: facts)
         if let snapshot {
             do {
-                try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot))
+                try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot), options: .atomic)
             } catch {
                 throw CLIError.scanner("cannot write snapshot '\(snapshot)': \(error.localizedDescription)")
             }
         }
+        let scanned = Set((source.targets ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let systems = ScanAssembler.systems(config.systems, adding: host.hostName) { system in
+            !scanned.isDisjoint(with: system.lanTargets)
+        }
         let result = await ScanAssembler.evaluate(
             [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished())
+            now: clock.finished(), systems: systems)
         try session.finish(
             result, stem: ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now),
             lead:

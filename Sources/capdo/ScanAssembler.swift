@@ -42,6 +42,19 @@ enum ScanAssembler {
         return result
     }
 
+    /// The systems a LAN or TLS run reports on, with its pseudo-host (`lan-…`, `tls-…`) made a member: the only
+    /// system when there is one, else those `covers` says own what was scanned (their LAN targets or TLS endpoints).
+    static func systems(
+        _ systems: [SystemConfig], adding host: String, where covers: (SystemConfig) -> Bool
+    ) -> [SystemConfig] {
+        let owners = systems.count == 1 ? systems : systems.filter(covers)
+        return owners.map { system in
+            var member = system
+            member.hostNames.append(host)
+            return member
+        }
+    }
+
     /// The systems that own at least one of `hosts`, in file order; nil when there are none.
     ///
     /// A host belongs to the system that lists its name; with a single system, every host belongs to it (the same

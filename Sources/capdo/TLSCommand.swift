@@ -91,9 +91,13 @@ struct TLSCommand: AsyncParsableCommand {
         if !report.quiet {
             print(TLSSummary(language: session.language).render(facts, issues: issues), terminator: "")
         }
+        let probed = Set(endpoints)
+        let systems = ScanAssembler.systems(config.systems, adding: snapshot.hostName) { system in
+            !probed.isDisjoint(with: system.tlsEndpoints)
+        }
         let result = await ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished())
+            now: clock.finished(), systems: systems)
         try session.finish(result, stem: "tls-" + CapdoDate.day(clock.now))
     }
 }

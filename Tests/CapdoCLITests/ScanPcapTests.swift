@@ -63,6 +63,29 @@ import Testing
         }
     }
 
+    /// A LAN report names the information system it belongs to (the Mẫu 08 table), like a host scan's.
+    @Test func lanReportCarriesTheSystemTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-lansys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let capture = folder.appendingPathComponent("ward.pcap").path
+        try Self.ftpCapture(capture)
+        let config = folder.appendingPathComponent("capdo.yaml").path
+        try "systems:\n  - name: Mạng LAN phường\n    owner: UBND phường\n    lan_targets: [\"192.0.2.0/24\"]\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out").path
+        let result = CapdoProcess.run([
+            "lan", "--pcap", capture, "--config", config, "--output", output, "--format", "json,md", "--quiet",
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output)
+        let json = try #require(files.first { $0.hasSuffix(".json") })
+        let report = try SnapshotCodec.decoder().decode(
+            ScanResult.self, from: Data(contentsOf: URL(fileURLWithPath: output + "/" + json)))
+        #expect(report.systems?.map(\.name) == ["Mạng LAN phường"])
+        #expect(report.systems?.first?.hosts == ["ward.pcap"])
+    }
+
     @Test func lanErrorsAreClear() throws {
         let missing = CapdoProcess.run(["lan", "--pcap", "/nonexistent/capdo.pcap", "--quiet"])
         #expect(missing.status == 1 && missing.stderr.contains("not found"))
