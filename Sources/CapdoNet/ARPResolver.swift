@@ -10,6 +10,8 @@ struct ARPResolver {
     let source: UInt32
     var timeout: Double
     var retries: Int
+    /// Requests per second (the scan's --rate); 0 = unlimited.
+    var rate: Int = 0
 
     /// MAC for each next hop that answered; a missing key did not answer any of `retries + 1` requests.
     func resolve(_ hops: Set<UInt32>) throws -> [UInt32: UInt64] {
@@ -24,6 +26,7 @@ struct ARPResolver {
                 while try !handle.injectUnlessBusy(Self.request(for: hop, from: source, mac: sourceMAC)) {
                     usleep(1000)
                 }
+                if rate > 0 && missing.count > 1 { usleep(useconds_t(1_000_000 / rate)) }
             }
             let deadline = SynScanner.now() + timeout
             while !missing.isEmpty, SynScanner.now() < deadline {

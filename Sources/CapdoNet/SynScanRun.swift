@@ -67,7 +67,8 @@ struct SynScanRun: PacketSink {
         var sent = 0
         var lastProgress = start
         var held: Probe?  // a probe the full interface queue refused, sent first next time
-        while next < total || !retry.isEmpty || held != nil || head < flights.count {
+        // Ends when everything was sent and every probe is settled: answered ones need not wait out the timeout.
+        while next < total || !retry.isEmpty || held != nil || !pending.isEmpty {
             let now = SynScanner.now()
             let allowance = scanner.rate > 0 ? Int((now - start) * Double(scanner.rate)) + 1 - sent : 512
             var budget = min(allowance, 512)
@@ -149,13 +150,19 @@ struct SynScanRun: PacketSink {
         return try handle.injectUnlessBusy(frame.bytes)
     }
 
-    /// Probes whose timeout passed: queued again while attempts remain, else filtered.
+    /// Drops settled probes from the head of the flight list; those whose timeout passed are queued again while
+    /// attempts remain, else filtered.
     mutating func expire(now: Double) {
-        while head < flights.count, flights[head].sent + scanner.timeout <= now {
+        while head < flights.count {
             let probe = flights[head]
-            head += 1
             let key = key(probe)
-            guard pending[key] == probe.attempt else { continue }
+            // Answered (or sent again) already: nothing to wait for.
+            guard pending[key] == probe.attempt else {
+                head += 1
+                continue
+            }
+            guard probe.sent + scanner.timeout <= now else { break }
+            head += 1
             if probe.attempt + 1 < attempts {
                 retry.append(Probe(target: probe.target, port: probe.port, attempt: probe.attempt + 1))
             } else {

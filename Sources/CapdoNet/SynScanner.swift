@@ -85,7 +85,7 @@ public struct SynScanner: Sendable {
         }
         let resolver = ARPResolver(
             handle: handle, interface: device, sourceMAC: sourceMAC, source: source, timeout: min(timeout, 1),
-            retries: max(retries, 1))
+            retries: max(retries, 1), rate: rate)
         let macs = try resolver.resolve(Set(routes.map(\.nextHop)))
         let destinationMACs = routes.map { macs[$0.nextHop] }
 
