@@ -5,12 +5,18 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
     public var targets: [String]
     public var ports: String
     public var addresses: Int
+    /// Probes sent, retries included.
     public var probes: Int
     public var rate: Int
     public var seconds: Double
+    /// Target ports that answered "closed" (RST, or connection refused); nil in snapshots from older versions.
+    public var closed: Int?
+    /// Target ports with no answer after every retry (or whose host did not answer ARP); nil in older snapshots.
+    public var filtered: Int?
 
     public init(
-        method: String, targets: [String], ports: String, addresses: Int, probes: Int, rate: Int, seconds: Double
+        method: String, targets: [String], ports: String, addresses: Int, probes: Int, rate: Int, seconds: Double,
+        closed: Int? = nil, filtered: Int? = nil
     ) {
         self.method = method
         self.targets = targets
@@ -19,5 +25,7 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
         self.probes = probes
         self.rate = rate
         self.seconds = seconds
+        self.closed = closed
+        self.filtered = filtered
     }
 }

@@ -53,6 +53,7 @@ public struct ConnectScanner: Sendable {
         var fds: [pollfd] = []
         var flights: [InFlight] = []
         var sent = 0, done = 0, probes = 0
+        var settled = (closed: 0, filtered: 0)
         var window = max(1, self.window)
         var lastProgress = start
         while !queue.isEmpty || !flights.isEmpty || !retry.isEmpty {
@@ -92,7 +93,7 @@ public struct ConnectScanner: Sendable {
                     window = max(16, flights.count / 2)
                     break
                 }
-                done += finish(probe, error: error, open: &open, answered: &answered, retry: &retry)
+                done += finish(probe, error: error, open: &open, answered: &answered, retry: &retry, settled: &settled)
             }
             if !fds.isEmpty {
                 _ = poll(&fds, nfds_t(fds.count), 5)
@@ -115,7 +116,9 @@ public struct ConnectScanner: Sendable {
                         error = ECONNREFUSED
                     }
                     close(fds[index].fd)
-                    done += finish(flights[index].probe, error: error, open: &open, answered: &answered, retry: &retry)
+                    done += finish(
+                        flights[index].probe, error: error, open: &open, answered: &answered, retry: &retry,
+                        settled: &settled)
                     fds.swapAt(index, fds.count - 1)
                     flights.swapAt(index, flights.count - 1)
                     fds.removeLast()
@@ -141,7 +144,7 @@ public struct ConnectScanner: Sendable {
         let info = LanScanInfo(
             method: "connect", targets: targets.text, ports: ports.text, addresses: targets.addresses.count,
             probes: probes,
-            rate: rate, seconds: (Self.now() - start))
+            rate: rate, seconds: (Self.now() - start), closed: settled.closed, filtered: settled.filtered)
         return LanFacts(
             segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
             scan: info)
@@ -150,7 +153,7 @@ public struct ConnectScanner: Sendable {
     /// Records the outcome of one probe; returns 1 when the probe is settled, 0 when it was queued again.
     private func finish(
         _ probe: Probe, error: Int32, open: inout [(target: Int, port: UInt16)], answered: inout Set<Int>,
-        retry: inout [Probe]
+        retry: inout [Probe], settled: inout (closed: Int, filtered: Int)
     ) -> Int {
         switch error {
         case 0:
@@ -159,12 +162,14 @@ public struct ConnectScanner: Sendable {
             return 1
         case ECONNREFUSED:
             answered.insert(probe.target)
+            settled.closed += 1
             return 1
         default:
             if probe.attempt < retries {
                 retry.append(Probe(target: probe.target, port: probe.port, attempt: probe.attempt + 1))
                 return 0
             }
+            settled.filtered += 1
             return 1
         }
     }

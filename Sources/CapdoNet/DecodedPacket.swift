@@ -16,6 +16,8 @@ struct DecodedPacket {
     var sourcePort: UInt16 = 0
     var destinationPort: UInt16 = 0
     var tcpFlags: UInt8 = 0
+    /// TCP acknowledgement number (the SYN scan matches replies by it).
+    var tcpAcknowledgement: UInt32 = 0
     var hasTransport = false
     var payloadOffset = 0
     var payloadLength = 0

@@ -158,6 +158,7 @@ struct PacketDecoder {
             packet.sourcePort = u16(bytes, offset)
             packet.destinationPort = u16(bytes, offset + 2)
             packet.tcpFlags = bytes[offset + 13]
+            packet.tcpAcknowledgement = u32(bytes, offset + 8)
             packet.payloadOffset = offset + headerLength
             packet.payloadLength = end - packet.payloadOffset
         case 17:

@@ -49,13 +49,18 @@ final class PcapHandle: @unchecked Sendable {
 
     /// Opens a live interface: snaplen 262144, promiscuous, immediate mode, non-blocking (reads are polled
     /// with our own deadline: libpcap's timeout does not bound reads on a quiet Linux interface).
-    static func openLive(interface: String, filter: String?, promiscuous: Bool = true) throws -> PcapHandle {
+    /// `snapshotLength` and `bufferSize` (bytes, nil = libpcap's default) let a scanner keep many short replies.
+    static func openLive(
+        interface: String, filter: String?, promiscuous: Bool = true, snapshotLength: Int32 = 262_144,
+        bufferSize: Int32? = nil
+    ) throws -> PcapHandle {
         var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
         guard let handle = pcap_create(interface, &errbuf) else {
             throw CapdoError(.capture, "Cannot open interface '\(interface)' for capture.", cause: Self.string(errbuf))
         }
         let wrapper = PcapHandle(pointer: handle, source: interface)
-        pcap_set_snaplen(handle, 262_144)
+        pcap_set_snaplen(handle, snapshotLength)
+        if let bufferSize { pcap_set_buffer_size(handle, bufferSize) }
         pcap_set_promisc(handle, promiscuous ? 1 : 0)
         pcap_set_timeout(handle, 100)
         pcap_set_immediate_mode(handle, 1)
@@ -167,6 +172,32 @@ final class PcapHandle: @unchecked Sendable {
         }
     }
 
+    /// Reads the packets already waiting (at most `limit`) without blocking; nil, or libpcap's message on error.
+    /// Needs a non-blocking handle (`openLive`).
+    func readAvailable<Sink: PacketSink>(limit: Int, into sink: inout Sink) -> String? {
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<u_char>?
+        for _ in 0..<limit {
+            let status = pcap_next_ex(pointer, &header, &data)
+            guard status == 1, let header, let data else {
+                if status == 0 || status == -2 { return nil }
+                return String(cString: pcap_geterr(pointer))
+            }
+            let head = header.pointee
+            sink.consume(
+                PacketRecord(
+                    seconds: Int(head.ts.tv_sec), microseconds: Int(head.ts.tv_usec), length: Int(head.len),
+                    bytes: UnsafeRawBufferPointer(start: data, count: Int(head.caplen))))
+        }
+        return nil
+    }
+
+    /// Waits at most `milliseconds` for a packet to read (poll on the selectable descriptor).
+    func waitForPackets(milliseconds: Int32) {
+        var poller = pollfd(fd: pcap_get_selectable_fd(pointer), events: Int16(POLLIN), revents: 0)
+        _ = poll(&poller, 1, max(0, milliseconds))
+    }
+
     /// Flushes the dump file (if any).
     func flushDump() {
         if let dumper { pcap_dump_flush(dumper) }
@@ -181,6 +212,21 @@ final class PcapHandle: @unchecked Sendable {
                 .capture, "Cannot send a packet on '\(source)'.", cause: String(cString: pcap_geterr(pointer)))
         }
         return Int(sent)
+    }
+
+    /// Sends one raw frame; false when the interface queue is full (ENOBUFS/EAGAIN: wait and send it again),
+    /// throws on any other failure.
+    func injectUnlessBusy(_ frame: [UInt8]) throws -> Bool {
+        let sent = frame.withUnsafeBytes { pcap_inject(pointer, $0.baseAddress, $0.count) }
+        if sent >= 0 { return true }
+        let error = errno
+        let message = String(cString: pcap_geterr(pointer))
+        if error == ENOBUFS || error == EAGAIN || message.contains("No buffer space")
+            || message.contains("Resource temporarily unavailable")
+        {
+            return false
+        }
+        throw CapdoError(.capture, "Cannot send a packet on '\(source)'.", cause: message)
     }
 
     /// Packets the kernel dropped (live capture), when libpcap can tell.

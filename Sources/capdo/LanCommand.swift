@@ -10,15 +10,19 @@ struct LanCommand: AsyncParsableCommand {
         abstract: "Find hosts, services, cleartext credentials, rogue DHCP and ARP conflicts on the LAN.",
         discussion: """
             Reads a capture (--pcap), captures live (--interface, root or CAP_NET_RAW), and/or scans targets
-            you are authorised to scan (--targets, TCP connect, 300 probes/s by default). Writes the LAN report
-            (section 6) with the network rules' findings. Credentials seen in clear are reported redacted: the
-            secret is never stored or printed. Ctrl-C (SIGINT) or SIGTERM ends a live capture early and still
+            you are authorised to scan (--targets, 300 probes/s by default). --scan connect (the default) makes full
+            TCP connections and works for any user; --scan syn sends half-open SYN probes through libpcap (root or
+            CAP_NET_RAW; IPv4 targets reached over an Ethernet interface, next hop resolved by ARP; not this host's
+            own or loopback addresses): SYN-ACK = open, RST = closed, silence after --retries = filtered, and the
+            kernel resets the handshake itself. Writes the LAN report (section 6) with the network rules'
+            findings. Credentials seen in clear are reported redacted: the secret is never stored or printed. Ctrl-C (SIGINT) or SIGTERM ends a live capture early and still
             analyses what was captured, flushes --write and writes the reports; a second Ctrl-C quits at once.
 
             Examples:
               capdo lan --pcap ward-lan.pcapng
               capdo lan --interface eth0 --duration 600 --filter 'not port 22' --write lan.pcap
               capdo lan --targets 192.0.2.0/24 --ports top100,3389,8291 --rate 500
+              sudo capdo lan --targets 192.0.2.0/24 --ports 1-65535 --scan syn --rate 2000
             """)
 
     @OptionGroup var source: LanOptions

@@ -26,6 +26,14 @@ struct LanOptions: ParsableArguments {
     @Option(name: .long, help: "Ports to scan: 1-1024,3389,top100 (default top100).")
     var ports: String = "top100"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How to probe --targets: connect (default: TCP connects, any user) or syn (half-open SYN over libpcap: "
+                + "root or CAP_NET_RAW, IPv4 on an Ethernet interface, not this host's own or loopback addresses).",
+            valueName: "connect|syn"))
+    var scan: ScanMethod = .connect
+
     @Option(name: .long, help: "Scan rate in probes per second (default 300; 0 = unlimited).")
     var rate: Int = 300
 
@@ -74,12 +82,21 @@ struct LanOptions: ParsableArguments {
             if let targets {
                 let spec = try TargetSpec(targets, authorised: authorised)
                 let portSpec = try PortSpec(ports)
-                let scanner = ConnectScanner(rate: rate, timeout: timeout, retries: retries)
                 let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-                let facts = await scanner.scan(spec, ports: portSpec) { done, total in
+                let progress: @Sendable (Int, Int) -> Void = { done, total in
                     if showProgress {
                         FileHandle.standardError.write(Data("\rcapdo: scanned \(done)/\(total) probes".utf8))
                     }
+                }
+                let facts: LanFacts
+                switch scan {
+                case .connect:
+                    facts = await ConnectScanner(rate: rate, timeout: timeout, retries: retries).scan(
+                        spec, ports: portSpec, progress: progress)
+                case .syn:
+                    try SynScanner.check(spec)
+                    facts = try await SynScanner(rate: rate, timeout: timeout, retries: retries).scan(
+                        spec, ports: portSpec, progress: progress)
                 }
                 if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
                 parts.append(facts)
