@@ -10,6 +10,8 @@ final class PcapHandle: @unchecked Sendable {
     private var dumper: OpaquePointer?
     /// The stdio buffer of an offline capture's `FILE` (freed after `pcap_close`, which closes the file).
     private var fileBuffer: UnsafeMutableRawPointer?
+    /// An offline classic-pcap file mapped read-only (`FileMapping`): its records are handed over in place.
+    private var mapping: FileMapping?
     let source: String
 
     /// 1 MiB: libpcap `fread`s every record header and body; with stdio's default 4 KiB buffer the `read(2)`
@@ -70,6 +72,7 @@ final class PcapHandle: @unchecked Sendable {
         }
         let wrapper = PcapHandle(pointer: handle, source: path)
         wrapper.fileBuffer = buffer
+        wrapper.mapping = FileMapping(handle: handle)
         return wrapper
     }
 
@@ -155,6 +158,16 @@ final class PcapHandle: @unchecked Sendable {
     func read<Sink: PacketSink>(
         until deadline: Date? = nil, stop: () -> Bool = { false }, into sink: inout Sink
     ) -> String? {
+        if deadline == nil, dumper == nil, let mapping {
+            // Regular records straight from the mapped file; the first irregular one (and all after it) is
+            // read by libpcap from that offset, so its checks and messages apply unchanged.
+            guard let resume = mapping.read(snapshot: UInt32(clamping: pcap_snapshot(pointer)), into: &sink) else {
+                return nil
+            }
+            guard let file = pcap_file(pointer), fseeko(file, off_t(resume), SEEK_SET) == 0 else {
+                return "cannot seek in the capture file"
+            }
+        }
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<u_char>?
         let fd = deadline == nil ? -1 : pcap_get_selectable_fd(pointer)
