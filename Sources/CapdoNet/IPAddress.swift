@@ -6,6 +6,17 @@ struct IPAddress: Hashable, Comparable {
 
     static func v4(_ value: UInt32) -> IPAddress { IPAddress(high: 0, low: UInt64(value), isV6: false) }
 
+    /// One word for IPv4 (the common case), three for IPv6: fewer hasher rounds than the synthesised hash.
+    @inline(__always) func hash(into hasher: inout Hasher) {
+        if isV6 {
+            hasher.combine(high)
+            hasher.combine(low)
+            hasher.combine(true)
+        } else {
+            hasher.combine(low)
+        }
+    }
+
     static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         if lhs.isV6 != rhs.isV6 { return !lhs.isV6 }
         return (lhs.high, lhs.low) < (rhs.high, rhs.low)

@@ -21,7 +21,8 @@ public struct LanAnalyzer: PacketSink {
 
     private struct ServiceState {
         var packets: [Int]
-        var clients: Set<String>
+        /// Addresses, not text: a service's SYN-ACKs build no string (text is made once, in `facts()`).
+        var clients: Set<IPAddress>
     }
 
     private struct DhcpState {
@@ -51,7 +52,7 @@ public struct LanAnalyzer: PacketSink {
     private var credentials: [LanCredential] = []
     private var dhcp: [IPAddress: DhcpState] = [:]
     private var arpClaims: [UInt32: [(mac: UInt64, packet: Int)]] = [:]
-    private var tallies: [String: ProtocolTally] = [:]
+    private var tallies = [ProtocolTally?](repeating: nil, count: ProtocolTally.Name.allCases.count)
     private var number = 0
 
     public init(segment: String, mode: String) {
@@ -151,7 +152,7 @@ public struct LanAnalyzer: PacketSink {
             claims.append((packet.arpSenderMAC, number))
             arpClaims[packet.arpSenderIP] = claims
         }
-        tally("arp", source: nil, destination: nil)
+        tally(.arp, source: nil, destination: nil)
     }
 
     // MARK: transport
@@ -162,7 +163,7 @@ public struct LanAnalyzer: PacketSink {
         switch packet.ipProtocol {
         case 6: analyseTCP(payload)
         case 17: analyseUDP(payload)
-        case 112: tally("vrrp", source: packet.source, destination: nil)
+        case 112: tally(.vrrp, source: packet.source, destination: nil)
         default: break
         }
     }
@@ -178,7 +179,7 @@ public struct LanAnalyzer: PacketSink {
             let key = FlowKey(
                 client: packet.source, server: packet.destination, clientPort: packet.sourcePort,
                 serverPort: packet.destinationPort)
-            if pendingSyn[key] == nil { pendingSyn[key] = number }
+            pendingSyn.insertIfAbsent(key, number)
         } else if syn && ack {
             let key = FlowKey(
                 client: packet.destination, server: packet.source, clientPort: packet.destinationPort,
@@ -186,12 +187,12 @@ public struct LanAnalyzer: PacketSink {
             if let synPacket = pendingSyn[key] {
                 addService(
                     ServiceKey(address: packet.source, port: packet.sourcePort, transport: 6),
-                    client: packet.destination, packets: [synPacket, number])
+                    client: packet.destination, first: synPacket, second: number)
             }
         }
         let low = min(packet.sourcePort, packet.destinationPort)
-        if low == 23 { tally("telnet", sourcePortIsServer: packet.sourcePort == 23) }
-        if low == 21 { tally("ftp", sourcePortIsServer: packet.sourcePort == 21) }
+        if low == 23 { tally(.telnet, sourcePortIsServer: packet.sourcePort == 23) }
+        if low == 21 { tally(.ftp, sourcePortIsServer: packet.sourcePort == 21) }
         guard payload.count > 0 else { return }
         let toServer = packet.destinationPort == low
         switch low {
@@ -200,7 +201,7 @@ public struct LanAnalyzer: PacketSink {
         case 143: if toServer { imap(payload) }
         case 25, 587: if toServer { smtp(payload) }
         case 445, 139: smb(payload)
-        case 514, 601: if toServer { tally("syslog", source: packet.source, destination: packet.destination) }
+        case 514, 601: if toServer { tally(.syslog, source: packet.source, destination: packet.destination) }
         default: break
         }
         if toServer || low >= 1024, payload.count >= 16, let first = payload.first, first >= 0x41, first <= 0x5A {
@@ -216,11 +217,11 @@ public struct LanAnalyzer: PacketSink {
             if let request = pendingUDP[reply] {
                 addService(
                     ServiceKey(address: packet.source, port: source, transport: 17), client: packet.destination,
-                    packets: [request, number])
+                    first: request, second: number)
             } else if pendingUDP.count < Self.pendingLimit {
                 let key = FlowKey(
                     client: packet.source, server: packet.destination, clientPort: source, serverPort: destination)
-                if pendingUDP[key] == nil { pendingUDP[key] = number }
+                pendingUDP.insertIfAbsent(key, number)
             } else {
                 pendingUDP.removeAll(keepingCapacity: true)
                 counters.skipped["udp_table_flushed", default: 0] += 1
@@ -230,41 +231,47 @@ public struct LanAnalyzer: PacketSink {
         case (67, 68), (67, 67): dhcpReply(payload)
         case (_, 69):
             if payload.count >= 2, payload[0] == 0, payload[1] == 1 || payload[1] == 2 {
-                tally("tftp", source: packet.source, destination: packet.destination)
+                tally(.tftp, source: packet.source, destination: packet.destination)
             }
-        case (_, 123), (123, _): tally("ntp", source: packet.source, destination: packet.destination)
-        case (_, 514): tally("syslog", source: packet.source, destination: packet.destination)
-        case (_, 1985), (_, 2029): tally("hsrp", source: packet.source, destination: nil)
+        case (_, 123), (123, _): tally(.ntp, source: packet.source, destination: packet.destination)
+        case (_, 514): tally(.syslog, source: packet.source, destination: packet.destination)
+        case (_, 1985), (_, 2029): tally(.hsrp, source: packet.source, destination: nil)
         case (_, 161), (_, 162): snmp(payload, server: destination)
-        case (_, 5353), (5353, _): dnsLike("mdns", payload)
-        case (_, 5355), (5355, _): dnsLike("llmnr", payload)
-        case (_, 137), (137, _): dnsLike("nbns", payload)
-        case (_, 53), (53, _): dnsLike("dns", payload)
+        case (_, 5353), (5353, _): dnsLike(.mdns, payload)
+        case (_, 5355), (5355, _): dnsLike(.llmnr, payload)
+        case (_, 137), (137, _): dnsLike(.nbns, payload)
+        case (_, 53), (53, _): dnsLike(.dns, payload)
         default: break
         }
     }
 
-    private mutating func addService(_ key: ServiceKey, client: IPAddress, packets: [Int]) {
-        var state = services[key] ?? ServiceState(packets: packets, clients: [])
-        if state.clients.count < ProtocolTally.limit { state.clients.insert(client.description) }
-        services[key] = state
+    /// A proven service: the first proof's two packet numbers and up to `ProtocolTally.limit` clients.
+    private mutating func addService(_ key: ServiceKey, client: IPAddress, first: Int, second: Int) {
+        if let index = services.index(forKey: key) {
+            if services.values[index].clients.count < ProtocolTally.limit {
+                services.values[index].clients.insert(client)
+            }
+        } else {
+            services[key] = ServiceState(packets: [first, second], clients: [client])
+        }
     }
 
     // MARK: protocols of interest
 
-    private mutating func tally(_ name: String, source: IPAddress?, destination: IPAddress?) {
-        tallies[name, default: ProtocolTally()].add(packet: number, source: source, destination: destination)
+    private mutating func tally(_ name: ProtocolTally.Name, source: IPAddress?, destination: IPAddress?) {
+        if tallies[name.rawValue] == nil { tallies[name.rawValue] = ProtocolTally() }
+        tallies[name.rawValue]!.add(packet: number, source: source, destination: destination)
     }
 
-    private mutating func tally(_ name: String, sourcePortIsServer: Bool) {
+    private mutating func tally(_ name: ProtocolTally.Name, sourcePortIsServer: Bool) {
         let client = sourcePortIsServer ? packet.destination : packet.source
         let server = sourcePortIsServer ? packet.source : packet.destination
         tally(name, source: client, destination: server)
     }
 
-    private mutating func dnsLike(_ name: String, _ payload: UnsafeRawBufferPointer) {
+    private mutating func dnsLike(_ name: ProtocolTally.Name, _ payload: UnsafeRawBufferPointer) {
         guard payload.count >= 12 else {
-            counters.skipped["truncated_\(name)", default: 0] += 1
+            counters.skipped["truncated_\(name.text)", default: 0] += 1
             return
         }
         tally(name, source: packet.source, destination: nil)
@@ -296,7 +303,7 @@ public struct LanAnalyzer: PacketSink {
         if messageType == 2 { state.offers += 1 } else { state.acks += 1 }
         if state.packets.count < 10 { state.packets.append(number) }
         if dhcp.count < 256 || dhcp[server] != nil { dhcp[server] = state }
-        tally("dhcp", source: server, destination: nil)
+        tally(.dhcp, source: server, destination: nil)
     }
 
     private mutating func smb(_ payload: UnsafeRawBufferPointer) {
@@ -305,11 +312,11 @@ public struct LanAnalyzer: PacketSink {
             payload[8] == 0x72
         else { return }
         let serverIsSource = packet.sourcePort == 445 || packet.sourcePort == 139
-        tally("smb1", sourcePortIsServer: serverIsSource)
+        tally(.smb1, sourcePortIsServer: serverIsSource)
     }
 
     private mutating func snmp(_ payload: UnsafeRawBufferPointer, server: UInt16) {
-        tally("snmp", source: packet.source, destination: packet.destination)
+        tally(.snmp, source: packet.source, destination: packet.destination)
         guard let message = CredentialParser.snmp(payload) else { return }
         record(
             LanCredential(
@@ -493,7 +500,7 @@ public struct LanAnalyzer: PacketSink {
                 ip: key.address.description, port: Int(key.port), protocol: transport,
                 name: WellKnownPorts.name(Int(key.port), transport: transport), method: "passive",
                 packets: state.packets,
-                clients: state.clients.sorted())
+                clients: state.clients.map(\.description).sorted())
         }
         let dhcpList = dhcp.keys.sorted().map { key -> LanDhcpServer in
             let state = dhcp[key]!
@@ -507,16 +514,26 @@ public struct LanAnalyzer: PacketSink {
                 ip: IPAddress.v4(ip).description, macs: claims.map { MACAddress.string($0.mac) },
                 packets: claims.map(\.packet))
         }
-        let seen = tallies.keys.sorted().map { name -> LanProtocolSeen in
-            let tally = tallies[name]!
+        let seen = ProtocolTally.Name.allCases.sorted { $0.text < $1.text }.compactMap { name -> LanProtocolSeen? in
+            guard let tally = tallies[name.rawValue] else { return nil }
             return LanProtocolSeen(
-                protocol: name, packets: tally.packets, firstPacket: tally.firstPacket, sources: tally.sources.sorted(),
-                destinations: tally.destinations.sorted())
+                protocol: name.text, packets: tally.packets, firstPacket: tally.firstPacket,
+                sources: tally.sources.map(\.description).sorted(),
+                destinations: tally.destinations.map(\.description).sorted())
         }
         return LanFacts(
             segment: segment, mode: mode, linkType: linkTypeName, firstPacketTime: firstTime.map(date),
             lastPacketTime: firstTime == nil ? nil : date(lastTime), hosts: hostList, services: serviceList,
             credentials: credentials, dhcpServers: dhcpList, arpConflicts: conflicts, protocolsSeen: seen,
             counters: counters)
+    }
+}
+
+extension Dictionary {
+    /// Stores `value` under `key` unless the key is present, with one hash lookup (the `default:` subscript's
+    /// modify accessor inserts only when absent).
+    @inline(__always) fileprivate mutating func insertIfAbsent(_ key: Key, _ value: Value) {
+        func touch(_ stored: inout Value) {}
+        touch(&self[key, default: value])
     }
 }

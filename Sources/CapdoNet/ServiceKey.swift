@@ -4,6 +4,11 @@ struct ServiceKey: Hashable, Comparable {
     var port: UInt16
     var transport: UInt8
 
+    @inline(__always) func hash(into hasher: inout Hasher) {
+        hasher.combine(address)
+        hasher.combine(UInt32(port) << 8 | UInt32(transport))
+    }
+
     static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
         (lhs.address, lhs.transport, lhs.port) < (rhs.address, rhs.transport, rhs.port)
     }
