@@ -7,8 +7,11 @@ import Foundation
 /// (captured length above the snapshot length or 262144, a record cut short by the end of the file) stops the
 /// fast path, and libpcap reads from that record's offset on, with its own checks and messages.
 /// The consumed part of the file is unmapped as reading goes on, so resident memory stays flat.
+/// A file that shrinks while it is read (truncated by log rotation, say) would make touching the lost pages a
+/// SIGBUS: its size is looked at again every 2 MiB, and once it is smaller than the mapping libpcap takes over.
 final class FileMapping {
     private let base: UnsafeMutableRawPointer
+    private let descriptor: Int32
     private let size: Int
     /// Bytes of the mapping already returned to the system (a multiple of the page size).
     private var released = 0
@@ -39,6 +42,7 @@ final class FileMapping {
             return nil
         }
         madvise(address, size, MADV_SEQUENTIAL)
+        self.descriptor = fileno(file)
         self.base = address
         self.size = size
         self.released = 0
@@ -66,8 +70,17 @@ final class FileMapping {
                     seconds: Int(seconds), microseconds: Int(microseconds), length: Int(length),
                     bytes: UnsafeRawBufferPointer(start: record + 16, count: Int(captured))))
             offset += 16 + Int(captured)
-            if offset - released >= Self.releaseStep { release(upTo: offset) }
+            if offset - released >= Self.releaseStep {
+                release(upTo: offset)
+                if shrank { return offset }
+            }
         }
+    }
+
+    /// Whether the file is now shorter than when it was mapped.
+    private var shrank: Bool {
+        var status = stat()
+        return fstat(descriptor, &status) != 0 || Int(status.st_size) < size
     }
 
     /// Unmaps the whole pages before `offset` (already consumed).
