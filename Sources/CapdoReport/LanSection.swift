@@ -34,6 +34,8 @@ struct LanSection {
             period = strings.timestamp(first) + " – " + strings.timestamp(last)
         } else if let scan = facts.scan {
             period = "\(scan.method) scan: \(scan.addresses) addresses, \(scan.probes) probes, \(scan.rate) pps"
+            if let closed = scan.closed { period += ", \(closed) closed" }
+            if let filtered = scan.filtered { period += ", \(filtered) filtered" }
         }
         return strings.format(.lanCounters, "\(c.packets)", "\(c.malformed)", facts.linkType ?? "–", period)
     }

@@ -56,6 +56,20 @@ struct ReportContentTests {
         #expect(critical.lowerBound < high.lowerBound && high.lowerBound < info.lowerBound)
     }
 
+    /// An active scan's line tells the Police how many ports answered closed and how many stayed silent.
+    @Test func lanScanLineCountsClosedAndFilteredPorts() {
+        var scan = ReportFixture.scan()
+        scan.hosts[0].lan = LanFacts(
+            segment: "192.0.2.0/24", mode: "syn",
+            scan: LanScanInfo(
+                method: "syn", targets: ["192.0.2.2"], ports: "1-2000", addresses: 1, probes: 2_012, rate: 300,
+                seconds: 7.1, closed: 1_987, filtered: 10))
+        for reporter in [MarkdownReporter(), HTMLReporter()] as [any Reporter] {
+            let text = reporter.render(scan, language: .vi)
+            #expect(text.contains("syn scan: 1 addresses, 2012 probes, 300 pps, 1987 closed, 10 filtered"))
+        }
+    }
+
     @Test func englishReportIsEnglish() {
         let md = MarkdownReporter().render(ReportFixture.scan(), language: .en)
         #expect(md.contains("## 3. Summary of results"))
