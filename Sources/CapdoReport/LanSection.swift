@@ -33,9 +33,9 @@ struct LanSection {
         if let first = facts.firstPacketTime, let last = facts.lastPacketTime {
             period = strings.timestamp(first) + " – " + strings.timestamp(last)
         } else if let scan = facts.scan {
-            period = "\(scan.method) scan: \(scan.addresses) addresses, \(scan.probes) probes, \(scan.rate) pps"
-            if let closed = scan.closed { period += ", \(closed) closed" }
-            if let filtered = scan.filtered { period += ", \(filtered) filtered" }
+            period = strings.format(.lanScan, scan.method, "\(scan.addresses)", "\(scan.probes)", "\(scan.rate)")
+            if let closed = scan.closed { period += ", " + strings.format(.lanScanClosed, "\(closed)") }
+            if let filtered = scan.filtered { period += ", " + strings.format(.lanScanFiltered, "\(filtered)") }
         }
         return strings.format(.lanCounters, "\(c.packets)", "\(c.malformed)", facts.linkType ?? "–", period)
     }

@@ -54,7 +54,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
 
     // 6. LAN
-    case lanIntro, lanSegment, lanCounters, lanHostsHeading, lanServicesHeading, lanRisksHeading, lanNoRisks
+    case lanIntro, lanSegment, lanCounters, lanScan, lanScanClosed, lanScanFiltered, lanHostsHeading,
+        lanServicesHeading, lanRisksHeading, lanNoRisks
     case lanNoServices, lanNoHosts, columnIP, columnMAC, columnFirstSeen, columnLastSeen, columnPackets, columnPort
     case columnService, columnMethod, columnEvidencePackets, columnObservation, columnWhere2, lanRiskCredential
     case lanRiskDefaultCommunity, lanRiskDhcp, lanRiskArp, lanRiskProtocol, lanRiskPort, lanHostsTruncated
@@ -379,6 +380,13 @@ private extension ReportString {
                 "{0} gói tin, {1} gói hỏng/bị cắt đã bỏ qua, kiểu liên kết {2}, {3}",
                 "{0} packets, {1} malformed or truncated skipped, link type {2}, {3}"
             )
+        case .lanScan:
+            return (
+                "quét {0}: {1} địa chỉ, {2} lượt thăm dò, {3} gói/giây",
+                "{0} scan: {1} addresses, {2} probes, {3} pps"
+            )
+        case .lanScanClosed: return ("{0} cổng đóng", "{0} closed")
+        case .lanScanFiltered: return ("{0} cổng không trả lời (bị lọc)", "{0} filtered")
         case .lanHostsHeading: return ("Máy trên mạng", "Hosts")
         case .lanServicesHeading: return ("Dịch vụ mở", "Exposed services")
         case .lanRisksHeading: return ("Phát hiện rủi ro", "Risky findings")
