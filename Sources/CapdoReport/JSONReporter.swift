@@ -60,9 +60,8 @@ public struct JSONReporter: Reporter {
             let batch = Array(hosts[start..<min(start + Self.batchSize, hosts.count)])
             let parts = Mutex<[String]>(Array(repeating: "{}", count: batch.count))
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                let host = (try? SnapshotCodec.encoder().encode(batch[index])) ?? Data("{}".utf8)
-                let indented = Self.inert(Self.indented(host, by: 4))
-                parts.withLock { $0[index] = indented }
+                let text = String(decoding: Self.hostJSON(batch[index], indent: 4), as: UTF8.self)
+                parts.withLock { $0[index] = text }
             }
             if start > 0 { output.write(",\n") }
             output.write(parts.withLock { $0.joined(separator: ",\n") })
@@ -70,22 +69,64 @@ public struct JSONReporter: Reporter {
         output.write("\n  ]" + text[slot.upperBound...] + "\n")
     }
 
+    /// One host as `SnapshotCodec.encoder()` writes it, indented by `indent` and made inert: Foundation encodes the
+    /// host without its findings, and `FindingJSON` writes the findings (nearly all of the bytes) straight into
+    /// the empty array, in the same format.
+    static func hostJSON(_ host: HostResult, indent: Int) -> [UInt8] {
+        var bare = host
+        bare.findings = []
+        guard let data = try? SnapshotCodec.encoder().encode(bare) else { return Array("{}".utf8) }
+        let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        guard let start = bytes.firstRange(of: empty)?.lowerBound else {
+            let whole = (try? SnapshotCodec.encoder().encode(host)).map { [UInt8]($0) } ?? Array("{}".utf8)
+            _ = appendIndentedInert(whole[...], indent: indent, lineStart: true, into: &out)
+            return out
+        }
+        out.reserveCapacity(bytes.count + host.findings.count * 1_400)
+        _ = appendIndentedInert(bytes[..<start], indent: indent, lineStart: true, into: &out)
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+        out.append(contentsOf: "\"findings\" : ".utf8)
+        var writer = FindingJSON(inert: true, into: out)
+        writer.array(host.findings, indent: indent + 2)
+        out = writer.take()
+        _ = appendIndentedInert(bytes[(start + empty.count)...], indent: indent, lineStart: false, into: &out)
+        return out
+    }
+
+    /// Appends `json` with every non-empty line indented by `indent` (as the encoder indents nested values; an
+    /// empty array's blank line stays blank) and made inert; returns whether it ended at the start of a line.
+    private static func appendIndentedInert(
+        _ json: ArraySlice<UInt8>, indent: Int, lineStart: Bool, into out: inout [UInt8]
+    ) -> Bool {
+        var atLineStart = lineStart
+        json.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if atLineStart && byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: indent)) }
+                atLineStart = byte == 0x0A
+                switch byte {
+                case 0x3C: out.append(contentsOf: Self.lessThan)
+                case 0x3E: out.append(contentsOf: Self.greaterThan)
+                case 0x26: out.append(contentsOf: Self.ampersand)
+                case 0xE2
+                where index + 1 < bytes.count && bytes[index] == 0x80
+                    && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                    out.append(contentsOf: bytes[index + 1] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
+                    index += 2
+                default: out.append(byte)
+                }
+            }
+        }
+        return atLineStart
+    }
+
     /// Hosts encoded per parallel batch.
     static let batchSize = 256
-
-    /// `json` with every non-empty line indented by `spaces`, as the encoder indents nested values (an empty
-    /// array's blank line stays blank; pretty-printed JSON strings never hold a raw newline).
-    private static func indented(_ json: Data, by spaces: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(json.count + json.count / 8)
-        var lineStart = true
-        for byte in json {
-            if lineStart && byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
-            out.append(byte)
-            lineStart = byte == 0x0A
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 
     private static let lessThan = Array("\\u003c".utf8)
     private static let greaterThan = Array("\\u003e".utf8)

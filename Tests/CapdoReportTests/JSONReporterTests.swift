@@ -37,6 +37,51 @@ struct JSONReporterTests {
         #expect(!streamed.contains("<script>"))
     }
 
+    /// The hand-written findings JSON equals Foundation's for every field shape (optionals present and absent,
+    /// waivers, empty evidence) and for every byte a host could put in a string.
+    @Test func findingsWriterEqualsFoundation() throws {
+        var every = ""
+        for value in 0..<0x80 { every.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+        every += "\u{2028}\u{2029}\u{FFFD}\u{202E}é漢😀/\\\""
+        var findings = ReportFixture.scan().hosts.flatMap(\.findings)
+        var hostile = try #require(findings.first)
+        hostile.host = every
+        hostile.title = LocalizedText(vi: every, en: "")
+        hostile.reason = LocalizedText(vi: every, en: every)
+        hostile.evidence = [
+            Evidence(subject: every, expected: every, found: every, location: every, outcome: .unknown),
+            Evidence(subject: "s", expected: "e", found: "f", outcome: .pass),
+        ]
+        hostile.requirement = RequirementRef(tt12: every, tcvn11930: every, tcvn14423: every, nd331: every)
+        hostile.thresholdSource = every
+        hostile.ruleLocation = every
+        hostile.waiver = AppliedWaiver(
+            justification: every, approvedBy: every, expires: Date(timeIntervalSince1970: 1_800_000_000), expired: true,
+            location: every)
+        var bare = hostile
+        bare.evidence = []
+        bare.reason = nil
+        bare.waiver = nil
+        bare.requirement = RequirementRef(tt12: "II.2 1.1.1", tcvn11930: "6.2.1.1")
+        findings += [hostile, bare]
+        for indent in [0, 2, 6] {
+            var writer = FindingJSON()
+            writer.array(findings, indent: indent)
+            let foundation = String(decoding: try SnapshotCodec.encoder().encode(findings), as: UTF8.self)
+            let expected = foundation.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                $0.offset == 0 || $0.element.isEmpty
+                    ? String($0.element) : String(repeating: " ", count: indent) + $0.element
+            }.joined(separator: "\n")
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected, "indent \(indent)")
+            var inert = FindingJSON(inert: true)
+            inert.array(findings, indent: indent)
+            #expect(String(decoding: inert.bytes, as: UTF8.self) == JSONReporter.inert(expected), "inert \(indent)")
+        }
+        var empty = FindingJSON()
+        empty.array([], indent: 2)
+        #expect(String(decoding: empty.bytes, as: UTF8.self) == "[\n\n  ]")
+    }
+
     @Test func keepsSchemaVersionAndAddsSummary() throws {
         let object = try render().object
         #expect(object["schema_version"] as? Int == ScanResult.currentSchemaVersion)

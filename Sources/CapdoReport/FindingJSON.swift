@@ -1,0 +1,249 @@
+import CapdoCore
+
+/// Writes findings as `SnapshotCodec.encoder()` does — pretty-printed, keys sorted, slashes unescaped — byte for
+/// byte, without Foundation's encoder: a fleet report holds over a million findings, and encoding them is most of
+/// its cost. `JSONReporterTests` compares the two on hostile text; any new `Finding` field must be added here too.
+struct FindingJSON {
+    private(set) var bytes: [UInt8] = []
+    /// Also write `<`, `>`, `&`, U+2028 and U+2029 as `\\uXXXX`, as `JSONReporter.inert` does afterwards.
+    var inert = false
+
+    init(inert: Bool = false, into bytes: [UInt8] = []) {
+        self.inert = inert
+        self.bytes = bytes
+    }
+
+    /// Takes the bytes written so far.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// `findings` as a JSON array whose closing bracket sits at `indent` spaces (elements at `indent + 2`).
+    mutating func array(_ findings: [Finding], indent: Int) {
+        guard !findings.isEmpty else {
+            append("[\n\n")
+            spaces(indent)
+            append("]")
+            return
+        }
+        append("[\n")
+        for (index, finding) in findings.enumerated() {
+            if index > 0 { append(",\n") }
+            spaces(indent + 2)
+            object(finding, indent: indent + 2)
+        }
+        append("\n")
+        spaces(indent)
+        append("]")
+    }
+
+    private mutating func object(_ finding: Finding, indent: Int) {
+        var fields = Fields(indent: indent)
+        open()
+        fields.next(&self, "evidence")
+        evidence(finding.evidence, indent: indent + 2)
+        fields.next(&self, "group")
+        string(finding.group.rawValue)
+        fields.next(&self, "host")
+        string(finding.host)
+        if let reason = finding.reason {
+            fields.next(&self, "reason")
+            localized(reason, indent: indent + 2)
+        }
+        fields.next(&self, "remediation")
+        localized(finding.remediation, indent: indent + 2)
+        fields.next(&self, "requirement")
+        requirement(finding.requirement, indent: indent + 2)
+        fields.next(&self, "rule_id")
+        string(finding.ruleID)
+        fields.next(&self, "rule_location")
+        string(finding.ruleLocation)
+        fields.next(&self, "severity")
+        string(finding.severity.rawValue)
+        fields.next(&self, "status")
+        string(finding.status.rawValue)
+        fields.next(&self, "threshold_source")
+        string(finding.thresholdSource)
+        fields.next(&self, "title")
+        localized(finding.title, indent: indent + 2)
+        if let waiver = finding.waiver {
+            fields.next(&self, "waiver")
+            applied(waiver, indent: indent + 2)
+        }
+        close(indent)
+    }
+
+    private mutating func evidence(_ items: [Evidence], indent: Int) {
+        guard !items.isEmpty else {
+            append("[\n\n")
+            spaces(indent)
+            append("]")
+            return
+        }
+        append("[\n")
+        for (index, item) in items.enumerated() {
+            if index > 0 { append(",\n") }
+            spaces(indent + 2)
+            var fields = Fields(indent: indent + 2)
+            open()
+            fields.next(&self, "expected")
+            string(item.expected)
+            fields.next(&self, "found")
+            string(item.found)
+            if let location = item.location {
+                fields.next(&self, "location")
+                string(location)
+            }
+            fields.next(&self, "outcome")
+            string(item.outcome.rawValue)
+            fields.next(&self, "subject")
+            string(item.subject)
+            close(indent + 2)
+        }
+        append("\n")
+        spaces(indent)
+        append("]")
+    }
+
+    private mutating func localized(_ text: LocalizedText, indent: Int) {
+        var fields = Fields(indent: indent)
+        open()
+        fields.next(&self, "en")
+        string(text.en)
+        fields.next(&self, "vi")
+        string(text.vi)
+        close(indent)
+    }
+
+    private mutating func requirement(_ reference: RequirementRef, indent: Int) {
+        var fields = Fields(indent: indent)
+        open()
+        if let nd331 = reference.nd331 {
+            fields.next(&self, "nd331")
+            string(nd331)
+        }
+        fields.next(&self, "tcvn11930")
+        string(reference.tcvn11930)
+        if let tcvn14423 = reference.tcvn14423 {
+            fields.next(&self, "tcvn14423")
+            string(tcvn14423)
+        }
+        fields.next(&self, "tt12")
+        string(reference.tt12)
+        close(indent)
+    }
+
+    private mutating func applied(_ waiver: AppliedWaiver, indent: Int) {
+        var fields = Fields(indent: indent)
+        open()
+        fields.next(&self, "approved_by")
+        string(waiver.approvedBy)
+        fields.next(&self, "expired")
+        append(waiver.expired ? "true" : "false")
+        fields.next(&self, "expires")
+        string(CapdoDate.iso8601(waiver.expires))
+        fields.next(&self, "justification")
+        string(waiver.justification)
+        if let location = waiver.location {
+            fields.next(&self, "location")
+            string(location)
+        }
+        close(indent)
+    }
+
+    /// Keys of one object: the separator before each one, and its indentation.
+    private struct Fields {
+        let indent: Int
+        var count = 0
+
+        mutating func next(_ writer: inout FindingJSON, _ key: StaticString) {
+            writer.append(count == 0 ? "\n" : ",\n")
+            count += 1
+            writer.spaces(indent + 2)
+            writer.bytes.append(0x22)
+            writer.bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            writer.append("\" : ")
+        }
+    }
+
+    private mutating func open() { bytes.append(0x7B) }
+
+    private mutating func close(_ indent: Int) {
+        append("\n")
+        spaces(indent)
+        bytes.append(0x7D)
+    }
+
+    private mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func spaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A JSON string as Foundation writes it: `"` and `\` escaped, \b \t \n \f \r by name, other controls as
+    /// `\u00xx`, everything else (DEL, U+2028, non-ASCII) as is; with `inert`, also `<`, `>`, `&`, U+2028/9.
+    private mutating func string(_ value: String) {
+        bytes.append(0x22)
+        var value = value
+        value.withUTF8 { text in
+            // Most text needs no escaping at all: copy it whole.
+            let special = text.contains { byte in
+                byte < 0x20 || byte == 0x22 || byte == 0x5C
+                    || (inert && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2))
+            }
+            guard special else {
+                bytes.append(contentsOf: text)
+                return
+            }
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                if inert {
+                    switch byte {
+                    case 0x3C:
+                        append("\\u003c")
+                        continue
+                    case 0x3E:
+                        append("\\u003e")
+                        continue
+                    case 0x26:
+                        append("\\u0026")
+                        continue
+                    case 0xE2
+                    where index + 1 < text.count && text[index] == 0x80
+                        && (text[index + 1] == 0xA8 || text[index + 1] == 0xA9):
+                        if text[index + 1] == 0xA8 { append("\\u2028") } else { append("\\u2029") }
+                        index += 2
+                        continue
+                    default: break
+                    }
+                }
+                escape(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: append("\\\"")
+        case 0x5C: append("\\\\")
+        case 0x08: append("\\b")
+        case 0x09: append("\\t")
+        case 0x0A: append("\\n")
+        case 0x0C: append("\\f")
+        case 0x0D: append("\\r")
+        case 0..<0x20:
+            append("\\u00")
+            bytes.append(Self.hex[Int(byte >> 4)])
+            bytes.append(Self.hex[Int(byte & 0x0F)])
+        default: bytes.append(byte)
+        }
+    }
+}
