@@ -21,17 +21,26 @@ struct FindingJSON {
 
     /// `findings` as a JSON array whose closing bracket sits at `indent` spaces (elements at `indent + 2`).
     mutating func array(_ findings: [Finding], indent: Int) {
-        guard !findings.isEmpty else {
+        list(findings, indent: indent) { writer, finding, elementIndent in writer.object(finding, indent: elementIndent)
+        }
+    }
+
+    /// A pretty-printed array: `[`, each element on its own line at `indent + 2`, `]` at `indent`; an empty one
+    /// as Foundation writes it, with a blank line inside.
+    private mutating func list<Element>(
+        _ elements: [Element], indent: Int, _ write: (inout FindingJSON, Element, Int) -> Void
+    ) {
+        guard !elements.isEmpty else {
             append("[\n\n")
             spaces(indent)
             append("]")
             return
         }
         append("[\n")
-        for (index, finding) in findings.enumerated() {
+        for (index, element) in elements.enumerated() {
             if index > 0 { append(",\n") }
             spaces(indent + 2)
-            object(finding, indent: indent + 2)
+            write(&self, element, indent + 2)
         }
         append("\n")
         spaces(indent)
@@ -75,35 +84,23 @@ struct FindingJSON {
     }
 
     private mutating func evidence(_ items: [Evidence], indent: Int) {
-        guard !items.isEmpty else {
-            append("[\n\n")
-            spaces(indent)
-            append("]")
-            return
-        }
-        append("[\n")
-        for (index, item) in items.enumerated() {
-            if index > 0 { append(",\n") }
-            spaces(indent + 2)
-            var fields = Fields(indent: indent + 2)
-            open()
-            fields.next(&self, "expected")
-            string(item.expected)
-            fields.next(&self, "found")
-            string(item.found)
+        list(items, indent: indent) { writer, item, itemIndent in
+            var fields = Fields(indent: itemIndent)
+            writer.open()
+            fields.next(&writer, "expected")
+            writer.string(item.expected)
+            fields.next(&writer, "found")
+            writer.string(item.found)
             if let location = item.location {
-                fields.next(&self, "location")
-                string(location)
+                fields.next(&writer, "location")
+                writer.string(location)
             }
-            fields.next(&self, "outcome")
-            string(item.outcome.rawValue)
-            fields.next(&self, "subject")
-            string(item.subject)
-            close(indent + 2)
+            fields.next(&writer, "outcome")
+            writer.string(item.outcome.rawValue)
+            fields.next(&writer, "subject")
+            writer.string(item.subject)
+            writer.close(itemIndent)
         }
-        append("\n")
-        spaces(indent)
-        append("]")
     }
 
     private mutating func localized(_ text: LocalizedText, indent: Int) {
