@@ -350,37 +350,13 @@ private extension HTMLReporter {
     }
 
     func certificateInventory(_ model: ReportModel) -> String {
-        let s = model.strings
-        let html = "<p>\(e(s[.tlsInventoryIntro]))</p>\n"
-        let headers = [
-            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature],
-            s[.columnIssuer],
-            s[.columnCertificateSource],
-        ]
-        let rows = model.certificateInventory.map { row in
-            let certificate = row.certificate
-            let place =
-                (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
-                + (certificate.referencedBy.map { " (\($0))" } ?? "")
-            return [
-                String(row.daysLeft), e(certificate.name), e(CapdoDate.day(certificate.notAfter)),
-                e("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), e(certificate.signatureAlgorithm),
-                e(certificate.issuer),
-                e(place),
-            ]
-        }
-        return html + table(headers, rows, numeric: [0])
+        let rows = model.certificateInventory.map { model.certificateCells($0).map { e($0) } }
+        return "<p>\(e(model.strings[.tlsInventoryIntro]))</p>\n" + table(model.certificateHeaders, rows, numeric: [0])
     }
 
     func antivirusTable(_ model: ReportModel) -> String {
-        let s = model.strings
-        let html = "<p>\(e(s[.antivirusIntro]))</p>\n"
-        let headers = [
-            s[.columnHost], s[.columnProduct], s[.columnRealTime], s[.columnSignatureAge], s[.columnSignatureVersion],
-            s[.columnLastFullScan], s[.columnSource],
-        ]
         let rows = model.antivirusRows.map { model.antivirusCells($0).map { e($0) } }
-        return html + table(headers, rows, numeric: [3])
+        return "<p>\(e(model.strings[.antivirusIntro]))</p>\n" + table(model.antivirusHeaders, rows, numeric: [3])
     }
 
     func changes(_ model: ReportModel, _ changes: ScanChanges) -> String {

@@ -307,37 +307,13 @@ private extension MarkdownReporter {
     }
 
     func certificateInventory(_ model: ReportModel) -> String {
-        let s = model.strings
-        let md = "\(e(s[.tlsInventoryIntro]))\n\n"
-        let headers = [
-            s[.columnDaysLeft], s[.columnCertificate], s[.columnNotAfter], s[.columnKey], s[.columnSignature],
-            s[.columnIssuer],
-            s[.columnCertificateSource],
-        ]
-        let rows = model.certificateInventory.map { row in
-            let certificate = row.certificate
-            let place =
-                (model.result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
-                + (certificate.referencedBy.map { " (\($0))" } ?? "")
-            return [
-                String(row.daysLeft), c(certificate.name), c(CapdoDate.day(certificate.notAfter)),
-                c("\(certificate.keyType.uppercased()) \(certificate.keyBits)"), c(certificate.signatureAlgorithm),
-                c(certificate.issuer),
-                c(place),
-            ]
-        }
-        return md + table(headers, rows, numeric: [0])
+        let rows = model.certificateInventory.map { model.certificateCells($0).map { c($0) } }
+        return "\(e(model.strings[.tlsInventoryIntro]))\n\n" + table(model.certificateHeaders, rows, numeric: [0])
     }
 
     func antivirusTable(_ model: ReportModel) -> String {
-        let s = model.strings
-        let md = "\(e(s[.antivirusIntro]))\n\n"
-        let headers = [
-            s[.columnHost], s[.columnProduct], s[.columnRealTime], s[.columnSignatureAge], s[.columnSignatureVersion],
-            s[.columnLastFullScan], s[.columnSource],
-        ]
         let rows = model.antivirusRows.map { model.antivirusCells($0).map { c($0) } }
-        return md + table(headers, rows, numeric: [3])
+        return "\(e(model.strings[.antivirusIntro]))\n\n" + table(model.antivirusHeaders, rows, numeric: [3])
     }
 
     func changes(_ model: ReportModel, _ changes: ScanChanges) -> String {

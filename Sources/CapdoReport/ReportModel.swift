@@ -226,6 +226,27 @@ extension ReportModel {
         }.sorted { ($0.daysLeft, $0.host, $0.certificate.source) < ($1.daysLeft, $1.host, $1.certificate.source) }
     }
 
+    /// The certificate inventory's column headings.
+    var certificateHeaders: [String] {
+        [
+            strings[.columnDaysLeft], strings[.columnCertificate], strings[.columnNotAfter], strings[.columnKey],
+            strings[.columnSignature], strings[.columnIssuer], strings[.columnCertificateSource],
+        ]
+    }
+
+    /// The cells of one certificate row (days left, name, expiry, key, signature, issuer, where found), unescaped.
+    func certificateCells(_ row: CertificateRow) -> [String] {
+        let certificate = row.certificate
+        let place =
+            (result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
+            + (certificate.referencedBy.map { " (\($0))" } ?? "")
+        return [
+            String(row.daysLeft), certificate.name, CapdoDate.day(certificate.notAfter),
+            "\(certificate.keyType.uppercased()) \(certificate.keyBits)", certificate.signatureAlgorithm,
+            certificate.issuer, place,
+        ]
+    }
+
     /// One row of the anti-malware status table (section 7).
     struct AntivirusRow {
         var host: String
@@ -260,6 +281,14 @@ extension ReportModel {
 
     /// True when some host carries anti-malware facts (so section 7 has a status table).
     var hasAntivirusFacts: Bool { result.hosts.contains { $0.antivirus != nil } }
+
+    /// The anti-malware table's column headings.
+    var antivirusHeaders: [String] {
+        [
+            strings[.columnHost], strings[.columnProduct], strings[.columnRealTime], strings[.columnSignatureAge],
+            strings[.columnSignatureVersion], strings[.columnLastFullScan], strings[.columnSource],
+        ]
+    }
 
     /// The cells of one anti-malware row (host, product, real-time, age, version, last full scan, source), unescaped.
     func antivirusCells(_ row: AntivirusRow) -> [String] {
