@@ -24,9 +24,6 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Report file name stem (default: the host name, or fleet-<date> for several hosts).")
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (ISO 8601).", visibility: .hidden))
-    var now: String?
-
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var historyOptions: HistoryOptions
@@ -36,7 +33,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report)
         let config = session.config
         let clock = session.clock
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)

@@ -30,11 +30,6 @@ struct LanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the LAN facts as a snapshot (JSON) for 'capdo evaluate'.")
     var snapshot: String?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
-    var now: String?
-
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
 
@@ -43,7 +38,7 @@ struct LanCommand: AsyncParsableCommand {
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report)
         let config = session.config
         let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)

@@ -15,6 +15,11 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Report language: vi (default) or en.")
     var lang: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
+    var now: String?
+
     @Flag(name: .long, help: "Print nothing on success (for cron); errors still go to stderr.")
     var quiet = false
 

@@ -35,11 +35,6 @@ struct ScanCommand: AsyncParsableCommand {
     )
     var rootLabel: String?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
-    var now: String?
-
     @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
     var tlsEndpoints: [String] = []
 
@@ -55,7 +50,7 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report)
         let config = session.config
         let clock = session.clock
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))

@@ -39,11 +39,6 @@ struct TLSCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Endpoints probed at once (default 32).")
     var concurrency: Int = 32
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Evaluate as of this time (ISO 8601) for reproducible reports.", visibility: .hidden))
-    var now: String?
-
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
 
@@ -67,7 +62,7 @@ struct TLSCommand: AsyncParsableCommand {
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report, now: now)
+        let session = try ReportSession(ruleSet: ruleSet, report: report)
         let config = session.config
         let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
