@@ -32,7 +32,7 @@ public struct JSONReporter: Reporter {
         return text
     }
 
-    /// Streams the report: for several hosts, the document is encoded once with no hosts, then the hosts go into its
+    /// Streams the report: the document is encoded once with no hosts, then the hosts go into its
     /// empty `hosts` array a batch at a time, each batch encoded on all cores (each host's pretty-printed object
     /// indented to its depth and made inert). The bytes are the same as encoding the whole document at once; memory
     /// holds one batch, not the whole fleet report.
@@ -42,8 +42,7 @@ public struct JSONReporter: Reporter {
         var shell = result
         shell.hosts = []
         let empty = "\n  \"hosts\" : [\n\n  ]"
-        guard result.hosts.count > 1,
-            let data = try? encoder.encode(JSONReportDocument(result: shell, summary: summary)),
+        guard let data = try? encoder.encode(JSONReportDocument(result: shell, summary: summary)),
             case let text = Self.inert(String(decoding: data, as: UTF8.self)),
             let slot = text.range(of: empty)
         else {
