@@ -18,11 +18,17 @@ enum SnapshotFile {
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
         guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
         // One full decode in the common case; the header alone is decoded only to explain a failure.
-        if let snapshot = try? SnapshotCodec.decoder().decode(HostSnapshot.self, from: data) {
+        let failure: any Error
+        do {
+            let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
             guard snapshot.schemaVersion <= HostSnapshot.currentSchemaVersion else {
                 throw newer(path, snapshot.schemaVersion)
             }
             return (snapshot, digest ? SHA256.hex(of: data) : nil)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            failure = error
         }
         let version: Int
         do {
@@ -34,14 +40,7 @@ enum SnapshotFile {
             throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version): \(describe(error))")
         }
         guard version <= HostSnapshot.currentSchemaVersion else { throw newer(path, version) }
-        do {
-            _ = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
-            throw CLIError.scanner("\(path): invalid snapshot")
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError.scanner("\(path): invalid snapshot: \(describe(error))")
-        }
+        throw CLIError.scanner("\(path): invalid snapshot: \(describe(failure))")
     }
 
     private static func newer(_ path: String, _ version: Int) -> CLIError {
