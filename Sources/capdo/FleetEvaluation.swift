@@ -18,6 +18,7 @@ enum FleetEvaluation {
     ) -> [Result<Judged, CLIError>] {
         let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
         let rules = ruleSet.selectedRules
+        let ownership = SystemOwnership(systems)
         let slots = ResultSlots<Judged>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             do {
@@ -25,7 +26,7 @@ enum FleetEvaluation {
                 let result = engine.evaluate(rules, snapshot: read.snapshot)
                 let extras =
                     history
-                    ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", systems: systems) : nil
+                    ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
                 slots.set(index, .success(Judged(result: result, extras: extras)))
             } catch let error as CLIError {
                 slots.set(index, .failure(error))

@@ -17,10 +17,10 @@ struct HistoryRecorder {
     }
 
     /// What history keeps of one host besides its findings: digest, inventory and system.
-    static func extras(_ snapshot: HostSnapshot, digest: String, systems: [SystemConfig]) -> HistoryEntry.HostExtras {
-        let fallback = systems.count == 1 ? systems[0].name : nil
-        let system = systems.last { $0.hostNames.contains(snapshot.hostName) }?.name ?? fallback
-        return HistoryEntry.HostExtras(factsDigest: digest, inventory: HostInventory(snapshot), system: system)
+    static func extras(_ snapshot: HostSnapshot, digest: String, ownership: SystemOwnership) -> HistoryEntry.HostExtras
+    {
+        HistoryEntry.HostExtras(
+            factsDigest: digest, inventory: HostInventory(snapshot), system: ownership.system(of: snapshot.hostName))
     }
 
     /// Records `result` (one transaction), sets `result.changes`, prunes by retention.
@@ -28,7 +28,8 @@ struct HistoryRecorder {
         _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String],
         systems: [SystemConfig]
     ) throws {
-        let extras = zip(snapshots, digests).map { Self.extras($0, digest: $1, systems: systems) }
+        let ownership = SystemOwnership(systems)
+        let extras = zip(snapshots, digests).map { Self.extras($0, digest: $1, ownership: ownership) }
         try record(&result, command: command, extras: extras)
     }
 

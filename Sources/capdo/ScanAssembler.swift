@@ -60,11 +60,9 @@ enum ScanAssembler {
     /// A host belongs to the system that lists its name; with a single system, every host belongs to it (the same
     /// rule the history uses).
     static func summaries(_ systems: [SystemConfig], hosts: [String]) -> [SystemSummary]? {
-        var owner: [String: String] = [:]
-        for system in systems { for name in system.hostNames { owner[name] = system.name } }
-        let fallback = systems.count == 1 ? systems[0].name : nil
+        let ownership = SystemOwnership(systems)
         let summaries = systems.compactMap { system -> SystemSummary? in
-            let members = Array(Set(hosts.filter { (owner[$0] ?? fallback) == system.name })).sorted()
+            let members = Array(Set(hosts.filter { ownership.system(of: $0) == system.name })).sorted()
             guard !members.isEmpty else { return nil }
             return SystemSummary(
                 name: system.name, owner: system.owner, operator: system.operator, level: system.level, hosts: members)
