@@ -4,7 +4,8 @@ import Foundation
 public enum CapdoDate {
     /// `2026-11-29T15:10:40Z`
     public static func iso8601(_ date: Date) -> String {
-        date.formatted(
+        if let text = CivilTime(date)?.iso8601 { return text }
+        return date.formatted(
             .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
                 .timeSeparator(.colon).timeZone(separator: .omitted)
         )
@@ -18,6 +19,7 @@ public enum CapdoDate {
 
     /// Parses `2026-11-29`, `2026-11-29T15:10:40Z` or with an offset / fractional seconds.
     public static func parse(_ text: String) -> Date? {
+        if let civil = CivilTime(iso8601: text) { return civil.date }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count == 10 {
             return try? Date(trimmed + "T00:00:00Z", strategy: .iso8601)

@@ -42,7 +42,7 @@ struct EvaluationContext: Sendable {
     /// Replaces `${name}` references by the profile's values; nil when a variable is undefined.
     func resolve(_ operand: FactValue) -> Result<FactValue, UndefinedVariable> {
         switch operand {
-        case .string(let text) where text.contains("${"):
+        case .string(let text) where text.utf8.contains(UInt8(ascii: "$")) && text.contains("${"):
             if text.hasPrefix("${"), text.hasSuffix("}"),
                 text.dropFirst(2).dropLast().allSatisfy({ $0 != "}" && $0 != "$" })
             {

@@ -129,7 +129,7 @@ struct MatcherEvaluator {
     }
 
     static func regexMatches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return false }
+        guard let regex = RegexCache.shared.regex(pattern) else { return false }
         return text.contains(regex)
     }
 

@@ -3,25 +3,33 @@ import Foundation
 
 /// Judges rules against facts: applicability, check, warn threshold, manual attestation, waivers.
 public struct RuleEngine: Sendable {
-    public var profile: Profile
-    public var waivers: [Waiver]
-    public var now: Date
+    public let profile: Profile
+    public let waivers: [Waiver]
+    public let now: Date
+    /// The profile's variables, taken out once (every rule of every host reads them).
+    let variables: [String: FactValue]
 
     public init(profile: Profile, waivers: [Waiver] = [], now: Date) {
         self.profile = profile
         self.waivers = waivers
         self.now = now
+        variables = profile.variables.mapValues(\.value)
     }
-
-    var variables: [String: FactValue] { profile.variables.mapValues(\.value) }
 
     /// Evaluates every selected rule against one snapshot.
     public func evaluate(_ rules: [Rule], snapshot: HostSnapshot) -> HostResult {
-        let facts = (try? FactValue.from(snapshot)) ?? .object([:])
+        evaluate(rules, snapshot: snapshot, facts: (try? FactValue.from(snapshot)) ?? .object([:]))
+    }
+
+    /// Evaluates every selected rule against a snapshot whose facts tree is already at hand (`SnapshotReader`).
+    public func evaluate(_ rules: [Rule], snapshot: HostSnapshot, facts: FactValue) -> HostResult {
         let host = snapshot.hostName
-        let index = EvaluationContext.indexPackages(facts)
-        let findings = rules.filter { profile.selects($0.id) }.map {
-            evaluate($0, facts: facts, host: host, issues: snapshot.issues, packageIndex: index)
+        let packageIndex = EvaluationContext.indexPackages(facts)
+        var findings: [Finding] = []
+        findings.reserveCapacity(rules.count)
+        for index in rules.indices where profile.selects(rules[index].id) {
+            findings.append(
+                evaluate(rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packageIndex))
         }
         let sorted = Finding.sortedForReport(findings)
         let os =

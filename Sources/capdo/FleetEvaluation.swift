@@ -23,7 +23,7 @@ enum FleetEvaluation {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             do {
                 let read = try SnapshotFile.read(paths[index], digest: history)
-                let result = engine.evaluate(rules, snapshot: read.snapshot)
+                let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts)
                 let extras =
                     history
                     ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil

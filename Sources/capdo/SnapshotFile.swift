@@ -9,38 +9,27 @@ enum SnapshotFile {
         try read(path, digest: false).snapshot
     }
 
-    /// Reads a snapshot and, when asked, the SHA-256 of its bytes (the facts digest history keeps).
-    static func read(_ path: String, digest: Bool) throws -> (snapshot: HostSnapshot, digest: String?) {
+    /// Reads a snapshot, the facts tree the rules judge, and when asked the SHA-256 of its bytes (the facts digest
+    /// history keeps). The JSON is parsed once (`SnapshotReader`).
+    static func read(_ path: String, digest: Bool) throws -> (snapshot: HostSnapshot, facts: FactValue, digest: String?)
+    {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError.scanner("\(path): cannot read the snapshot (missing or permission denied)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
         guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
-        // One full decode in the common case; the header alone is decoded only to explain a failure.
-        let failure: any Error
         do {
-            let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
-            guard snapshot.schemaVersion <= HostSnapshot.currentSchemaVersion else {
-                throw newer(path, snapshot.schemaVersion)
-            }
-            return (snapshot, digest ? SHA256.hex(of: data) : nil)
-        } catch let error as CLIError {
-            throw error
+            let read = try SnapshotReader.read(data)
+            return (read.snapshot, read.facts, digest ? SHA256.hex(of: data) : nil)
         } catch {
-            failure = error
-        }
-        let version: Int
-        do {
-            struct Header: Decodable {
-                let schema_version: Int
+            switch error {
+            case .notJSON(let failure): throw CLIError.scanner("\(path): not a capdo snapshot: \(failure)")
+            case .noSchemaVersion: throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version)")
+            case .newerSchema(let version): throw newer(path, version)
+            case .invalid(let failure): throw CLIError.scanner("\(path): invalid snapshot: \(describe(failure))")
             }
-            version = try JSONDecoder().decode(Header.self, from: data).schema_version
-        } catch {
-            throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version): \(describe(error))")
         }
-        guard version <= HostSnapshot.currentSchemaVersion else { throw newer(path, version) }
-        throw CLIError.scanner("\(path): invalid snapshot: \(describe(failure))")
     }
 
     private static func newer(_ path: String, _ version: Int) -> CLIError {

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Turns a snapshot file's bytes into the typed snapshot and the facts tree the rules judge, parsing the JSON once.
+///
+/// The tree is the parsed JSON itself when that is exactly what encoding the decoded snapshot would give (every
+/// snapshot `capdo collect` writes); otherwise (unknown members, explicit nulls, dates in another format) the facts
+/// are encoded from the snapshot, as `RuleEngine.evaluate(_:snapshot:)` does, so both paths judge the same facts.
+public enum SnapshotReader {
+    /// Why bytes are not a snapshot this capdo can judge.
+    public enum Failure: Error {
+        case notJSON(FactJSONError)
+        case noSchemaVersion
+        case newerSchema(Int)
+        case invalid(any Error)
+    }
+
+    public static func read(_ data: Data) throws(Failure) -> (snapshot: HostSnapshot, facts: FactValue) {
+        let tree: FactValue
+        do { tree = try FactJSONParser.parse(data) } catch { throw .notJSON(error) }
+        guard let version = tree["schema_version"]?.numberValue, version.rounded() == version else {
+            throw .noSchemaVersion
+        }
+        guard version <= Double(HostSnapshot.currentSchemaVersion) else { throw .newerSchema(Int(version)) }
+        let snapshot: HostSnapshot
+        let isCanonical: Bool
+        do {
+            (snapshot, isCanonical) = try FactValueDecoder().decode(HostSnapshot.self, from: tree)
+        } catch {
+            throw .invalid(error)
+        }
+        guard isCanonical, case .object(var members) = tree else {
+            return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
+        }
+        // Their types fill in defaults for absent members when decoded, so these small sections are encoded again.
+        if let antivirus = snapshot.antivirus { members["antivirus"] = try? FactValue.from(antivirus) }
+        if let windows = snapshot.windows { members["windows"] = try? FactValue.from(windows) }
+        return (snapshot, .object(members))
+    }
+}
