@@ -69,7 +69,7 @@ public indirect enum FactValue: Sendable, Hashable, Codable {
     public var numberValue: Double? {
         switch self {
         case .number(let value): return value
-        case .string(let value): return Double(value.trimmingCharacters(in: .whitespaces))
+        case .string(let value): return Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces))
         case .bool(let value): return value ? 1 : 0
         default: return nil
         }

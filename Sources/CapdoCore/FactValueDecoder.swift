@@ -60,6 +60,9 @@ struct TreeDecoder: Decoder {
         if type == ConfigSection.self {
             return try configSection() as! T
         }
+        if type == InstalledPackage.self {
+            return try installedPackage() as! T
+        }
         return try T(from: self)
     }
 
@@ -176,7 +179,8 @@ struct Scalar {
     }
 }
 
-private struct IndexKey: CodingKey {
+/// An array position as a coding key (error paths only).
+struct IndexKey: CodingKey {
     var stringValue: String { "Index \(intValue ?? 0)" }
     var intValue: Int?
     init(_ index: Int) { intValue = index }

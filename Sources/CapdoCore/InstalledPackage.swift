@@ -23,7 +23,7 @@ public struct InstalledPackage: Codable, Sendable, Equatable {
         self.line = line
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, version, architecture, state
         case sourcePackage = "source_package"
         case file, line

@@ -7,11 +7,21 @@ struct ReportOrderKey: Comparable {
     var host: String
 
     init(_ finding: Finding) {
-        severity = finding.severity.rank
-        itemText = finding.requirement.item
+        self.init(
+            severity: finding.severity, requirement: finding.requirement, ruleID: finding.ruleID, host: finding.host)
+    }
+
+    /// The key of a rule's findings on one host (all hosts: the same order).
+    init(_ rule: Rule) {
+        self.init(severity: rule.severity, requirement: rule.requirement, ruleID: rule.id, host: "")
+    }
+
+    private init(severity: Severity, requirement: RequirementRef, ruleID: String, host: String) {
+        self.severity = severity.rank
+        itemText = requirement.item
         item = itemText.split(separator: ".").map { Int($0) ?? Int.max }
-        ruleID = finding.ruleID
-        host = finding.host
+        self.ruleID = ruleID
+        self.host = host
     }
 
     static func < (lhs: ReportOrderKey, rhs: ReportOrderKey) -> Bool {

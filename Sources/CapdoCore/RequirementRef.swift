@@ -18,6 +18,9 @@ public struct RequirementRef: Codable, Sendable, Hashable {
 
     /// The Phụ lục II item number alone (`1.2.1`), used to join rules to controls.
     public var item: String {
-        String(tt12.split(separator: " ").last ?? Substring(tt12))
+        guard let space = tt12.lastIndex(of: " "), tt12.last != " " else {
+            return String(tt12.split(separator: " ").last ?? Substring(tt12))
+        }
+        return String(tt12[tt12.index(after: space)...])
     }
 }

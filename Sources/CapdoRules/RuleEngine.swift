@@ -22,7 +22,10 @@ public struct RuleEngine: Sendable {
     }
 
     /// Evaluates every selected rule against a snapshot whose facts tree is already at hand (`SnapshotReader`).
-    public func evaluate(_ rules: [Rule], snapshot: HostSnapshot, facts: FactValue) -> HostResult {
+    /// `inReportOrder`: the rules come from `Finding.reportOrder(of:)`, so the findings need no sorting.
+    public func evaluate(
+        _ rules: [Rule], snapshot: HostSnapshot, facts: FactValue, inReportOrder: Bool = false
+    ) -> HostResult {
         let host = snapshot.hostName
         let packageIndex = EvaluationContext.indexPackages(facts)
         var findings: [Finding] = []
@@ -31,7 +34,7 @@ public struct RuleEngine: Sendable {
             findings.append(
                 evaluate(rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packageIndex))
         }
-        let sorted = Finding.sortedForReport(findings)
+        let sorted = inReportOrder ? findings : Finding.sortedForReport(findings)
         let os =
             snapshot.system?.prettyName
             ?? snapshot.system.flatMap { system in

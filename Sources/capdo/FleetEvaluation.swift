@@ -17,13 +17,13 @@ enum FleetEvaluation {
         _ paths: [String], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
     ) -> [Result<Judged, CLIError>] {
         let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
-        let rules = ruleSet.selectedRules
+        let rules = Finding.reportOrder(of: ruleSet.selectedRules)
         let ownership = SystemOwnership(systems)
         let slots = ResultSlots<Judged>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             do {
                 let read = try SnapshotFile.read(paths[index], digest: history)
-                let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts)
+                let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
                 let extras =
                     history
                     ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil

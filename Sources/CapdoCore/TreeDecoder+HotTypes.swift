@@ -1,0 +1,136 @@
+/// The two most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of
+/// every configuration file) and installed packages. Going through `Decodable` for each of them was more than half
+/// of the time of decoding a snapshot. Same result, same strictness, same canonical-form notes as the generic path;
+/// `SnapshotReaderTests` holds both paths to the same result.
+extension TreeDecoder {
+    private static let sectionKeys: Set<String> = ["files", "present", "entries", "blocks"]
+    private static let entryKeys: Set<String> = ["value", "file", "line", "default"]
+    private static let blockKeys: Set<String> = ["criteria", "file", "line", "entries"]
+
+    func configSection() throws -> ConfigSection {
+        let members = try object(known: Self.sectionKeys)
+        var section = ConfigSection()
+        section.files = try required("files", in: members) { try $0.strings() }
+        section.present = try required("present", in: members).bool()
+        section.entries = try required("entries", in: members) { try $0.configEntries() }
+        section.blocks = try required("blocks", in: members) { decoder in
+            try decoder.array { try $0.configBlock() }
+        }
+        return section
+    }
+
+    private static let packageKeys = Set(InstalledPackage.CodingKeys.allCases.map(\.stringValue))
+
+    func installedPackage() throws -> InstalledPackage {
+        let members = try object(known: Self.packageKeys)
+        typealias Keys = InstalledPackage.CodingKeys
+        var package = InstalledPackage(
+            name: try required(Keys.name.stringValue, in: members).string(),
+            version: try required(Keys.version.stringValue, in: members).string(),
+            state: try required(Keys.state.stringValue, in: members).string())
+        package.architecture = try optional(Keys.architecture.stringValue, in: members)?.string()
+        package.sourcePackage = try optional(Keys.sourcePackage.stringValue, in: members)?.string()
+        package.file = try optional(Keys.file.stringValue, in: members)?.string()
+        package.line = try optional(Keys.line.stringValue, in: members)?.integer(Int.self)
+        return package
+    }
+
+    private func configBlock() throws -> ConfigBlock {
+        let members = try object(known: Self.blockKeys)
+        var block = ConfigBlock(criteria: try required("criteria", in: members).string())
+        block.file = try optional("file", in: members)?.string()
+        block.line = try optional("line", in: members)?.integer(Int.self)
+        block.entries = try required("entries", in: members) { try $0.configEntries() }
+        return block
+    }
+
+    private func configEntries() throws -> [String: ConfigEntry] {
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        var entries: [String: ConfigEntry] = [:]
+        entries.reserveCapacity(members.count)
+        for (key, member) in members {
+            entries[key] = try child(member, MemberKey(stringValue: key)).configEntry()
+        }
+        return entries
+    }
+
+    private func configEntry() throws -> ConfigEntry {
+        let members = try object(known: Self.entryKeys)
+        var entry = ConfigEntry(value: try required("value", in: members).string())
+        entry.file = try optional("file", in: members)?.string()
+        entry.line = try optional("line", in: members)?.integer(Int.self)
+        entry.isDefault = try optional("default", in: members)?.bool()
+        return entry
+    }
+
+    private func strings() throws -> [String] {
+        try array { try $0.string() }
+    }
+
+    private func array<T>(_ element: (TreeDecoder) throws -> T) throws -> [T] {
+        guard case .array(let items) = value else { throw mismatch([Any].self) }
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            result.append(try element(child(item, IndexKey(index))))
+        }
+        return result
+    }
+
+    /// The members of an object, noting any the type does not know (the tree is then not canonical).
+    private func object(known: Set<String>) throws -> [String: FactValue] {
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        if state.isCanonical, members.keys.contains(where: { !known.contains($0) }) { state.isCanonical = false }
+        return members
+    }
+
+    private func required<T>(
+        _ key: String, in members: [String: FactValue], _ read: (TreeDecoder) throws -> T
+    ) throws -> T {
+        guard let member = members[key] else {
+            throw DecodingError.keyNotFound(
+                MemberKey(stringValue: key),
+                .init(codingPath: codingPath, debugDescription: "No value for key '\(key)'."))
+        }
+        return try read(child(member, MemberKey(stringValue: key)))
+    }
+
+    /// A scalar member, read without building a decoder for it.
+    private func required(_ key: String, in members: [String: FactValue]) throws -> Scalar {
+        guard let member = members[key] else {
+            throw DecodingError.keyNotFound(
+                MemberKey(stringValue: key),
+                .init(codingPath: codingPath, debugDescription: "No value for key '\(key)'."))
+        }
+        return Scalar(value: member, parent: path, key: MemberKey(stringValue: key))
+    }
+
+    private func optional(_ key: String, in members: [String: FactValue]) -> Scalar? {
+        guard let member = members[key] else { return nil }
+        if case .null = member {
+            state.isCanonical = false
+            return nil
+        }
+        return Scalar(value: member, parent: path, key: MemberKey(stringValue: key))
+    }
+
+    private func optional<T>(
+        _ key: String, in members: [String: FactValue], _ read: (TreeDecoder) throws -> T
+    ) throws -> T? {
+        guard let member = members[key] else { return nil }
+        if case .null = member {
+            state.isCanonical = false
+            return nil
+        }
+        return try read(child(member, MemberKey(stringValue: key)))
+    }
+}
+
+/// A member name as a coding key, small enough to need no allocation as `any CodingKey` (error paths only).
+struct MemberKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
