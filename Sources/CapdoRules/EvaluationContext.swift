@@ -42,7 +42,7 @@ struct EvaluationContext: Sendable {
     /// Replaces `${name}` references by the profile's values; nil when a variable is undefined.
     func resolve(_ operand: FactValue) -> Result<FactValue, UndefinedVariable> {
         switch operand {
-        case .string(let text) where Self.refersToVariables(operand):
+        case .string(let text) where operand.refersToVariables:
             if text.hasPrefix("${"), text.hasSuffix("}"),
                 text.dropFirst(2).dropLast().allSatisfy({ $0 != "}" && $0 != "$" })
             {
@@ -61,7 +61,7 @@ struct EvaluationContext: Sendable {
                 rest = rest[rest.index(after: end)...]
             }
             return .success(.string(result + rest))
-        case .array(let items) where items.contains(where: Self.refersToVariables):
+        case .array(let items) where items.contains(where: \.refersToVariables):
             var resolved: [FactValue] = []
             for item in items {
                 switch resolve(item) {
@@ -72,17 +72,6 @@ struct EvaluationContext: Sendable {
             return .success(.array(resolved))
         default:
             return .success(operand)
-        }
-    }
-}
-
-extension EvaluationContext {
-    /// Whether `resolve` would change `value` (most operands hold no `${…}`, and are then used as they are).
-    static func refersToVariables(_ value: FactValue) -> Bool {
-        switch value {
-        case .string(let text): return text.utf8.contains(UInt8(ascii: "$")) && text.contains("${")
-        case .array(let items): return items.contains(where: refersToVariables)
-        default: return false
         }
     }
 }

@@ -28,7 +28,7 @@ struct MatcherEvaluator {
             return judgeNested(value, matcher)
         }
         let operand: FactValue
-        switch context.resolve(matcher.operand) {
+        switch matcher.hasVariables ? context.resolve(matcher.operand) : .success(matcher.operand) {
         case .success(let resolved): operand = resolved
         case .failure(let undefined):
             return (
