@@ -49,9 +49,10 @@ public struct Finding: Codable, Sendable, Hashable {
         ReportOrderKey(lhs) < ReportOrderKey(rhs)
     }
 
-    /// `findings` in report order; each sort key is computed once, so large fleets sort quickly.
+    /// `findings` in report order (a stable sort): each distinct rule and host is ranked once
+    /// (`ReportOrderSort`), so a fleet's million findings sort on integers.
     public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
-        findings.map { (ReportOrderKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        ReportOrderSort.order(findings).map { findings[$0] }
     }
 
     /// Rules in the order of their findings in a report: one host's findings made in this order are already sorted

@@ -23,28 +23,37 @@ public struct ScanSummary: Sendable, Equatable {
 
     public init(_ result: ScanResult) {
         let findings = result.allFindings
+        // One pass counts everything; items hold indices until their findings are copied out once.
         var counts: [FindingStatus: Int] = [:]
         for status in FindingStatus.allCases { counts[status] = 0 }
-        for finding in findings { counts[finding.status, default: 0] += 1 }
+        var tallies: [RequirementGroup: (pass: Int, fail: Int, warn: Int)] = [:]
+        var byItem: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
+            counts[finding.status, default: 0] += 1
+            switch finding.status {
+            case .pass: tallies[finding.group, default: (0, 0, 0)].pass += 1
+            case .fail: tallies[finding.group, default: (0, 0, 0)].fail += 1
+            case .warn: tallies[finding.group, default: (0, 0, 0)].warn += 1
+            default: break
+            }
+            byItem[finding.requirement.tt12, default: []].append(index)
+        }
         self.counts = counts
 
         self.groups = RequirementGroup.allCases.map { group in
-            let inGroup = findings.filter { $0.group == group }
-            let pass = inGroup.filter { $0.status == .pass }.count
-            let fail = inGroup.filter { $0.status == .fail }.count
-            let warn = inGroup.filter { $0.status == .warn }.count
+            let (pass, fail, warn) = tallies[group] ?? (0, 0, 0)
             let judged = pass + fail + warn
             let score = judged == 0 ? nil : (Double(pass) + 0.5 * Double(warn)) / Double(judged) * 100
             return GroupScore(group: group, score: score, pass: pass, fail: fail, warn: warn)
         }
 
-        var byItem: [String: [Finding]] = [:]
-        for finding in findings { byItem[finding.requirement.tt12, default: []].append(finding) }
         self.items = result.controls.map { control in
             let key = control.section + " " + control.id
-            let found = (byItem[key] ?? []).filter { control.rules.isEmpty || control.rules.contains($0.ruleID) }
-            let verdict = ItemVerdict.from(statuses: found.map(\.status), coverage: control.coverage)
-            return ItemRow(control: control, verdict: verdict, findings: found)
+            let found = (byItem[key] ?? []).lazy.map { findings[$0] }
+                .filter { control.rules.isEmpty || control.rules.contains($0.ruleID) }
+            let rows = Array(found)
+            let verdict = ItemVerdict.from(statuses: rows.map(\.status), coverage: control.coverage)
+            return ItemRow(control: control, verdict: verdict, findings: rows)
         }
 
         if (counts[.fail] ?? 0) > 0 {

@@ -7,10 +7,26 @@ struct FindingJSON {
     private(set) var bytes: [UInt8] = []
     /// Also write `<`, `>`, `&`, U+2028 and U+2029 as `\\uXXXX`, as `JSONReporter.inert` does afterwards.
     var inert = false
+    /// Rule values already written, copied in instead of written again (when their escaping and indent fit).
+    var fragments: FindingFragments?
 
-    init(inert: Bool = false, into bytes: [UInt8] = []) {
+    init(inert: Bool = false, into bytes: [UInt8] = [], fragments: FindingFragments? = nil) {
         self.inert = inert
         self.bytes = bytes
+        self.fragments = fragments.flatMap { $0.inert == inert ? $0 : nil }
+    }
+
+    /// The fragments of `finding`'s rule values for a finding object at `indent` (see `FindingFragments`).
+    static func fragment(_ finding: Finding, indent: Int, inert: Bool) -> FindingFragments.Fragment {
+        var writer = FindingJSON(inert: inert)
+        var fields = Fields(indent: indent, count: 1)
+        writer.ruleMiddle(finding, fields: &fields)
+        let middle = writer.take()
+        writer.ruleTail(finding, fields: &fields)
+        return FindingFragments.Fragment(
+            remediation: finding.remediation, requirement: finding.requirement, ruleLocation: finding.ruleLocation,
+            severity: finding.severity, thresholdSource: finding.thresholdSource, title: finding.title,
+            middle: middle, tail: writer.take())
     }
 
     /// Takes the bytes written so far.
@@ -60,27 +76,48 @@ struct FindingJSON {
             fields.next(&self, "reason")
             localized(reason, indent: indent + 2)
         }
+        let fragment = fragments.flatMap { $0.indent == indent ? $0.fragment(for: finding) : nil }
+        if let fragment {
+            bytes.append(contentsOf: fragment.middle)
+            fields.count += 5
+        } else {
+            ruleMiddle(finding, fields: &fields)
+        }
+        fields.next(&self, "status")
+        string(finding.status.rawValue)
+        if let fragment {
+            bytes.append(contentsOf: fragment.tail)
+            fields.count += 2
+        } else {
+            ruleTail(finding, fields: &fields)
+        }
+        if let waiver = finding.waiver {
+            fields.next(&self, "waiver")
+            applied(waiver, indent: indent + 2)
+        }
+        close(indent)
+    }
+
+    /// `remediation` through `severity`: what the finding's rule decides, before `status`.
+    private mutating func ruleMiddle(_ finding: Finding, fields: inout Fields) {
         fields.next(&self, "remediation")
-        localized(finding.remediation, indent: indent + 2)
+        localized(finding.remediation, indent: fields.indent + 2)
         fields.next(&self, "requirement")
-        requirement(finding.requirement, indent: indent + 2)
+        requirement(finding.requirement, indent: fields.indent + 2)
         fields.next(&self, "rule_id")
         string(finding.ruleID)
         fields.next(&self, "rule_location")
         string(finding.ruleLocation)
         fields.next(&self, "severity")
         string(finding.severity.rawValue)
-        fields.next(&self, "status")
-        string(finding.status.rawValue)
+    }
+
+    /// `threshold_source` and `title`: what the finding's rule decides, after `status`.
+    private mutating func ruleTail(_ finding: Finding, fields: inout Fields) {
         fields.next(&self, "threshold_source")
         string(finding.thresholdSource)
         fields.next(&self, "title")
-        localized(finding.title, indent: indent + 2)
-        if let waiver = finding.waiver {
-            fields.next(&self, "waiver")
-            applied(waiver, indent: indent + 2)
-        }
-        close(indent)
+        localized(finding.title, indent: fields.indent + 2)
     }
 
     private mutating func evidence(_ items: [Evidence], indent: Int) {

@@ -34,9 +34,9 @@ public struct JSONReporter: Reporter {
 
     /// Streams the report: the document is encoded once with no hosts, then the hosts go into its
     /// empty `hosts` array a batch at a time, each batch encoded on all cores (each host's pretty-printed object
-    /// indented to its depth and made inert). The bytes are the same as encoding the whole document at once; memory
-    /// holds one batch, not the whole fleet report.
-    public func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
+    /// indented to its depth and made inert) and written as bytes. The bytes are the same as encoding the whole
+    /// document at once; memory holds one batch, not the whole fleet report.
+    public func render<Output: ReportOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
         let summary = JSONReportSummary(result)
         let encoder = SnapshotCodec.encoder()
         var shell = result
@@ -55,30 +55,42 @@ public struct JSONReporter: Reporter {
         }
         output.write(String(text[..<slot.lowerBound]) + "\n  \"hosts\" : [\n")
         let hosts = result.hosts
+        // Hosts sit at 4 spaces, so their findings at 8.
+        var fragments = FindingFragments(inert: true, indent: Self.hostIndent + 4)
         for start in stride(from: 0, to: hosts.count, by: Self.batchSize) {
             let batch = Array(hosts[start..<min(start + Self.batchSize, hosts.count)])
-            let parts = Mutex<[String]>(Array(repeating: "{}", count: batch.count))
+            fragments.learn(batch.lazy.flatMap(\.findings))
+            let known = fragments
+            let parts = Mutex<[[UInt8]]>(Array(repeating: [], count: batch.count))
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                let text = String(decoding: Self.hostJSON(batch[index], indent: 4), as: UTF8.self)
-                parts.withLock { $0[index] = text }
+                let bytes = Self.hostJSON(batch[index], indent: Self.hostIndent, fragments: known)
+                parts.withLock { $0[index] = bytes }
             }
-            if start > 0 { output.write(",\n") }
-            output.write(parts.withLock { $0.joined(separator: ",\n") })
+            let encoded = parts.withLock { parts in
+                defer { parts = [] }
+                return parts
+            }
+            for (index, bytes) in encoded.enumerated() {
+                if start > 0 || index > 0 { output.write(",\n") }
+                bytes.withUnsafeBufferPointer { output.write(utf8: $0) }
+            }
         }
         output.write("\n  ]" + text[slot.upperBound...] + "\n")
     }
 
+    /// The indentation of a host object in the report's `hosts` array.
+    static let hostIndent = 4
+
     /// One host as `SnapshotCodec.encoder()` writes it, indented by `indent` and made inert: Foundation encodes the
     /// host without its findings, and `FindingJSON` writes the findings (nearly all of the bytes) straight into
-    /// the empty array, in the same format.
-    static func hostJSON(_ host: HostResult, indent: Int) -> [UInt8] {
+    /// the empty array, in the same format, copying in the `fragments` of their rules.
+    static func hostJSON(_ host: HostResult, indent: Int, fragments: FindingFragments? = nil) -> [UInt8] {
         var bare = host
         bare.findings = []
         guard let data = try? SnapshotCodec.encoder().encode(bare) else { return Array("{}".utf8) }
-        let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
         let bytes = [UInt8](data)
         var out: [UInt8] = []
-        guard let start = bytes.firstRange(of: empty)?.lowerBound else {
+        guard let start = findingsSlot(in: bytes) else {
             let whole = (try? SnapshotCodec.encoder().encode(host)).map { [UInt8]($0) } ?? Array("{}".utf8)
             _ = appendIndentedInert(whole[...], indent: indent, lineStart: true, into: &out)
             return out
@@ -88,15 +100,37 @@ public struct JSONReporter: Reporter {
         out.append(0x0A)
         out.append(contentsOf: repeatElement(0x20, count: indent + 2))
         out.append(contentsOf: "\"findings\" : ".utf8)
-        var writer = FindingJSON(inert: true, into: out)
+        var writer = FindingJSON(inert: true, into: out, fragments: fragments)
         writer.array(host.findings, indent: indent + 2)
         out = writer.take()
-        _ = appendIndentedInert(bytes[(start + empty.count)...], indent: indent, lineStart: false, into: &out)
+        _ = appendIndentedInert(bytes[(start + emptyFindings.count)...], indent: indent, lineStart: false, into: &out)
         return out
+    }
+
+    /// The empty `findings` array of a host encoded without findings.
+    private static let emptyFindings = Array("\n  \"findings\" : [\n\n  ]".utf8)
+
+    /// Where `emptyFindings` starts in `json` (a host's keys are sorted and its nested keys indented deeper, so the
+    /// first match is the host's own): each newline is compared with `memcmp`.
+    private static func findingsSlot(in json: [UInt8]) -> Int? {
+        json.withUnsafeBufferPointer { text in
+            emptyFindings.withUnsafeBufferPointer { pattern in
+                guard let base = text.baseAddress, text.count >= pattern.count else { return nil }
+                var index = 0
+                while index <= text.count - pattern.count {
+                    if text[index] == 0x0A && memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// Appends `json` with every non-empty line indented by `indent` (as the encoder indents nested values; an
     /// empty array's blank line stays blank) and made inert; returns whether it ended at the start of a line.
+    /// Runs of bytes that need neither go in with one copy.
     private static func appendIndentedInert(
         _ json: ArraySlice<UInt8>, indent: Int, lineStart: Bool, into out: inout [UInt8]
     ) -> Bool {
@@ -104,9 +138,17 @@ public struct JSONReporter: Reporter {
         json.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
+                if atLineStart && bytes[index] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: indent)) }
+                var end = index
+                while end < bytes.count, !isLineEndOrActive(bytes[end]) { end += 1 }
+                if end > index {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    atLineStart = false
+                    index = end
+                    continue
+                }
                 let byte = bytes[index]
                 index += 1
-                if atLineStart && byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: indent)) }
                 atLineStart = byte == 0x0A
                 switch byte {
                 case 0x3C: out.append(contentsOf: Self.lessThan)
@@ -122,6 +164,11 @@ public struct JSONReporter: Reporter {
             }
         }
         return atLineStart
+    }
+
+    /// A newline, or a byte that may start something `inert` escapes.
+    private static func isLineEndOrActive(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     /// Hosts encoded per parallel batch.

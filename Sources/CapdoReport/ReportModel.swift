@@ -36,10 +36,8 @@ struct ReportModel {
         self.hosts = result.hosts.sorted { $0.host < $1.host }
         self.findings = result.allFindings
         self.detailed = findings.filter { Self.detailedStatuses.contains($0.status) }
-        self.compact = findings.filter { !Self.detailedStatuses.contains($0.status) }
-            .sorted { lhs, rhs in
-                lhs.status.rank != rhs.status.rank ? lhs.status.rank < rhs.status.rank : Finding.reportOrder(lhs, rhs)
-            }
+        self.compact = StatusOrder.findings(
+            findings, statuses: Set(FindingStatus.allCases).subtracting(Self.detailedStatuses))
         let detailed = self.detailed
         self.severityGroups = Severity.allCases.sorted().compactMap { severity in
             let inGroup = detailed.filter { $0.severity == severity }

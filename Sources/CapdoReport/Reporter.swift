@@ -12,11 +12,11 @@ public protocol Reporter: Sendable {
     func render(_ result: ScanResult, language: Language) -> String
     /// The whole report, written piece by piece (a fleet report need not be held in memory at once); the same
     /// text as `render`.
-    func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output)
+    func render<Output: ReportOutputStream>(_ result: ScanResult, language: Language, to output: inout Output)
 }
 
 extension Reporter {
-    public func render<Output: TextOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
+    public func render<Output: ReportOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
         output.write(render(result, language: language))
     }
 }

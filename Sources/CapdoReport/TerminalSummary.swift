@@ -25,11 +25,7 @@ public struct TerminalSummary: Sendable {
         let counts = FindingStatus.allCases.sorted { $0.rank < $1.rank }
             .map { status in "\(s.status(status)) \(summary.counts[status] ?? 0)" }
         out += counts.joined(separator: " · ") + "\n"
-        let worst = result.allFindings.filter { [.fail, .error, .warn].contains($0.status) }
-            .sorted { lhs, rhs in
-                lhs.status.rank != rhs.status.rank ? lhs.status.rank < rhs.status.rank : Finding.reportOrder(lhs, rhs)
-            }
-            .prefix(worstCount)
+        let worst = StatusOrder.findings(result.allFindings, statuses: [.fail, .error, .warn], limit: worstCount)
         if worst.isEmpty {
             out += s[.terminalNoFindings] + "\n"
         } else {

@@ -1,8 +1,10 @@
+import CapdoReport
 import Foundation
 
-/// A `TextOutputStream` into a file, flushed every megabyte, so a report is written as it is rendered. The first
-/// write error is kept (TextOutputStream cannot throw) and reported by `close()`.
-struct FileTextStream: TextOutputStream {
+/// A `ReportOutputStream` into a file, flushed every megabyte, so a report is written as it is rendered; a piece of
+/// a megabyte or more goes to the file directly, without a copy. The first write error is kept (TextOutputStream
+/// cannot throw) and reported by `close()`.
+struct FileTextStream: ReportOutputStream {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private(set) var failure: String?
@@ -22,26 +24,37 @@ struct FileTextStream: TextOutputStream {
     static let flushSize = 1 << 20
 
     mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { write(utf8: $0) }
+    }
+
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count < Self.flushSize else {
+            flush()
+            if failure == nil { failure = Self.send(UnsafeRawBufferPointer(bytes), to: descriptor) }
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { flush() }
     }
 
     private mutating func flush() {
-        guard failure == nil else {
-            buffer.removeAll(keepingCapacity: true)
-            return
-        }
+        if failure == nil { failure = buffer.withUnsafeBytes { Self.send($0, to: descriptor) } }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` to `descriptor`; the strerror text when that fails.
+    private static func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                break
+                return String(cString: strerror(errno))
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        return nil
     }
 
     /// Flushes, syncs and closes; throws the first write error.

@@ -82,6 +82,30 @@ struct JSONReporterTests {
         #expect(String(decoding: empty.bytes, as: UTF8.self) == "[\n\n  ]")
     }
 
+    /// Rule fragments written once per rule change nothing: a finding whose rule values differ from the ones a
+    /// fragment was written from (another title, remediation or location) is written in full.
+    @Test func ruleFragmentsKeepTheBytes() throws {
+        let findings = ReportFixture.scan().hosts.flatMap(\.findings)
+        var changed = findings.map { finding in
+            var finding = finding
+            finding.title = LocalizedText(vi: finding.title.vi + " <&>", en: "other")
+            finding.ruleLocation += ":2"
+            return finding
+        }
+        changed[0].remediation = LocalizedText(vi: "\u{2028}", en: "\"")
+        for indent in [4, 8] {
+            var fragments = FindingFragments(inert: true, indent: 8)
+            fragments.learn(findings)
+            for list in [findings, changed, findings + changed] {
+                var plain = FindingJSON(inert: true)
+                plain.array(list, indent: indent - 2)
+                var cached = FindingJSON(inert: true, fragments: fragments)
+                cached.array(list, indent: indent - 2)
+                #expect(cached.bytes == plain.bytes, "indent \(indent)")
+            }
+        }
+    }
+
     @Test func keepsSchemaVersionAndAddsSummary() throws {
         let object = try render().object
         #expect(object["schema_version"] as? Int == ScanResult.currentSchemaVersion)
