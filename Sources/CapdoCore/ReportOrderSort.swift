@@ -47,15 +47,24 @@ enum ReportOrderSort {
         }
         let ruleRank = ranks(of: ruleKeys)
         let hostRank = ranks(of: hostNames)
-        return findings.indices.sorted { lhs, rhs in
-            let left = ruleRank[ruleOf[lhs]]
-            let right = ruleRank[ruleOf[rhs]]
-            if left != right { return left < right }
-            let leftHost = hostRank[hostOf[lhs]]
-            let rightHost = hostRank[hostOf[rhs]]
-            if leftHost != rightHost { return leftHost < rightHost }
-            return lhs < rhs
+        // Two stable counting sorts, by host rank and then by rule rank: the stable sort by (rule, host, position)
+        // in linear time (a fleet has a million findings but only hundreds of rules and thousands of hosts).
+        let byHost = countingSort(Array(findings.indices), buckets: hostNames.count) { hostRank[hostOf[$0]] }
+        return countingSort(byHost, buckets: ruleKeys.count) { ruleRank[ruleOf[$0]] }
+    }
+
+    /// `indices` stably ordered by `key` (0..<buckets).
+    private static func countingSort(_ indices: [Int], buckets: Int, key: (Int) -> Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: buckets + 1)
+        for index in indices { starts[key(index) + 1] += 1 }
+        for bucket in 0..<buckets { starts[bucket + 1] += starts[bucket] }
+        var sorted = [Int](repeating: 0, count: indices.count)
+        for index in indices {
+            let bucket = key(index)
+            sorted[starts[bucket]] = index
+            starts[bucket] += 1
         }
+        return sorted
     }
 
     /// The position of each of `values` in sorted order; equal values share one.
