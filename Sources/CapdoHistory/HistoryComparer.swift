@@ -34,6 +34,49 @@ public struct HistoryComparer: Sendable {
             trend: try store.trend(scanID: scanID, limit: trendLimit))
     }
 
+    /// The same changes as `changes(scanID:)` for a scan just recorded, computed from the scan in memory: only
+    /// the baselines are read back, and a host whose inventory digest did not change is not compared at all.
+    public func changes(of scan: RecordedScan, trendLimit: Int = 10) throws(HistoryError) -> ScanChanges {
+        let baselines = try store.baselines(scanID: scan.id)
+        let compared = Set(baselines.map(\.host))
+        let hosts = scan.entry.result.hosts
+        let currentInventory = scan.inventories
+        var before: [StoredFinding] = []
+        var inventory: [InventoryChange] = []
+        var oldInventories: [String: HostInventory] = [:]
+        for (baseScan, baseHosts) in Dictionary(grouping: baselines, by: \.scanID) {
+            let names = Set(baseHosts.map(\.host))
+            before += try store.findings(scanID: baseScan, hosts: names)
+            let oldDigests = try store.inventoryDigests(scanID: baseScan)
+            for name in names {
+                guard let oldDigest = oldDigests[name], let new = currentInventory[name], new.digest != oldDigest
+                else { continue }
+                if oldInventories[oldDigest] == nil {
+                    oldInventories[oldDigest] = try store.inventory(digest: oldDigest)
+                }
+                guard let old = oldInventories[oldDigest] else { continue }
+                // Read back as stored, so that the comparison sees exactly what `changes(scanID:)` would.
+                let stored = HostInventory(encoded: scan.entry.hosts[new.index].inventory.encoded)
+                inventory += stored.changes(since: old, host: name)
+            }
+        }
+        var after: [StoredFinding] = []
+        for host in hosts where compared.contains(host.host) {
+            for finding in host.findings {
+                after.append(
+                    StoredFinding(
+                        host: host.host, ruleID: finding.ruleID, status: finding.status, severity: finding.severity,
+                        group: finding.group, item: finding.requirement.item, title: finding.title,
+                        found: StoredFinding.found(finding.evidence)))
+            }
+        }
+        let diff = HistoryDiff.findings(before: before, after: after)
+        return ScanChanges(
+            baselines: baselines, newFindings: diff.new, resolved: diff.resolved, changed: diff.changed,
+            inventory: inventory.sorted(by: InventoryChange.order),
+            trend: try store.trend(scanID: scan.id, limit: trendLimit))
+    }
+
     /// Changes from scan `from` to scan `to`, over the hosts both include.
     public func diff(from: Int64, to: Int64, host: String? = nil) throws(HistoryError) -> ScanChanges {
         var common = Set(try store.hostNames(scanID: from)).intersection(try store.hostNames(scanID: to))

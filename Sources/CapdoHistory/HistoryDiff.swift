@@ -8,15 +8,16 @@ public enum HistoryDiff {
     public static func findings(
         before: [StoredFinding], after: [StoredFinding]
     ) -> (new: [FindingChange], resolved: [FindingChange], changed: [FindingChange]) {
-        var old: [String: StoredFinding] = [:]
+        var old: [Key: StoredFinding] = [:]
         old.reserveCapacity(before.count)
-        for finding in before { old[finding.host + "\u{0}" + finding.ruleID] = finding }
+        for finding in before { old[Key(finding)] = finding }
         var new: [FindingChange] = []
         var resolved: [FindingChange] = []
         var changed: [FindingChange] = []
-        var seen = Set<String>()
+        var seen = Set<Key>()
+        seen.reserveCapacity(after.count)
         for finding in after {
-            let key = finding.host + "\u{0}" + finding.ruleID
+            let key = Key(finding)
             seen.insert(key)
             let previous = old[key]
             switch (previous?.needsAction ?? false, finding.needsAction) {
@@ -32,7 +33,7 @@ public enum HistoryDiff {
                 continue
             }
         }
-        for finding in before where finding.needsAction && !seen.contains(finding.host + "\u{0}" + finding.ruleID) {
+        for finding in before where finding.needsAction && !seen.contains(Key(finding)) {
             resolved.append(
                 FindingChange(
                     host: finding.host, ruleID: finding.ruleID, title: finding.title, item: finding.item,
@@ -42,6 +43,17 @@ public enum HistoryDiff {
             new.sorted(by: FindingChange.order), resolved.sorted(by: FindingChange.order),
             changed.sorted(by: FindingChange.order)
         )
+    }
+
+    /// A finding's identity across scans: host × rule.
+    private struct Key: Hashable {
+        var host: String
+        var ruleID: String
+
+        init(_ finding: StoredFinding) {
+            host = finding.host
+            ruleID = finding.ruleID
+        }
     }
 
     private static func change(_ before: StoredFinding?, _ after: StoredFinding, showFound: Bool) -> FindingChange {

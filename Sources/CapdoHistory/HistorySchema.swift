@@ -59,6 +59,26 @@ enum HistorySchema {
                     CREATE INDEX finding_by_host ON finding(host_id);
                     """)
         }
+        migrator.registerMigration("v2-host-tally") { db in
+            // Pass/warn/fail counts per host and requirement group, written with the findings, so that the score
+            // trend reads a few rows per host instead of every finding of the last ten scans. Existing scans are
+            // counted from their findings (grouped as the rule table groups them today, as the trend did).
+            try db.execute(
+                sql: """
+                    CREATE TABLE host_tally (
+                        host_id INTEGER NOT NULL REFERENCES host(id) ON DELETE CASCADE,
+                        grp TEXT NOT NULL,
+                        pass INTEGER NOT NULL,
+                        warn INTEGER NOT NULL,
+                        fail INTEGER NOT NULL,
+                        PRIMARY KEY (host_id, grp)
+                    ) WITHOUT ROWID;
+                    INSERT INTO host_tally (host_id, grp, pass, warn, fail)
+                        SELECT f.host_id, r.grp, SUM(f.status = 'pass'), SUM(f.status = 'warn'), SUM(f.status = 'fail')
+                        FROM finding f JOIN rule r ON r.id = f.rule_id
+                        GROUP BY f.host_id, r.grp;
+                    """)
+        }
         return migrator
     }
 }

@@ -42,12 +42,19 @@ public struct HostInventory: Sendable, Equatable {
 
     /// The stored form: one `kind<TAB>subject<TAB>state` line per entry, sorted.
     public var encoded: String {
-        var lines: [String] = []
-        lines.reserveCapacity(ports.count + services.count + packages.count)
+        var out = ""
+        out.reserveCapacity(64 * (ports.count + services.count + packages.count))
         for (kind, map) in [("port", ports), ("service", services), ("package", packages)] {
-            for key in map.keys.sorted() { lines.append(kind + "\t" + Self.clean(key) + "\t" + Self.clean(map[key]!)) }
+            for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+                if !out.isEmpty { out += "\n" }
+                out += kind
+                out += "\t"
+                out += Self.clean(key)
+                out += "\t"
+                out += Self.clean(value)
+            }
         }
-        return lines.joined(separator: "\n")
+        return out
     }
 
     /// Reads the stored form back; unknown kinds and malformed lines are ignored.
@@ -82,7 +89,10 @@ public struct HostInventory: Sendable, Equatable {
     }
 
     private static func clean(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // The byte test is only a fast path: a text with no such byte has no such character either.
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }),
+            text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        else { return text }
         return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

@@ -35,7 +35,16 @@ public struct StoredFinding: Sendable, Equatable {
 
     /// The comparable summary of a finding's evidence.
     public static func found(_ evidence: [Evidence]) -> String {
-        evidence.filter { $0.outcome != .pass }.map { $0.subject + ": " + $0.found }.joined(separator: "\n")
+        var result = ""
+        var first = true
+        for item in evidence where item.outcome != .pass {
+            if !first { result += "\n" }
+            first = false
+            result += item.subject
+            result += ": "
+            result += item.found
+        }
+        return result
     }
 
     /// Whether the status asks for action (fail, warn, error).

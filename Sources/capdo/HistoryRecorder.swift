@@ -36,9 +36,9 @@ struct HistoryRecorder {
     /// Records `result` with per-host `extras` (in the order of `result.hosts`).
     func record(_ result: inout ScanResult, command: String, extras: [HistoryEntry.HostExtras]) throws {
         do {
-            let scanID = try store.record(HistoryEntry(command: command, result: result, hosts: extras))
-            logger.info("recorded scan #\(scanID) (\(result.hosts.count) hosts) in \(store.path)")
-            result.changes = try HistoryComparer(store: store).changes(scanID: scanID)
+            let scan = try store.recordScan(HistoryEntry(command: command, result: result, hosts: extras))
+            logger.info("recorded scan #\(scan.id) (\(result.hosts.count) hosts) in \(store.path)")
+            result.changes = try HistoryComparer(store: store).changes(of: scan)
             let pruned = try store.prune(retention, now: result.finishedAt)
             if pruned > 0 { logger.info("pruned \(pruned) scans older than the retention (\(retention.description))") }
         } catch {

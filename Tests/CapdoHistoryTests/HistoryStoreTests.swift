@@ -59,7 +59,7 @@ struct HistoryStoreTests {
                         ]
                     ], at: 1_000),
                 inventory: before))
-        let b = try store.record(
+        let recorded = try store.recordScan(
             HistoryFixture.entry(
                 HistoryFixture.result(
                     [
@@ -69,7 +69,9 @@ struct HistoryStoreTests {
                         ]
                     ], at: 2_000),
                 inventory: after))
+        let b = recorded.id
         let changes = try HistoryComparer(store: store).changes(scanID: b)
+        #expect(try HistoryComparer(store: store).changes(of: recorded) == changes)
         #expect(changes.baselines.map(\.scanID) == [a])
         #expect(changes.newFindings.map(\.ruleID) == ["broke"])
         #expect(changes.resolved.map(\.ruleID) == ["fixed"])
@@ -78,6 +80,42 @@ struct HistoryStoreTests {
         #expect(changes.inventory.map(\.line) == ["+tcp/23 0.0.0.0 (inetd)", "~openssl 3.0.11 → 3.0.9"])
         #expect(changes.trend.count == 2)
         #expect(changes.trend.map { $0.scores[.server].map { Int($0.rounded()) } } == [50, 40])
+    }
+
+    @Test func changesOfARecordedScanEqualTheChangesReadBack() throws {
+        let path = HistoryFixture.temporaryDatabase()
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
+        let store = try HistoryStore(path: path)
+        func fleet(_ round: Int) -> HistoryEntry {
+            var hosts: [String: [Finding]] = [:]
+            for index in round..<(round + 6) {
+                let name = "pc-\(index)"
+                hosts[name] = ["a", "b", "c"].enumerated().map { rule, id in
+                    let status: FindingStatus = (index + rule + round) % 3 == 0 ? .fail : .pass
+                    return HistoryFixture.finding(id, host: name, status, found: "v\((index + round) % 2)")
+                }
+            }
+            let result = HistoryFixture.result(hosts, at: Double(1_000 * (round + 1)))
+            return HistoryEntry(
+                command: "evaluate", result: result,
+                hosts: result.hosts.enumerated().map { index, _ in
+                    HistoryEntry.HostExtras(
+                        factsDigest: "d", inventory: HostInventory(packages: ["p": "\((index + 2 * round) % 3)"]))
+                })
+        }
+        for round in 0..<4 {
+            let recorded = try store.recordScan(fleet(round))
+            let changes = try HistoryComparer(store: store).changes(of: recorded)
+            #expect(changes == (try HistoryComparer(store: store).changes(scanID: recorded.id)))
+            #expect(changes.trend.count == round + 1)
+            if round > 0 {
+                #expect(changes.baselines.count == 5)
+                #expect(!changes.inventory.isEmpty)
+                #expect(!(changes.newFindings + changes.resolved + changes.changed).isEmpty)
+            }
+        }
     }
 
     @Test func pruningKeepsTheNewestScans() throws {
