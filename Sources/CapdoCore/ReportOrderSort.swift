@@ -13,44 +13,64 @@ enum ReportOrderSort {
 
     /// The indices of `findings` in report order.
     static func order(_ findings: [Finding]) -> [Int] {
+        order([findings]).map(\.index)
+    }
+
+    /// The positions (list, index in it) of the findings of several lists, in the report order of all of them
+    /// together, as if the lists were concatenated: `ScanResult.allFindings` orders every host's findings this
+    /// way without first copying them into one list. Findings are read in place, never copied.
+    static func order(_ lists: [[Finding]]) -> [(list: Int, index: Int)] {
         var ruleIDs: [RulePart: Int] = [:]
         var ruleKeys: [ReportOrderKey] = []
         var hostIDs: [String: Int] = [:]
         var hostNames: [String] = []
-        var ruleOf = [Int](repeating: 0, count: findings.count)
-        var hostOf = [Int](repeating: 0, count: findings.count)
+        var positions: [(list: Int, index: Int)] = []
+        let total = lists.reduce(0) { $0 + $1.count }
+        positions.reserveCapacity(total)
+        var ruleOf: [Int] = []
+        ruleOf.reserveCapacity(total)
+        var hostOf: [Int] = []
+        hostOf.reserveCapacity(total)
         var lastHost: String?
         var lastHostID = 0
-        for (index, finding) in findings.enumerated() {
-            let part = RulePart(severity: finding.severity.rank, tt12: finding.requirement.tt12, ruleID: finding.ruleID)
-            if let id = ruleIDs[part] {
-                ruleOf[index] = id
-            } else {
-                var key = ReportOrderKey(finding)
-                key.host = ""
-                ruleOf[index] = ruleKeys.count
-                ruleIDs[part] = ruleKeys.count
-                ruleKeys.append(key)
-            }
-            // Findings arrive host by host: most lookups are the host just seen.
-            if finding.host != lastHost {
-                if let id = hostIDs[finding.host] {
-                    lastHostID = id
-                } else {
-                    lastHostID = hostNames.count
-                    hostIDs[finding.host] = lastHostID
-                    hostNames.append(finding.host)
+        for (list, findings) in lists.enumerated() {
+            findings.withUnsafeBufferPointer { findings in
+                for index in findings.indices {
+                    positions.append((list, index))
+                    let part = RulePart(
+                        severity: findings[index].severity.rank, tt12: findings[index].requirement.tt12,
+                        ruleID: findings[index].ruleID)
+                    if let id = ruleIDs[part] {
+                        ruleOf.append(id)
+                    } else {
+                        var key = ReportOrderKey(findings[index])
+                        key.host = ""
+                        ruleOf.append(ruleKeys.count)
+                        ruleIDs[part] = ruleKeys.count
+                        ruleKeys.append(key)
+                    }
+                    // Findings arrive host by host: most lookups are the host just seen.
+                    let host = findings[index].host
+                    if host != lastHost {
+                        if let id = hostIDs[host] {
+                            lastHostID = id
+                        } else {
+                            lastHostID = hostNames.count
+                            hostIDs[host] = lastHostID
+                            hostNames.append(host)
+                        }
+                        lastHost = host
+                    }
+                    hostOf.append(lastHostID)
                 }
-                lastHost = finding.host
             }
-            hostOf[index] = lastHostID
         }
         let ruleRank = ranks(of: ruleKeys)
         let hostRank = ranks(of: hostNames)
         // Two stable counting sorts, by host rank and then by rule rank: the stable sort by (rule, host, position)
         // in linear time (a fleet has a million findings but only hundreds of rules and thousands of hosts).
-        let byHost = countingSort(Array(findings.indices), buckets: hostNames.count) { hostRank[hostOf[$0]] }
-        return countingSort(byHost, buckets: ruleKeys.count) { ruleRank[ruleOf[$0]] }
+        let byHost = countingSort(Array(positions.indices), buckets: hostNames.count) { hostRank[hostOf[$0]] }
+        return countingSort(byHost, buckets: ruleKeys.count) { ruleRank[ruleOf[$0]] }.map { positions[$0] }
     }
 
     /// `indices` stably ordered by `key` (0..<buckets).

@@ -57,7 +57,10 @@ public struct ScanResult: Codable, Sendable, Equatable {
 
     /// All findings of all hosts, in report order.
     public var allFindings: [Finding] {
-        memo.findings { Finding.sortedForReport(hosts.flatMap(\.findings)) }
+        memo.findings {
+            let lists = hosts.map(\.findings)
+            return ReportOrderSort.order(lists).map { lists[$0.list][$0.index] }
+        }
     }
 
     /// Counts, group scores and per-item verdicts (`ScanSummary`), derived once.

@@ -45,12 +45,9 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
                 fail: score.fail, warn: score.warn)
         }
         self.items = summary.items.map { row in
-            var counts: [FindingStatus: Int] = [:]
-            for finding in row.findings { counts[finding.status, default: 0] += 1 }
-            return Item(
+            Item(
                 section: row.control.section, item: row.control.id, tcvn11930: row.control.tcvn11930,
-                verdict: row.verdict, rules: row.control.rules, hosts: Array(Set(row.findings.map(\.host))).sorted(),
-                counts: Self.counts(counts))
+                verdict: row.verdict, rules: row.control.rules, hosts: row.hosts, counts: Self.counts(row.statusCounts))
         }
     }
 

@@ -27,4 +27,9 @@ struct Capdo: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    static func main() async {
+        AllocatorTuning.restartIfWorthwhile(CommandLine.arguments)
+        await main(nil)
+    }
 }

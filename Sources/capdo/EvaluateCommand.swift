@@ -44,6 +44,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         var extras: [HistoryEntry.HostExtras] = []
         var unreadable = 0
         let logger = CapdoLog.logger(quiet: report.quiet)
+        if let tuning = AllocatorTuning.current { logger.info("allocator: \(AllocatorTuning.variable)=\(tuning)") }
         let evaluationStart = DispatchTime.now()
         // Read, judge and drop each snapshot on all cores; the given order is kept.
         let given = snapshots.isEmpty ? config.systems.flatMap(\.snapshots) : snapshots

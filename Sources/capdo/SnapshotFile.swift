@@ -1,4 +1,5 @@
 import CapdoCore
+import CapdoTLS
 import Foundation
 
 /// Reads and checks a snapshot file written by `capdo collect` (or the Windows collection script).
@@ -21,7 +22,8 @@ enum SnapshotFile {
         guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
         do {
             let read = try SnapshotReader.read(data)
-            return (read.snapshot, read.facts, digest ? SHA256.hex(of: data) : nil)
+            let hex = digest ? OpenSSLDigest.sha256Hex(data) ?? SHA256.hex(of: data) : nil
+            return (read.snapshot, read.facts, hex)
         } catch {
             switch error {
             case .notJSON(let failure): throw CLIError.scanner("\(path): not a capdo snapshot: \(failure)")
