@@ -79,6 +79,22 @@ enum HistorySchema {
                         GROUP BY f.host_id, r.grp;
                     """)
         }
+        migrator.registerMigration("v3-shared-evidence") { db in
+            // A fleet repeats the same evidence on host after host (10,000 hosts × 124 findings held a few hundred
+            // distinct texts): each distinct evidence text and its "found" summary is stored once, and findings
+            // refer to it. Findings recorded before keep their own texts in `finding.found` / `finding.evidence`;
+            // readers take the shared text when there is one.
+            try db.execute(
+                sql: """
+                    CREATE TABLE evidence (
+                        id INTEGER PRIMARY KEY,
+                        digest TEXT NOT NULL UNIQUE,
+                        found TEXT NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    ALTER TABLE finding ADD COLUMN evidence_id INTEGER REFERENCES evidence(id);
+                    """)
+        }
         return migrator
     }
 }

@@ -82,7 +82,13 @@ public final class HistoryStore: Sendable {
                         VALUES (?, ?, ?, ?, ?, ?)
                         """)
                 let finding = try db.cachedStatement(
-                    sql: "INSERT INTO finding (host_id, rule_id, status, found, evidence) VALUES (?, ?, ?, ?, ?)")
+                    sql:
+                        "INSERT INTO finding (host_id, rule_id, status, found, evidence, evidence_id) VALUES (?, ?, ?, '', '', ?)"
+                )
+                var shared = SharedEvidence(
+                    insert: try db.cachedStatement(
+                        sql: "INSERT OR IGNORE INTO evidence (digest, found, body) VALUES (?, ?, ?)"),
+                    select: try db.cachedStatement(sql: "SELECT id FROM evidence WHERE digest = ?"))
                 let tally = try db.cachedStatement(
                     sql: "INSERT INTO host_tally (host_id, grp, pass, warn, fail) VALUES (?, ?, ?, ?, ?)")
                 var rulesWritten = Set<String>()
@@ -118,10 +124,8 @@ public final class HistoryStore: Sendable {
                         }
                         evidence.removeAll(keepingCapacity: true)
                         EvidenceJSON.encode(item.evidence, into: &evidence)
-                        finding.setUncheckedArguments([
-                            hostID, item.ruleID, item.status.rawValue, StoredFinding.found(item.evidence),
-                            String(decoding: evidence, as: UTF8.self),
-                        ])
+                        let evidenceID = try shared.id(of: evidence, found: { StoredFinding.found(item.evidence) })
+                        finding.setUncheckedArguments([hostID, item.ruleID, item.status.rawValue, evidenceID])
                         try finding.execute()
                     }
                     for (group, counts) in tallies.groups {
@@ -159,6 +163,10 @@ public final class HistoryStore: Sendable {
                     try db.execute(
                         sql:
                             "DELETE FROM inventory WHERE digest NOT IN (SELECT inventory FROM host WHERE inventory IS NOT NULL)"
+                    )
+                    try db.execute(
+                        sql:
+                            "DELETE FROM evidence WHERE id NOT IN (SELECT evidence_id FROM finding WHERE evidence_id IS NOT NULL)"
                     )
                 }
                 return deleted
@@ -230,8 +238,8 @@ public final class HistoryStore: Sendable {
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT f.host_id, f.rule_id, f.status, f.found
-                        FROM finding f JOIN host h ON h.id = f.host_id
+                        SELECT f.host_id, f.rule_id, f.status, COALESCE(e.found, f.found)
+                        FROM finding f JOIN host h ON h.id = f.host_id LEFT JOIN evidence e ON e.id = f.evidence_id
                         WHERE h.scan_id = ?
                         """, arguments: [scanID])
                 var result: [StoredFinding] = []
