@@ -2,7 +2,8 @@ import CapdoCore
 import GRDB
 
 /// The `evidence` rows of one recording transaction: each distinct evidence text is looked up or inserted once,
-/// then its id is reused for every finding that carries the same text (schema v3-shared-evidence).
+/// then its id is reused for every finding that carries the same text (schema v3-shared-evidence). Texts are told
+/// apart by their bytes, not by `Evidence` equality, which would merge canonically equivalent Unicode spellings.
 struct SharedEvidence {
     let insert: Statement
     let select: Statement
