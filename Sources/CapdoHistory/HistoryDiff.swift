@@ -8,9 +8,10 @@ public enum HistoryDiff {
     public static func findings(
         before: [StoredFinding], after: [StoredFinding]
     ) -> (new: [FindingChange], resolved: [FindingChange], changed: [FindingChange]) {
-        var old: [Key: StoredFinding] = [:]
+        // Positions, not copies: a fleet's scans hold a million findings each.
+        var old: [Key: Int] = [:]
         old.reserveCapacity(before.count)
-        for finding in before { old[Key(finding)] = finding }
+        for index in before.indices { old[Key(before[index])] = index }
         var new: [FindingChange] = []
         var resolved: [FindingChange] = []
         var changed: [FindingChange] = []
@@ -19,7 +20,7 @@ public enum HistoryDiff {
         for finding in after {
             let key = Key(finding)
             seen.insert(key)
-            let previous = old[key]
+            let previous = old[key].map { before[$0] }
             switch (previous?.needsAction ?? false, finding.needsAction) {
             case (false, true):
                 new.append(change(previous, finding, showFound: true))

@@ -7,7 +7,16 @@ import GRDB
 struct SharedEvidence {
     let insert: Statement
     let select: Statement
-    private var ids: [[UInt8]: Int64] = [:]
+    private var ids: [Bytes: Int64] = [:]
+
+    /// Evidence JSON as a dictionary key, hashed in one pass over its bytes (an array of bytes hashes byte by byte).
+    private struct Bytes: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     init(insert: Statement, select: Statement) {
         self.insert = insert
@@ -16,7 +25,7 @@ struct SharedEvidence {
 
     /// The id of the row holding `body` (evidence JSON); `found` is built only for a text not yet seen.
     mutating func id(of body: [UInt8], found: () -> String) throws -> Int64 {
-        if let id = ids[body] { return id }
+        if let id = ids[Bytes(bytes: body)] { return id }
         let text = String(decoding: body, as: UTF8.self)
         let digest = SHA256.hex(of: body)
         insert.setUncheckedArguments([digest, found(), text])
@@ -25,7 +34,7 @@ struct SharedEvidence {
         guard let id = try Int64.fetchOne(select) else {
             throw HistoryError("evidence row for digest \(digest) missing after insert")
         }
-        ids[body] = id
+        ids[Bytes(bytes: body)] = id
         return id
     }
 }
