@@ -61,13 +61,15 @@ public struct HistoryComparer: Sendable {
             }
         }
         var after: [StoredFinding] = []
+        after.reserveCapacity(before.count)
         for host in hosts where compared.contains(host.host) {
             for finding in host.findings {
+                // The diff reads a current finding's "found" only when it needs action; a fleet's are mostly passes.
                 after.append(
                     StoredFinding(
                         host: host.host, ruleID: finding.ruleID, status: finding.status, severity: finding.severity,
                         group: finding.group, item: finding.requirement.item, title: finding.title,
-                        found: StoredFinding.found(finding.evidence)))
+                        found: StoredFinding.needsAction(finding.status) ? StoredFinding.found(finding.evidence) : ""))
             }
         }
         let diff = HistoryDiff.findings(before: before, after: after)

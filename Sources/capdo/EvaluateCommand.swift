@@ -73,6 +73,12 @@ struct EvaluateCommand: AsyncParsableCommand {
             hosts, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished(), systems: config.systems)
         if let historyPath {
+            // The report's summary (all findings sorted, item verdicts) does not depend on the history: derive it
+            // on another core while this one records the scan. The copy shares the result's memo.
+            let derived = result
+            let summarised = DispatchGroup()
+            DispatchQueue.global(qos: .userInitiated).async(group: summarised) { _ = derived.summary }
+            defer { summarised.wait() }
             let recorder = try HistoryRecorder(
                 path: historyPath, retention: config.retention, logger: logger)
             let recordStart = DispatchTime.now()
