@@ -235,11 +235,20 @@ public final class HistoryStore: Sendable {
                     let name: String = row[1]
                     if hosts?.contains(name) ?? true { names[row[0]] = name }
                 }
+                // Shared found texts are read once each and reused by every finding that refers to them.
+                var shared: [Int64: String] = [:]
+                let sharedRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT id, found FROM evidence WHERE id IN (
+                            SELECT f.evidence_id FROM finding f JOIN host h ON h.id = f.host_id WHERE h.scan_id = ?)
+                        """, arguments: [scanID])
+                while let row = try sharedRows.next() { shared[row[0]] = row[1] }
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT f.host_id, f.rule_id, f.status, COALESCE(e.found, f.found)
-                        FROM finding f JOIN host h ON h.id = f.host_id LEFT JOIN evidence e ON e.id = f.evidence_id
+                        SELECT f.host_id, f.rule_id, f.status, f.evidence_id, f.found
+                        FROM finding f JOIN host h ON h.id = f.host_id
                         WHERE h.scan_id = ?
                         """, arguments: [scanID])
                 var result: [StoredFinding] = []
@@ -247,11 +256,12 @@ public final class HistoryStore: Sendable {
                     guard let host = names[row[0]] else { continue }
                     let ruleID: String = row[1]
                     guard let rule = rules[ruleID] else { continue }
+                    let evidenceID: Int64? = row[3]
                     result.append(
                         StoredFinding(
                             host: host, ruleID: ruleID, status: FindingStatus(rawValue: row[2]) ?? .error,
                             severity: rule.severity, group: rule.group, item: rule.item, title: rule.title,
-                            found: row[3]))
+                            found: evidenceID.flatMap { shared[$0] } ?? row[4]))
                 }
                 return result
             }
