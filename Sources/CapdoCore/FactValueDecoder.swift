@@ -69,7 +69,9 @@ struct TreeDecoder: Decoder {
     private func decodeDate() throws -> Date {
         guard case .string(let text) = value else {
             throw DecodingError.typeMismatch(
-                String.self, .init(codingPath: codingPath, debugDescription: "Expected a date string, found \(kind)."))
+                String.self,
+                .init(
+                    codingPath: codingPath, debugDescription: "Expected a date string, found \(Self.kind(of: value))."))
         }
         guard let date = CapdoDate.parse(text) else {
             throw DecodingError.dataCorrupted(
@@ -79,7 +81,8 @@ struct TreeDecoder: Decoder {
         return date
     }
 
-    var kind: String {
+    /// How a value's JSON kind is named in errors ("a string", "an object").
+    static func kind(of value: FactValue) -> String {
         switch value {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -90,19 +93,46 @@ struct TreeDecoder: Decoder {
         }
     }
 
-    func mismatch(_ type: Any.Type) -> DecodingError {
+    static func mismatch(_ type: Any.Type, _ value: FactValue, at codingPath: [any CodingKey]) -> DecodingError {
         DecodingError.typeMismatch(
             type,
-            .init(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(kind) instead.")
-        )
+            .init(
+                codingPath: codingPath,
+                debugDescription: "Expected to decode \(type) but found \(kind(of: value)) instead."))
     }
 
+    func mismatch(_ type: Any.Type) -> DecodingError { Self.mismatch(type, value, at: codingPath) }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
-        if state.isCanonical, members.keys.contains(where: { Key(stringValue: $0) == nil }) {
-            state.isCanonical = false
-        }
+        let members = try object { Key(stringValue: $0) != nil }
         return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, members: members))
+    }
+
+    /// The members of this object, noting any member `isKnown` refuses (the tree is then not canonical).
+    func object(isKnown: (String) -> Bool) throws -> [String: FactValue] {
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        if state.isCanonical, members.keys.contains(where: { !isKnown($0) }) { state.isCanonical = false }
+        return members
+    }
+
+    /// The member `key` of `members`, which must be there.
+    func member(_ key: any CodingKey, in members: [String: FactValue]) throws -> FactValue {
+        guard let value = members[key.stringValue] else {
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
+        }
+        return value
+    }
+
+    /// The member `name` of `members`, nil when absent or `null` as with `JSONDecoder`; an explicit `null` is not
+    /// what encoding would write back, so it is noted.
+    func presentMember(_ name: String, in members: [String: FactValue]) -> FactValue? {
+        guard let value = members[name] else { return nil }
+        if case .null = value {
+            state.isCanonical = false
+            return nil
+        }
+        return value
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -139,10 +169,7 @@ struct Scalar {
 
     var codingPath: [any CodingKey] { PathLink.keys(parent) + (key.map { [$0] } ?? []) }
 
-    func mismatch(_ type: Any.Type) -> DecodingError {
-        TreeDecoder(value: value, path: key.map { PathLink(parent, $0) } ?? parent, state: DecodingState())
-            .mismatch(type)
-    }
+    func mismatch(_ type: Any.Type) -> DecodingError { TreeDecoder.mismatch(type, value, at: codingPath) }
 
     /// `type` converted here when it is one of the common scalars (the generic paths of arrays and dictionaries
     /// land here for every item); nil for any other type.
@@ -196,13 +223,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
 
-    private func member(_ key: Key) throws -> FactValue {
-        guard let value = members[key.stringValue] else {
-            throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
-        }
-        return value
-    }
+    private func member(_ key: Key) throws -> FactValue { try decoder.member(key, in: members) }
 
     private func child(_ key: Key) throws -> TreeDecoder { decoder.child(try member(key), key) }
     private func scalar(_ key: Key) throws -> Scalar { decoder.scalar(try member(key), key) }
@@ -233,15 +254,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try decoder.child(value, key).decodeValue(type)
     }
 
-    /// Absent or `null` is nil, as with `JSONDecoder`; an explicit `null` is not what encoding would write back.
-    private func present(_ key: Key) -> FactValue? {
-        guard let value = members[key.stringValue] else { return nil }
-        if case .null = value {
-            decoder.state.isCanonical = false
-            return nil
-        }
-        return value
-    }
+    private func present(_ key: Key) -> FactValue? { decoder.presentMember(key.stringValue, in: members) }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
         try present(key).map { try decoder.scalar($0, key).bool() }

@@ -8,7 +8,7 @@ extension TreeDecoder {
     private static let blockKeys: Set<String> = ["criteria", "file", "line", "entries"]
 
     func configSection() throws -> ConfigSection {
-        let members = try object(known: Self.sectionKeys)
+        let members = try object(isKnown: Self.sectionKeys.contains)
         var section = ConfigSection()
         section.files = try required("files", in: members) { try $0.strings() }
         section.present = try required("present", in: members).bool()
@@ -22,7 +22,7 @@ extension TreeDecoder {
     private static let packageKeys = Set(InstalledPackage.CodingKeys.allCases.map(\.stringValue))
 
     func installedPackage() throws -> InstalledPackage {
-        let members = try object(known: Self.packageKeys)
+        let members = try object(isKnown: Self.packageKeys.contains)
         typealias Keys = InstalledPackage.CodingKeys
         var package = InstalledPackage(
             name: try required(Keys.name.stringValue, in: members).string(),
@@ -36,7 +36,7 @@ extension TreeDecoder {
     }
 
     private func configBlock() throws -> ConfigBlock {
-        let members = try object(known: Self.blockKeys)
+        let members = try object(isKnown: Self.blockKeys.contains)
         var block = ConfigBlock(criteria: try required("criteria", in: members).string())
         block.file = try optional("file", in: members)?.string()
         block.line = try optional("line", in: members)?.integer(Int.self)
@@ -55,7 +55,7 @@ extension TreeDecoder {
     }
 
     private func configEntry() throws -> ConfigEntry {
-        let members = try object(known: Self.entryKeys)
+        let members = try object(isKnown: Self.entryKeys.contains)
         var entry = ConfigEntry(value: try required("value", in: members).string())
         entry.file = try optional("file", in: members)?.string()
         entry.line = try optional("line", in: members)?.integer(Int.self)
@@ -77,52 +77,21 @@ extension TreeDecoder {
         return result
     }
 
-    /// The members of an object, noting any the type does not know (the tree is then not canonical).
-    private func object(known: Set<String>) throws -> [String: FactValue] {
-        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
-        if state.isCanonical, members.keys.contains(where: { !known.contains($0) }) { state.isCanonical = false }
-        return members
-    }
-
     private func required<T>(
         _ key: String, in members: [String: FactValue], _ read: (TreeDecoder) throws -> T
     ) throws -> T {
-        guard let member = members[key] else {
-            throw DecodingError.keyNotFound(
-                MemberKey(stringValue: key),
-                .init(codingPath: codingPath, debugDescription: "No value for key '\(key)'."))
-        }
-        return try read(child(member, MemberKey(stringValue: key)))
+        let key = MemberKey(stringValue: key)
+        return try read(child(try member(key, in: members), key))
     }
 
     /// A scalar member, read without building a decoder for it.
     private func required(_ key: String, in members: [String: FactValue]) throws -> Scalar {
-        guard let member = members[key] else {
-            throw DecodingError.keyNotFound(
-                MemberKey(stringValue: key),
-                .init(codingPath: codingPath, debugDescription: "No value for key '\(key)'."))
-        }
-        return Scalar(value: member, parent: path, key: MemberKey(stringValue: key))
+        let key = MemberKey(stringValue: key)
+        return Scalar(value: try member(key, in: members), parent: path, key: key)
     }
 
     private func optional(_ key: String, in members: [String: FactValue]) -> Scalar? {
-        guard let member = members[key] else { return nil }
-        if case .null = member {
-            state.isCanonical = false
-            return nil
-        }
-        return Scalar(value: member, parent: path, key: MemberKey(stringValue: key))
-    }
-
-    private func optional<T>(
-        _ key: String, in members: [String: FactValue], _ read: (TreeDecoder) throws -> T
-    ) throws -> T? {
-        guard let member = members[key] else { return nil }
-        if case .null = member {
-            state.isCanonical = false
-            return nil
-        }
-        return try read(child(member, MemberKey(stringValue: key)))
+        presentMember(key, in: members).map { Scalar(value: $0, parent: path, key: MemberKey(stringValue: key)) }
     }
 }
 
