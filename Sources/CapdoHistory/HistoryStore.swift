@@ -181,36 +181,28 @@ public final class HistoryStore: Sendable {
     /// Recorded scans, newest first, optionally only those that include `host` or belong to `system`.
     public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(HistoryError) -> [ScanRecord]
     {
-        do {
-            return try queue.read { db in
-                var sql = "SELECT * FROM scan s WHERE 1"
-                var arguments: StatementArguments = []
-                if let host {
-                    sql += " AND EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.name = ?)"
-                    arguments += [host]
-                }
-                if let system {
-                    sql +=
-                        " AND (s.system = ? OR EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.system = ?))"
-                    arguments += [system, system]
-                }
-                sql += " ORDER BY s.id DESC LIMIT ?"
-                arguments += [limit]
-                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.scanRecord)
+        try read { db in
+            var sql = "SELECT * FROM scan s WHERE 1"
+            var arguments: StatementArguments = []
+            if let host {
+                sql += " AND EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.name = ?)"
+                arguments += [host]
             }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+            if let system {
+                sql +=
+                    " AND (s.system = ? OR EXISTS (SELECT 1 FROM host h WHERE h.scan_id = s.id AND h.system = ?))"
+                arguments += [system, system]
+            }
+            sql += " ORDER BY s.id DESC LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.scanRecord)
         }
     }
 
     /// One scan by id, or nil.
     public func scan(id: Int64) throws(HistoryError) -> ScanRecord? {
-        do {
-            return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM scan WHERE id = ?", arguments: [id]).map(Self.scanRecord)
-            }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM scan WHERE id = ?", arguments: [id]).map(Self.scanRecord)
         }
     }
 
@@ -218,179 +210,162 @@ public final class HistoryStore: Sendable {
     ///
     /// Titles, severity, group and item come from table `rule`, read once rather than joined on every finding.
     public func findings(scanID: Int64, hosts: Set<String>? = nil) throws(HistoryError) -> [StoredFinding] {
-        do {
-            return try queue.read { db in
-                var rules: [String: StoredRule] = [:]
-                let ruleRows = try Row.fetchCursor(
-                    db, sql: "SELECT id, title_vi, title_en, severity, grp, item FROM rule")
-                while let row = try ruleRows.next() {
-                    rules[row[0]] = StoredRule(
-                        title: LocalizedText(vi: row[1], en: row[2]), severity: Severity(rawValue: row[3]) ?? .info,
-                        group: RequirementGroup(rawValue: row[4]) ?? .server, item: row[5])
-                }
-                var names: [Int64: String] = [:]
-                let hostRows = try Row.fetchCursor(
-                    db, sql: "SELECT id, name FROM host WHERE scan_id = ?", arguments: [scanID])
-                while let row = try hostRows.next() {
-                    let name: String = row[1]
-                    if hosts?.contains(name) ?? true { names[row[0]] = name }
-                }
-                // Shared found texts are read once each and reused by every finding that refers to them.
-                var shared: [Int64: String] = [:]
-                let sharedRows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT id, found FROM evidence WHERE id IN (
-                            SELECT f.evidence_id FROM finding f JOIN host h ON h.id = f.host_id WHERE h.scan_id = ?)
-                        """, arguments: [scanID])
-                while let row = try sharedRows.next() { shared[row[0]] = row[1] }
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT f.host_id, f.rule_id, f.status, f.evidence_id, f.found
-                        FROM finding f JOIN host h ON h.id = f.host_id
-                        WHERE h.scan_id = ?
-                        """, arguments: [scanID])
-                var result: [StoredFinding] = []
-                while let row = try rows.next() {
-                    guard let host = names[row[0]] else { continue }
-                    let ruleID: String = row[1]
-                    guard let rule = rules[ruleID] else { continue }
-                    let evidenceID: Int64? = row[3]
-                    result.append(
-                        StoredFinding(
-                            host: host, ruleID: ruleID, status: FindingStatus(rawValue: row[2]) ?? .error,
-                            severity: rule.severity, group: rule.group, item: rule.item, title: rule.title,
-                            found: evidenceID.flatMap { shared[$0] } ?? row[4]))
-                }
-                return result
+        try read { db in
+            var rules: [String: StoredRule] = [:]
+            let ruleRows = try Row.fetchCursor(
+                db, sql: "SELECT id, title_vi, title_en, severity, grp, item FROM rule")
+            while let row = try ruleRows.next() {
+                rules[row[0]] = StoredRule(
+                    title: LocalizedText(vi: row[1], en: row[2]), severity: Severity(rawValue: row[3]) ?? .info,
+                    group: RequirementGroup(rawValue: row[4]) ?? .server, item: row[5])
             }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+            var names: [Int64: String] = [:]
+            let hostRows = try Row.fetchCursor(
+                db, sql: "SELECT id, name FROM host WHERE scan_id = ?", arguments: [scanID])
+            while let row = try hostRows.next() {
+                let name: String = row[1]
+                if hosts?.contains(name) ?? true { names[row[0]] = name }
+            }
+            // Shared found texts are read once each, when first met, and reused by every finding that refers to them.
+            var shared: [Int64: String] = [:]
+            let sharedFound = try db.cachedStatement(sql: "SELECT found FROM evidence WHERE id = ?")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT f.host_id, f.rule_id, f.status, f.evidence_id, f.found
+                    FROM finding f JOIN host h ON h.id = f.host_id
+                    WHERE h.scan_id = ?
+                    """, arguments: [scanID])
+            var result: [StoredFinding] = []
+            while let row = try rows.next() {
+                guard let host = names[row[0]] else { continue }
+                let ruleID: String = row[1]
+                guard let rule = rules[ruleID] else { continue }
+                var found: String = row[4]
+                if let evidenceID: Int64 = row[3] {
+                    if let known = shared[evidenceID] {
+                        found = known
+                    } else if let text = try String.fetchOne(sharedFound, arguments: [evidenceID]) {
+                        shared[evidenceID] = text
+                        found = text
+                    }
+                }
+                result.append(
+                    StoredFinding(
+                        host: host, ruleID: ruleID, status: FindingStatus(rawValue: row[2]) ?? .error,
+                        severity: rule.severity, group: rule.group, item: rule.item, title: rule.title,
+                        found: found))
+            }
+            return result
         }
     }
 
     /// The inventory of each host in one scan.
     public func inventories(scanID: Int64) throws(HistoryError) -> [String: HostInventory] {
-        do {
-            return try queue.read { db in
-                var result: [String: HostInventory] = [:]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT h.name, i.body FROM host h JOIN inventory i ON i.digest = h.inventory
-                        WHERE h.scan_id = ?
-                        """, arguments: [scanID])
-                while let row = try rows.next() { result[row[0]] = HostInventory(encoded: row[1]) }
-                return result
-            }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        try read { db in
+            var result: [String: HostInventory] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT h.name, i.body FROM host h JOIN inventory i ON i.digest = h.inventory
+                    WHERE h.scan_id = ?
+                    """, arguments: [scanID])
+            while let row = try rows.next() { result[row[0]] = HostInventory(encoded: row[1]) }
+            return result
         }
     }
 
     /// The inventory digest of each host in one scan that has an inventory.
     func inventoryDigests(scanID: Int64) throws(HistoryError) -> [String: String] {
-        do {
-            return try queue.read { db in
-                var result: [String: String] = [:]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT h.name, i.digest FROM host h JOIN inventory i ON i.digest = h.inventory
-                        WHERE h.scan_id = ?
-                        """, arguments: [scanID])
-                while let row = try rows.next() { result[row[0]] = row[1] }
-                return result
-            }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        try read { db in
+            var result: [String: String] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT h.name, i.digest FROM host h JOIN inventory i ON i.digest = h.inventory
+                    WHERE h.scan_id = ?
+                    """, arguments: [scanID])
+            while let row = try rows.next() { result[row[0]] = row[1] }
+            return result
         }
     }
 
     /// The stored inventory with `digest`, or nil.
     func inventory(digest: String) throws(HistoryError) -> HostInventory? {
-        do {
-            return try queue.read { db in
-                try String.fetchOne(db, sql: "SELECT body FROM inventory WHERE digest = ?", arguments: [digest])
-                    .map(HostInventory.init(encoded:))
-            }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM inventory WHERE digest = ?", arguments: [digest])
+                .map(HostInventory.init(encoded:))
         }
     }
 
     /// The host names of one scan.
     public func hostNames(scanID: Int64) throws(HistoryError) -> [String] {
-        do {
-            return try queue.read { db in
-                try String.fetchAll(
-                    db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
-            }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
         }
     }
 
     /// For every host of `scanID`, the latest earlier scan that included it.
     public func baselines(scanID: Int64) throws(HistoryError) -> [ScanChanges.Baseline] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT h.name, p.scan_id, s.finished_at FROM host h
-                        JOIN host p ON p.id = (SELECT id FROM host WHERE name = h.name AND scan_id < h.scan_id
-                                               ORDER BY scan_id DESC LIMIT 1)
-                        JOIN scan s ON s.id = p.scan_id
-                        WHERE h.scan_id = ? ORDER BY h.name
-                        """, arguments: [scanID]
-                ).map { row in
-                    ScanChanges.Baseline(
-                        host: row[0], scanID: row[1], finishedAt: Date(timeIntervalSince1970: row[2]))
-                }
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.name, p.scan_id, s.finished_at FROM host h
+                    JOIN host p ON p.id = (SELECT id FROM host WHERE name = h.name AND scan_id < h.scan_id
+                                           ORDER BY scan_id DESC LIMIT 1)
+                    JOIN scan s ON s.id = p.scan_id
+                    WHERE h.scan_id = ? ORDER BY h.name
+                    """, arguments: [scanID]
+            ).map { row in
+                ScanChanges.Baseline(
+                    host: row[0], scanID: row[1], finishedAt: Date(timeIntervalSince1970: row[2]))
             }
-        } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
         }
     }
 
     /// Score per group for the hosts of `scanID`, over the last `limit` scans that included any of them.
     public func trend(scanID: Int64, limit: Int = 10) throws(HistoryError) -> [TrendPoint] {
-        do {
-            return try queue.read { db in
-                let scanIDs = try Int64.fetchAll(
+        try read { db in
+            let scanIDs = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT p.scan_id FROM host p
+                    WHERE p.scan_id <= ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
+                    ORDER BY p.scan_id DESC LIMIT ?
+                    """, arguments: [scanID, scanID, limit])
+            var points: [TrendPoint] = []
+            for id in scanIDs.reversed() {
+                let finished =
+                    try Double.fetchOne(db, sql: "SELECT finished_at FROM scan WHERE id = ?", arguments: [id]) ?? 0
+                // Per-host counts written with the findings (migration v2), not the findings themselves.
+                let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT DISTINCT p.scan_id FROM host p
-                        WHERE p.scan_id <= ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
-                        ORDER BY p.scan_id DESC LIMIT ?
-                        """, arguments: [scanID, scanID, limit])
-                var points: [TrendPoint] = []
-                for id in scanIDs.reversed() {
-                    let finished =
-                        try Double.fetchOne(db, sql: "SELECT finished_at FROM scan WHERE id = ?", arguments: [id]) ?? 0
-                    // Per-host counts written with the findings (migration v2), not the findings themselves.
-                    let rows = try Row.fetchCursor(
-                        db,
-                        sql: """
-                            SELECT t.grp, SUM(t.pass), SUM(t.warn), SUM(t.fail) FROM host_tally t
-                            JOIN host p ON p.id = t.host_id
-                            WHERE p.scan_id = ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
-                            GROUP BY t.grp
-                            """, arguments: [id, scanID])
-                    var scores: [RequirementGroup: Double] = [:]
-                    while let row = try rows.next() {
-                        guard let group = RequirementGroup(rawValue: row[0]) else { continue }
-                        if let score = TrendPoint.score(pass: row[1], warn: row[2], fail: row[3]) {
-                            scores[group] = score
-                        }
+                        SELECT t.grp, SUM(t.pass), SUM(t.warn), SUM(t.fail) FROM host_tally t
+                        JOIN host p ON p.id = t.host_id
+                        WHERE p.scan_id = ? AND p.name IN (SELECT name FROM host WHERE scan_id = ?)
+                        GROUP BY t.grp
+                        """, arguments: [id, scanID])
+                var scores: [RequirementGroup: Double] = [:]
+                while let row = try rows.next() {
+                    guard let group = RequirementGroup(rawValue: row[0]) else { continue }
+                    if let score = TrendPoint.score(pass: row[1], warn: row[2], fail: row[3]) {
+                        scores[group] = score
                     }
-                    points.append(
-                        TrendPoint(scanID: id, finishedAt: Date(timeIntervalSince1970: finished), scores: scores))
                 }
-                return points
+                points.append(
+                    TrendPoint(scanID: id, finishedAt: Date(timeIntervalSince1970: finished), scores: scores))
             }
+            return points
+        }
+    }
+
+    /// Runs `body` in a read transaction; any failure is reported as the history not being readable.
+    private func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do {
+            return try queue.read(body)
         } catch {
             throw HistoryError("cannot read the history in '\(path)': \(error)")
         }
