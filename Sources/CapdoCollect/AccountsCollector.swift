@@ -52,7 +52,8 @@ public struct AccountsCollector: Collector {
                     system: entry.uid < uidMin || entry.name == "nobody" || entry.uid == 65_534, password: password,
                     lastChange: shadowEntry?.lastChange, maxDays: shadowEntry?.maxDays, minDays: shadowEntry?.minDays,
                     warnDays: shadowEntry?.warnDays, inactiveDays: shadowEntry?.inactiveDays,
-                    expires: shadowEntry?.expires, lastLogin: lastlog(entry.uid), file: "etc/passwd", line: entry.line))
+                    expires: shadowEntry?.expires, lastLogin: lastlog(entry.uid), file: "etc/passwd", line: entry.line,
+                    shadowLine: entry.passwordField == "x" ? shadowEntry?.line : nil))
         }
         let facts = AccountFacts(
             sources: sources, shadowReadable: shadowReadable, uid0: accounts.filter { $0.uid == 0 }.map(\.name),

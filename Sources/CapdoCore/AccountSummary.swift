@@ -24,12 +24,14 @@ public struct AccountSummary: Codable, Sendable, Equatable {
     /// passwd file and line.
     public var file: String?
     public var line: Int?
+    /// Line of the account's entry in etc/shadow, where its password state and ageing come from.
+    public var shadowLine: Int?
 
     public init(
         name: String, uid: Int, gid: Int, home: String? = nil, shell: String? = nil, interactive: Bool,
         system: Bool, password: String, lastChange: Date? = nil, maxDays: Int? = nil, minDays: Int? = nil,
         warnDays: Int? = nil, inactiveDays: Int? = nil, expires: Date? = nil, lastLogin: Date? = nil,
-        file: String? = nil, line: Int? = nil
+        file: String? = nil, line: Int? = nil, shadowLine: Int? = nil
     ) {
         self.name = name
         self.uid = uid
@@ -48,6 +50,7 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         self.lastLogin = lastLogin
         self.file = file
         self.line = line
+        self.shadowLine = shadowLine
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,5 +63,6 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         case expires
         case lastLogin = "last_login"
         case file, line
+        case shadowLine = "shadow_line"
     }
 }

@@ -4,6 +4,9 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
     public var method: String
     public var targets: [String]
     public var ports: String
+    /// The ports probed as sorted ranges (`["1-1024", "3306", "3389"]`), so rules can tell what the scan covered;
+    /// nil in snapshots from older versions.
+    public var portRanges: [String]?
     public var addresses: Int
     /// Probes sent, retries included.
     public var probes: Int
@@ -16,7 +19,7 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
 
     public init(
         method: String, targets: [String], ports: String, addresses: Int, probes: Int, rate: Int, seconds: Double,
-        closed: Int? = nil, filtered: Int? = nil
+        closed: Int? = nil, filtered: Int? = nil, portRanges: [String]? = nil
     ) {
         self.method = method
         self.targets = targets
@@ -27,5 +30,12 @@ public struct LanScanInfo: Codable, Sendable, Equatable {
         self.seconds = seconds
         self.closed = closed
         self.filtered = filtered
+        self.portRanges = portRanges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, targets, ports
+        case portRanges = "port_ranges"
+        case addresses, probes, rate, seconds, closed, filtered
     }
 }

@@ -16,6 +16,8 @@ public enum MatcherOperator: String, Sendable, Hashable, CaseIterable {
     case exists
     /// File permission bits no wider than the operand (`mode_within: "0640"`).
     case modeWithin = "mode_within"
+    /// A list of port ranges (`["1-1024", "3306"]`) that includes every port of the operand.
+    case coversPorts = "covers_ports"
     /// Days between a date value and the evaluation time, matched by nested matchers.
     case ageDays = "age_days"
     /// Number of selected items, matched by nested matchers.

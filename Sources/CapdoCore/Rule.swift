@@ -13,6 +13,10 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public var check: Check
     /// Checked only when `check` passes; when it fails the verdict is `warn`.
     public var warnUnless: Check?
+    /// What makes "nothing found" a proof: checked when `check` passed only because a collection held no match.
+    /// Without it such a pass needs a non-empty host inventory (accounts, packages, certificates) and is never
+    /// accepted for `lan.*` collections, whose absence says nothing about what the capture or scan did not cover.
+    public var absenceProof: Check?
     /// An attestation rule: anything short of `pass` becomes `manual` (never `fail`).
     public var manual: Bool
     public var remediation: LocalizedText
@@ -25,7 +29,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public init(
         id: String, title: LocalizedText, description: LocalizedText? = nil, rationale: LocalizedText? = nil,
         requirement: RequirementRef, group: RequirementGroup, severity: Severity, applies: Check? = nil,
-        check: Check, warnUnless: Check? = nil, manual: Bool = false, remediation: LocalizedText,
+        check: Check, warnUnless: Check? = nil, absenceProof: Check? = nil, manual: Bool = false, remediation: LocalizedText,
         thresholdSource: String, examples: RuleExamples, location: SourceLocation
     ) {
         self.id = id
@@ -38,6 +42,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
         self.applies = applies
         self.check = check
         self.warnUnless = warnUnless
+        self.absenceProof = absenceProof
         self.manual = manual
         self.remediation = remediation
         self.thresholdSource = thresholdSource

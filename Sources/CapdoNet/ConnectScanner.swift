@@ -144,7 +144,8 @@ public struct ConnectScanner: Sendable {
         let info = LanScanInfo(
             method: "connect", targets: targets.text, ports: ports.text, addresses: targets.addresses.count,
             probes: probes,
-            rate: rate, seconds: (Self.now() - start), closed: settled.closed, filtered: settled.filtered)
+            rate: rate, seconds: (Self.now() - start), closed: settled.closed, filtered: settled.filtered,
+            portRanges: ports.ranges)
         return LanFacts(
             segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
             scan: info)

@@ -31,4 +31,17 @@ public struct PortSpec: Sendable {
         text = spec
         ports = set.sorted()
     }
+
+    /// The ports as sorted, merged ranges (`["1-1024", "3306"]`), as the scan facts record them.
+    public var ranges: [String] {
+        var result: [String] = []
+        var index = ports.startIndex
+        while index < ports.endIndex {
+            var end = index
+            while end + 1 < ports.endIndex, ports[end + 1] == ports[end] + 1 { end += 1 }
+            result.append(index == end ? "\(ports[index])" : "\(ports[index])-\(ports[end])")
+            index = end + 1
+        }
+        return result
+    }
 }

@@ -107,7 +107,8 @@ public struct SynScanner: Sendable {
         let hosts = run.answered.sorted().map { LanHost(ip: IPAddress.v4(addresses[$0]).description) }
         let info = LanScanInfo(
             method: "syn", targets: targets.text, ports: ports.text, addresses: addresses.count, probes: run.probes,
-            rate: rate, seconds: Self.now() - start, closed: run.closed, filtered: run.filtered.count + run.unreachable)
+            rate: rate, seconds: Self.now() - start, closed: run.closed, filtered: run.filtered.count + run.unreachable,
+            portRanges: ports.ranges)
         return LanFacts(
             segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
             scan: info)

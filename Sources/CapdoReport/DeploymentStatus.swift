@@ -18,7 +18,7 @@ enum DeploymentStatus: Sendable, Equatable {
             switch finding.status {
             case .pass: passed = true
             case .fail, .warn, .error: missing = true
-            case .notApplicable, .manual, .waived: continue
+            case .notApplicable, .notAssessed, .manual, .waived: continue
             }
         }
         self = !passed ? .notDeployed : missing ? .partial : .full

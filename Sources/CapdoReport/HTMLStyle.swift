@@ -51,6 +51,7 @@ enum HTMLStyle {
         .s-warn { color: #7a4a00; background: #fff3e0; }
         .s-error { color: #6a1b9a; background: #f3e5f5; }
         .s-na { color: #424242; background: #f5f5f5; }
+        .s-nassessed { color: #37474f; background: #eceff1; border: 1px dashed #90a4ae; }
         .s-manual { color: #0d47a1; background: #e3f2fd; }
         .s-waived { color: #37474f; background: #eceff1; border-style: dashed; }
         .overall { border: 1.5pt solid currentColor; padding: 6pt 8pt; font-size: 12pt; font-weight: 700;

@@ -38,7 +38,7 @@ private extension JUnitReporter {
     func counts(_ findings: [Finding]) -> String {
         let failures = findings.filter { $0.status == .fail }.count
         let errors = findings.filter { $0.status == .error }.count
-        let skipped = findings.filter { [.notApplicable, .manual, .waived].contains($0.status) }.count
+        let skipped = findings.filter { [.notApplicable, .notAssessed, .manual, .waived].contains($0.status) }.count
         return " tests=\"\(findings.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
     }
 
@@ -59,7 +59,7 @@ private extension JUnitReporter {
         case .warn:
             xml += ">\n      <system-out>\(t(strings.status(.warn) + ": " + message))\n"
             xml += t(details(finding, strings: strings)) + "</system-out>\n"
-        case .notApplicable, .manual, .waived:
+        case .notApplicable, .notAssessed, .manual, .waived:
             xml += ">\n      <skipped message=\"\(a(strings.status(finding.status) + ": " + message))\"/>\n"
         }
         return xml + "    </testcase>\n"

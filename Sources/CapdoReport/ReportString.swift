@@ -45,7 +45,7 @@ public enum ReportString: String, CaseIterable, Sendable {
 
     // 5. Findings
     case severityCritical, severityHigh, severityMedium, severityLow, severityInfo, severityHeading
-    case statusPass, statusFail, statusWarn, statusError, statusNotApplicable, statusManual, statusWaived
+    case statusPass, statusFail, statusWarn, statusError, statusNotApplicable, statusNotAssessed, statusManual, statusWaived
     case fieldRule, fieldRequirement, fieldSeverity, fieldHost, fieldReason, fieldThreshold, fieldRuleFile
     case fieldWaiver, fieldRemediation, fieldEvidence
     case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
@@ -344,6 +344,7 @@ private extension ReportString {
         case .statusWarn: return ("Cảnh báo", "Warning")
         case .statusError: return ("Lỗi", "Error")
         case .statusNotApplicable: return ("Không áp dụng", "Not applicable")
+        case .statusNotAssessed: return ("Chưa đánh giá", "Not assessed")
         case .statusManual: return ("Cần xác nhận", "Needs attestation")
         case .statusWaived: return ("Miễn trừ", "Waived")
         case .fieldRule: return ("Mã quy tắc", "Rule")

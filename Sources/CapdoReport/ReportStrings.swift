@@ -32,6 +32,7 @@ public struct ReportStrings: Sendable {
         case .warn: return self[.statusWarn]
         case .error: return self[.statusError]
         case .notApplicable: return self[.statusNotApplicable]
+        case .notAssessed: return self[.statusNotAssessed]
         case .manual: return self[.statusManual]
         case .waived: return self[.statusWaived]
         }

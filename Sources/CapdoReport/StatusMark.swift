@@ -11,6 +11,7 @@ enum StatusMark {
         case .warn: return "▲"
         case .error: return "⚠"
         case .notApplicable: return "–"
+        case .notAssessed: return "○"
         case .manual: return "?"
         case .waived: return "≈"
         }
@@ -23,6 +24,7 @@ enum StatusMark {
         case .warn: return "s-warn"
         case .error: return "s-error"
         case .notApplicable: return "s-na"
+        case .notAssessed: return "s-nassessed"
         case .manual: return "s-manual"
         case .waived: return "s-waived"
         }
@@ -34,7 +36,7 @@ enum StatusMark {
         case .partlyMet: return "◐"
         case .notMet: return "✗"
         case .manual: return "?"
-        case .notAssessed: return "–"
+        case .notAssessed: return "○"
         }
     }
 
@@ -44,7 +46,7 @@ enum StatusMark {
         case .partlyMet: return "s-warn"
         case .notMet: return "s-fail"
         case .manual: return "s-manual"
-        case .notAssessed: return "s-na"
+        case .notAssessed: return "s-nassessed"
         }
     }
 

@@ -123,6 +123,12 @@ struct CheckParser {
             return Matcher(op: op, operand: .null, nested: try parseMatchers(value))
         }
         switch op {
+        case .coversPorts:
+            guard let ports = value.items, !ports.isEmpty,
+                ports.allSatisfy({ $0.scalar?.stringValue.flatMap(Int.init).map { (1...65_535).contains($0) } == true })
+            else {
+                throw context.error(value.line, "'covers_ports' needs a list of port numbers (1-65535)")
+            }
         case .in, .notIn:
             guard value.items != nil || value.scalar?.stringValue?.hasPrefix("${") == true else {
                 throw context.error(value.line, "'\(key)' needs a list")

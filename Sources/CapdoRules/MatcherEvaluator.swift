@@ -86,6 +86,10 @@ struct MatcherEvaluator {
                 let allowed = operand.stringValue.flatMap({ Int($0, radix: 8) })
             else { return (.fail, expected) }
             result = mode & ~allowed == 0
+        case .coversPorts:
+            let ranges = (value?.arrayValue ?? []).compactMap { Self.portRange($0.stringValue ?? "") }
+            let wanted = (operand.arrayValue ?? [operand]).compactMap(\.numberValue)
+            result = !wanted.isEmpty && wanted.allSatisfy { port in ranges.contains { $0.contains(port) } }
         case .ageDays, .count:
             result = false
         }
@@ -153,8 +157,18 @@ struct MatcherEvaluator {
         case .versionGe: return "version ≥ \(operand.display)"
         case .exists: return operand.boolValue == false ? "not set" : "set"
         case .modeWithin: return "permissions within \(operand.display)"
+        case .coversPorts: return "covers ports \(operand.display)"
         case .ageDays: return "age"
         case .count: return "count"
         }
+    }
+
+    /// `"1-1024"` or `"3306"` as a closed range; nil for anything else.
+    static func portRange(_ text: String) -> ClosedRange<Double>? {
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Double($0) }
+        guard bounds.count <= 2, let low = bounds.first ?? nil, let high = bounds.last ?? nil, low <= high else {
+            return nil
+        }
+        return low...high
     }
 }

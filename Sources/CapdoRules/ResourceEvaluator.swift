@@ -160,10 +160,12 @@ struct ResourceEvaluator {
             let subject = "package \(name)"
             if present.isEmpty {
                 let outcome: Outcome = wantInstalled ? .fail : .pass
-                results.append(
-                    single(
-                        subject, expected: wantInstalled ? "installed" : "not installed", found: "not installed",
-                        location: packageFacts["sources"]?.arrayValue?.first?.stringValue, outcome: outcome))
+                var result = single(
+                    subject, expected: wantInstalled ? "installed" : "not installed", found: "not installed",
+                    location: packageFacts["sources"]?.arrayValue?.first?.stringValue, outcome: outcome)
+                // "Not installed" from an empty package database proves nothing.
+                if !wantInstalled, entries.isEmpty { result.vacuous = [subject] }
+                results.append(result)
                 continue
             }
             let entry = present[0]
@@ -285,14 +287,11 @@ struct ResourceEvaluator {
             return unknown(label, context.missing(section: section, collectorPrefixes: collector))
         }
         guard let items = facts.value(atPath: path)?.arrayValue else {
-            return judgeCollection(label, [], where: nil)
+            return unknown(label, context.missing(section: path, collectorPrefixes: collector))
         }
         if section == "accounts", facts["accounts"]?["shadow_readable"]?.boolValue == false,
             let whereClause = check.selector["where"]?.objectValue,
-            whereClause.keys.contains(where: {
-                ["password", "last_change", "max_days", "min_days", "warn_days", "inactive_days", "expires"].contains(
-                    $0)
-            })
+            whereClause.keys.contains(where: Self.shadowFields.contains)
         {
             return unknown(
                 label,
@@ -339,18 +338,41 @@ struct ResourceEvaluator {
             ? label
             : "\(label) where "
                 + conditions.map { "\($0.key) \(Self.describeSpec(resolved($0.value)))" }.joined(separator: ", ")
-        let names = selected.prefix(10).map(Self.describeItem)
+        let names = selected.prefix(Self.listedMatches).map(Self.describeItem)
         var found = "\(selected.count) matching"
-        if !names.isEmpty { found += ": " + names.joined(separator: "; ") + (selected.count > 10 ? "; …" : "") }
+        if !names.isEmpty {
+            found += ": " + names.joined(separator: "; ") + (selected.count > Self.listedMatches ? "; …" : "")
+        }
+        if selected.isEmpty { found += " among \(items.count)" }
+        // Every match's own place (the file the judged field came from), up to the cap, then how many more.
+        let readsShadow = conditions.contains { Self.shadowFields.contains($0.key) }
+        let places = selected.compactMap { Self.location($0, shadow: readsShadow) }
         let location =
-            selected.first.flatMap(Self.location)
-            ?? Self.nearestLocation(
+            places.isEmpty
+            ? Self.nearestLocation(
                 facts,
                 path: check.selector["path"]?.stringValue
                     ?? (check.kind == .antivirus ? "antivirus" : "accounts.accounts"))
-        return single(
+            : places.prefix(Self.listedMatches).joined(separator: ", ")
+                + (places.count > Self.listedMatches ? " (+\(places.count - Self.listedMatches))" : "")
+        var result = single(
             subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+        // Nothing found proves nothing when there was nothing to look at, or when the collection is an observation
+        // of a network (a capture sees only what crossed it): the rule's absence_proof must then say why it counts.
+        let path = check.selector["path"]?.stringValue ?? ""
+        if selected.isEmpty, judgement.outcome == .pass, items.isEmpty || path.hasPrefix("lan.") {
+            result.vacuous = [subject]
+        }
+        return result
     }
+
+    /// How many matches a finding lists by name and place before it only counts them.
+    static let listedMatches = 10
+
+    /// Account fields read from etc/shadow: a match on them is located at the shadow line.
+    static let shadowFields: Set<String> = [
+        "password", "last_change", "max_days", "min_days", "warn_days", "inactive_days", "expires",
+    ]
 
     private func evidence() -> CheckEvaluator.Result {
         var items: [String] = []
@@ -441,7 +463,9 @@ struct ResourceEvaluator {
     }
 
     private func combined(_ results: [CheckEvaluator.Result]) -> CheckEvaluator.Result {
-        CheckEvaluator.Result(outcome: .all(results.map(\.outcome)), evidence: results.flatMap(\.evidence))
+        CheckEvaluator.Result(
+            outcome: .all(results.map(\.outcome)), evidence: results.flatMap(\.evidence),
+            vacuous: results.flatMap(\.vacuous))
     }
 
     /// `where` values: a scalar means equality, a mapping holds matchers.
@@ -482,6 +506,12 @@ struct ResourceEvaluator {
             components.removeLast()
         }
         return nil
+    }
+
+    /// `file:line` of an item; with `shadow`, the account's etc/shadow line when the password field lives there.
+    static func location(_ value: FactValue, shadow: Bool) -> String? {
+        if shadow, let line = value["shadow_line"]?.numberValue { return "etc/shadow:\(Int(line))" }
+        return location(value)
     }
 
     static func location(_ value: FactValue) -> String? {

@@ -75,8 +75,9 @@ public struct RuleEngine: Sendable {
                 finding.reason = LocalizedText(vi: "Không áp dụng: \(found)", en: "Does not apply: \(found)")
                 finding.evidence = result.evidence
                 return finding
-            case .unknown(let reason, _):
-                finding.status = .notApplicable
+            case .unknown(let reason, let error):
+                // Whether the rule applies could not be told: that is missing facts, not a host without the thing.
+                finding.status = error ? .error : .notAssessed
                 finding.reason = LocalizedText(
                     vi: "Không xác định được phạm vi áp dụng: \(reason)", en: "Applicability unknown: \(reason)")
                 finding.evidence = result.evidence
@@ -84,7 +85,10 @@ public struct RuleEngine: Sendable {
             }
         }
 
-        let result = evaluator.evaluate(rule.check)
+        var result = evaluator.evaluate(rule.check)
+        if result.outcome == .pass, !result.vacuous.isEmpty {
+            result = Self.requireAbsenceProof(rule, result, evaluator: evaluator)
+        }
         finding.evidence = result.evidence
         switch result.outcome {
         case .pass:
@@ -116,11 +120,39 @@ public struct RuleEngine: Sendable {
                 finding.status = .error
                 finding.reason = LocalizedText(vi: "Không kiểm tra được: \(reason)", en: "Could not check: \(reason)")
             } else {
-                finding.status = .notApplicable
-                finding.reason = LocalizedText(vi: "Thiếu dữ liệu: \(reason)", en: "No facts: \(reason)")
+                finding.status = .notAssessed
+                finding.reason = LocalizedText(
+                    vi: "Chưa đánh giá, thiếu dữ liệu: \(reason)", en: "Not assessed, no facts: \(reason)")
             }
         }
         return applyWaiver(to: finding)
+    }
+
+    /// A pass that rests on finding nothing stands only with the rule's `absence_proof`; otherwise it is unknown
+    /// (not assessed), with the proof's own evidence shown either way.
+    static func requireAbsenceProof(_ rule: Rule, _ result: CheckEvaluator.Result, evaluator: CheckEvaluator)
+        -> CheckEvaluator.Result
+    {
+        let subjects = result.vacuous.joined(separator: "; ")
+        guard let proofCheck = rule.absenceProof else {
+            return CheckEvaluator.Result(
+                outcome: .unknown(
+                    reason: "nothing was there to look at (\(subjects)): finding nothing is no proof", error: false),
+                evidence: result.evidence)
+        }
+        let proof = evaluator.evaluate(proofCheck)
+        switch proof.outcome {
+        case .pass where proof.vacuous.isEmpty:
+            return CheckEvaluator.Result(outcome: .pass, evidence: result.evidence + proof.evidence)
+        case .unknown(let reason, let error):
+            return CheckEvaluator.Result(
+                outcome: .unknown(reason: reason, error: error), evidence: result.evidence + proof.evidence)
+        default:
+            return CheckEvaluator.Result(
+                outcome: .unknown(
+                    reason: "what was observed does not cover what the rule looks for (\(subjects))", error: false),
+                evidence: result.evidence + proof.evidence)
+        }
     }
 
     func applyWaiver(to finding: Finding) -> Finding {

@@ -41,9 +41,60 @@ public enum RuleExampleRunner {
         let emptyOK = empty.status != .pass && empty.status != .warn
         outcomes.append(
             Outcome(
-                ruleID: rule.id, location: rule.location, expected: emptyOK ? empty.status : .notApplicable,
+                ruleID: rule.id, location: rule.location, expected: emptyOK ? empty.status : .notAssessed,
                 actual: empty.status, detail: emptyOK ? "" : "a rule must not pass when its facts are missing"))
+        outcomes += emptyCollectionOutcomes(rule, engine: engine)
         return outcomes
+    }
+
+    /// Each passing example with the collections the rule reads emptied must not pass either: finding nothing in an
+    /// empty inventory is no proof. A rule that declares an `absence_proof` is held to this without it, so that the
+    /// proof, not the empty list, is what carries its pass.
+    static func emptyCollectionOutcomes(_ rule: Rule, engine: RuleEngine) -> [Outcome] {
+        let paths = collectionPaths(rule.check)
+        guard !paths.isEmpty else { return [] }
+        var bare = rule
+        bare.absenceProof = nil
+        bare.warnUnless = nil
+        var outcomes: [Outcome] = []
+        for example in rule.examples.pass {
+            var facts = example.facts
+            var changed = false
+            for path in paths {
+                if let items = facts.value(atPath: path)?.arrayValue, !items.isEmpty {
+                    facts = facts.replacing(path: path[...], with: .array([]))
+                    changed = true
+                }
+            }
+            guard changed else { continue }
+            let finding = engine.evaluate(bare, facts: facts, host: "example")
+            let ok = finding.status != .pass && finding.status != .warn
+            outcomes.append(
+                Outcome(
+                    ruleID: rule.id, location: example.location, expected: ok ? finding.status : .notAssessed,
+                    actual: finding.status,
+                    detail: ok
+                        ? ""
+                        : "passes with \(paths.joined(separator: ", ")) emptied: finding nothing in an empty list "
+                            + "is no proof (declare what is, in absence_proof)"))
+        }
+        return outcomes
+    }
+
+    /// The fact paths of the collections a check counts or searches (items, accounts, anti-malware, packages).
+    static func collectionPaths(_ check: Check) -> [String] {
+        switch check {
+        case .all(let checks), .any(let checks), .none(let checks):
+            return checks.flatMap(collectionPaths)
+        case .resource(let resource):
+            switch resource.kind {
+            case .items: return [resource.selector["path"]?.stringValue].compactMap { $0 }
+            case .account: return ["accounts.accounts"]
+            case .antivirus: return ["antivirus.products"]
+            case .package: return ["packages.packages"]
+            default: return []
+            }
+        }
     }
 
     private static func detail(_ finding: Finding) -> String {
@@ -52,5 +103,21 @@ public enum RuleExampleRunner {
             "\($0.subject): expected \($0.expected), found \($0.found) [\($0.outcome.rawValue)]"
         }
         return ([reason] + evidence).filter { !$0.isEmpty }.joined(separator: " | ")
+    }
+}
+
+private extension FactValue {
+    /// This tree with the value at a dotted path (whose objects exist) replaced.
+    func replacing(path: Substring, with value: FactValue) -> FactValue {
+        guard case .object(var members) = self else { return self }
+        let head = path.prefix { $0 != "." }
+        let rest = path.dropFirst(head.count + 1)
+        let key = String(head)
+        if rest.isEmpty {
+            members[key] = value
+        } else if let child = members[key] {
+            members[key] = child.replacing(path: rest, with: value)
+        }
+        return .object(members)
     }
 }

@@ -4,7 +4,7 @@ import CapdoCore
 public enum RuleLoader {
     static let ruleKeys: Set<String> = [
         "id", "title", "description", "rationale", "requirement", "group", "severity", "applies", "check",
-        "warn_unless", "manual", "remediation", "threshold_source", "examples", "references",
+        "warn_unless", "absence_proof", "manual", "remediation", "threshold_source", "examples", "references",
     ]
     static let requiredKeys: Set<String> = [
         "id", "title", "requirement", "severity", "check", "remediation", "threshold_source", "examples",
@@ -75,6 +75,9 @@ public enum RuleLoader {
             applies = nil
         }
         let warnUnless: Check? = try node["warn_unless"].map { (n: YNode) throws(CapdoError) in try parser.parse(n) }
+        let absenceProof: Check? = try node["absence_proof"].map { (n: YNode) throws(CapdoError) in
+            try parser.parse(n)
+        }
 
         var manual = false
         if let manualNode = node["manual"] {
@@ -94,7 +97,7 @@ public enum RuleLoader {
                 try context.localized(n, "rationale", line: n.line)
             },
             requirement: requirement, group: group, severity: severity, applies: applies, check: check,
-            warnUnless: warnUnless, manual: manual,
+            warnUnless: warnUnless, absenceProof: absenceProof, manual: manual,
             remediation: try context.localized(node["remediation"], "remediation", line: node.line),
             thresholdSource: try context.string(node["threshold_source"], "threshold_source", line: node.line),
             examples: examples, location: SourceLocation(file: file, line: node.line))
