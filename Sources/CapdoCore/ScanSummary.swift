@@ -1,12 +1,33 @@
 /// Counts and scores derived from a `ScanResult`, shared by every reporter and the terminal summary.
 public struct ScanSummary: Sendable, Equatable {
+    /// A requirement group's Phụ lục II items, counted by verdict, and the score they give.
     public struct GroupScore: Sendable, Equatable {
         public var group: RequirementGroup
-        /// 0…100, or nil when nothing in the group was judged.
+        /// (met + ½ partly met) / items that apply × 100: items awaiting attestation or not assessed count as not
+        /// (yet) proven. Nil when no item of the group applies.
         public var score: Double?
+        /// Items of the group by verdict.
+        public var items: [ItemVerdict: Int]
+        /// Findings of the group that passed, failed or warned (the checks behind the items).
         public var pass: Int
         public var fail: Int
         public var warn: Int
+    }
+
+    /// The report's conclusion, computed over the Phụ lục II items (not over single checks).
+    public struct Conclusion: Sendable, Equatable {
+        /// Items by verdict.
+        public var counts: [ItemVerdict: Int]
+        /// Items that are neither met nor truly not applicable, in order of need (not met first), each as
+        /// `section id` (`II.2 1.2.1`) with its verdict.
+        public var open: [(item: String, verdict: ItemVerdict)]
+        /// True only when every item is met (waivers included) or does not apply.
+        public var compliant: Bool { open.isEmpty && (counts.values.reduce(0, +) > 0) }
+
+        public static func == (lhs: Conclusion, rhs: Conclusion) -> Bool {
+            lhs.counts == rhs.counts && lhs.open.map(\.item) == rhs.open.map(\.item)
+                && lhs.open.map(\.verdict) == rhs.open.map(\.verdict)
+        }
     }
 
     /// One Phụ lục II item: its verdict and findings. The findings stay in the scan's list (a fleet's item rows
@@ -52,8 +73,11 @@ public struct ScanSummary: Sendable, Equatable {
     public var counts: [FindingStatus: Int]
     public var groups: [GroupScore]
     public var items: [ItemRow]
-    /// Overall verdict: `fail` if anything fails, else `warn` if anything warns or errs, else `pass`.
+    /// Verdict over the checks, which decides the exit code: `fail` if anything fails, else `warn` if anything warns
+    /// or errs, else `pass`. The report's conclusion is `conclusion`, over the items.
     public var overall: FindingStatus
+    /// The conclusion over the Phụ lục II items.
+    public var conclusion: Conclusion
 
     public init(_ result: ScanResult) {
         let findings = result.allFindings
@@ -87,14 +111,7 @@ public struct ScanSummary: Sendable, Equatable {
         }
         self.counts = counts
 
-        self.groups = RequirementGroup.allCases.map { group in
-            let (pass, fail, warn) = tallies[group] ?? (0, 0, 0)
-            let judged = pass + fail + warn
-            let score = judged == 0 ? nil : (Double(pass) + 0.5 * Double(warn)) / Double(judged) * 100
-            return GroupScore(group: group, score: score, pass: pass, fail: fail, warn: warn)
-        }
-
-        self.items = findings.withUnsafeBufferPointer { buffer in
+        let items = findings.withUnsafeBufferPointer { buffer in
             result.controls.map { control in
                 let key = control.section + " " + control.id
                 let positions = (byItem[key] ?? []).filter {
@@ -103,6 +120,25 @@ public struct ScanSummary: Sendable, Equatable {
                 return ItemRow(control: control, all: findings, positions: positions)
             }
         }
+        self.items = items
+
+        self.groups = RequirementGroup.allCases.map { group in
+            let (pass, fail, warn) = tallies[group] ?? (0, 0, 0)
+            var verdicts: [ItemVerdict: Int] = [:]
+            for row in items where row.control.group == group { verdicts[row.verdict, default: 0] += 1 }
+            let applicable = verdicts.filter { $0.key != .notApplicable }.values.reduce(0, +)
+            let proven = Double(verdicts[.met] ?? 0) + 0.5 * Double(verdicts[.partlyMet] ?? 0)
+            return GroupScore(
+                group: group, score: applicable == 0 ? nil : proven / Double(applicable) * 100, items: verdicts,
+                pass: pass, fail: fail, warn: warn)
+        }
+
+        var verdictCounts: [ItemVerdict: Int] = [:]
+        for row in items { verdictCounts[row.verdict, default: 0] += 1 }
+        let open = items.enumerated().filter { !$0.element.verdict.isSettled }
+            .sorted { ($0.element.verdict.rank, $0.offset) < ($1.element.verdict.rank, $1.offset) }
+            .map { (item: $0.element.control.section + " " + $0.element.control.id, verdict: $0.element.verdict) }
+        self.conclusion = Conclusion(counts: verdictCounts, open: open)
 
         if (counts[.fail] ?? 0) > 0 {
             overall = .fail

@@ -1,27 +1,33 @@
 import CapdoCore
 
-/// How far an information system has deployed the level-2 measures, from its hosts' automated findings (Mẫu 08).
+/// How far an information system has deployed the level-2 measures (Mẫu 08), from the verdicts of the Phụ lục II
+/// items over its hosts' findings: the same item verdicts as section 4 and the conclusion.
 enum DeploymentStatus: Sendable, Equatable {
-    /// Something passed and nothing failed, warned or errored.
+    /// Every item is met or does not apply.
     case full
-    /// Some checks passed and some failed, warned or errored.
+    /// Some item is met (or partly met), some is not yet.
     case partial
-    /// Nothing passed.
+    /// No item is met, even in part.
     case notDeployed
 
-    /// The status of the system whose hosts are `hosts`, judged on the pass/fail/warn/error findings of `findings`.
-    init(hosts: [String], findings: [Finding]) {
+    /// The status of the system whose hosts are `hosts`, over the items of `controls`.
+    init(hosts: [String], findings: [Finding], controls: [ControlItem]) {
         let members = Set(hosts)
-        var passed = false
-        var missing = false
+        var statuses: [String: [(rule: String, status: FindingStatus)]] = [:]
         for finding in findings where members.contains(finding.host) {
-            switch finding.status {
-            case .pass: passed = true
-            case .fail, .warn, .error: missing = true
-            case .notApplicable, .notAssessed, .manual, .waived: continue
-            }
+            statuses[finding.requirement.tt12, default: []].append((finding.ruleID, finding.status))
         }
-        self = !passed ? .notDeployed : missing ? .partial : .full
+        var settled = true
+        var started = false
+        for control in controls {
+            let ofItem = (statuses[control.section + " " + control.id] ?? []).filter {
+                control.rules.isEmpty || control.rules.contains($0.rule)
+            }
+            let verdict = ItemVerdict.from(statuses: ofItem.map(\.status), coverage: control.coverage)
+            settled = settled && verdict.isSettled
+            started = started || verdict == .met || verdict == .partlyMet
+        }
+        self = !started ? .notDeployed : settled ? .full : .partial
     }
 
     /// The catalogue key of the label.

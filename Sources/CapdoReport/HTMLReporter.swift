@@ -159,10 +159,12 @@ private extension HTMLReporter {
 
     func summary(_ model: ReportModel) -> String {
         let s = model.strings
-        let overall = model.summary.overall
+        let headline = model.conclusionHeadline
         var html = "<section id=\"summary\" class=\"major\">\n" + heading(3, .sectionSummary, s)
-        html += "<p class=\"overall \(StatusMark.cssClass(overall))\">\(e(s[.overallLabel])): "
-        html += "\(StatusMark.symbol(overall)) \(e(s.overall(overall)))</p>\n"
+        html += "<div class=\"overall \(headline.cssClass)\"><p>\(e(s[.overallLabel])): "
+        html += "\(headline.symbol) \(e(headline.text))</p>\n"
+        for line in model.conclusionDetails { html += "<p class=\"detail\">\(e(line))</p>\n" }
+        html += "</div>\n"
         html += "<h3>\(e(s[.countsHeading]))</h3>\n"
         let statuses = FindingStatus.allCases.sorted { $0.rank < $1.rank }
         var rows = statuses.map { [badge($0, s), String(model.count($0))] }
@@ -171,13 +173,12 @@ private extension HTMLReporter {
         html += "<h3>\(e(s[.groupChartHeading]))</h3>\n"
         html += HTMLBarChart(groups: model.summary.groups, strings: s).render() + "\n"
         html += table(
-            [s[.columnGroup], s[.columnScore], s.status(.pass), s.status(.warn), s.status(.fail)],
+            model.groupHeaders,
             model.summary.groups.map { group in
                 [
                     e(s.group(group.group)), group.score.map { "\(ReportModel.percent($0)) %" } ?? e(s[.notJudged]),
-                    String(group.pass), String(group.warn), String(group.fail),
-                ]
-            }, numeric: [1, 2, 3, 4])
+                ] + model.groupCounts(group)
+            }, numeric: [1, 2, 3, 4, 5, 6])
         html += "<p class=\"muted\">\(e(s[.scoreNote]))</p>\n"
         if let rows = model.systemRows {
             html += "<h3>\(e(s[.systemsHeading]))</h3>\n"

@@ -9,10 +9,15 @@ import Synchronization
 /// { "schema_version": 1, "scanner": …, "started_at": …, "finished_at": …, "organisation": …, "profile": …,
 ///   "rule_set": …, "regime": …, "hosts": [...], "controls": [...], "waivers": [...],
 ///   "summary": {
-///     "overall": "fail" | "warn" | "pass",
-///     "exit_code": 0 | 2,
-///     "counts": { "pass": n, "fail": n, "warn": n, "error": n, "not_applicable": n, "manual": n, "waived": n },
-///     "groups": [ { "group": "network", "score": 66.7 | null, "pass": n, "fail": n, "warn": n } ],
+///     "overall": "fail" | "warn" | "pass",            // over the checks; decides the exit code
+///     "conclusion": { "compliant": false, "items": { "met": n, "partly_met": n, "not_met": n, "manual": n,
+///                     "not_assessed": n, "not_applicable": n },
+///                     "open": [ { "item": "II.2 1.2.1", "verdict": "not_met" }, … ] },   // over the items
+///     "exit_code": 0 | 1 | 2,
+///     "counts": { "pass": n, "fail": n, "warn": n, "error": n, "not_applicable": n, "not_assessed": n, "manual": n,
+///                 "waived": n },
+///     "groups": [ { "group": "network", "score": 66.7 | null, "items": { verdict: n, … }, "pass": n, "fail": n,
+///                   "warn": n } ],
 ///     "items": [ { "section": "II.2", "item": "1.2.1", "tcvn11930": "6.2.2.1", "verdict": "not_met",
 ///                  "rules": [...], "hosts": [...], "counts": { status: n, … } } ] } }
 /// ```

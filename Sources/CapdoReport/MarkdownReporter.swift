@@ -120,22 +120,23 @@ private extension MarkdownReporter {
 
     func summary(_ model: ReportModel) -> String {
         let s = model.strings
-        let overall = model.summary.overall
+        let headline = model.conclusionHeadline
         var md = heading(3, .sectionSummary, s)
-        md += "> **\(e(s[.overallLabel])): \(StatusMark.symbol(overall)) \(e(s.overall(overall)))**\n\n"
+        md += "> **\(e(s[.overallLabel])): \(headline.symbol) \(e(headline.text))**\n"
+        for line in model.conclusionDetails { md += ">\n> \(e(line))\n" }
+        md += "\n"
         md += "### \(e(s[.countsHeading]))\n\n"
         var rows = FindingStatus.allCases.sorted { $0.rank < $1.rank }.map { [mark($0, s), String(model.count($0))] }
         rows.append(["**\(e(s[.total]))**", "**\(model.findings.count)**"])
         md += table([s[.columnStatus], s[.columnCount]], rows, numeric: [1])
         md += "### \(e(s[.groupChartHeading]))\n\n" + chart(model) + "\n"
         md += table(
-            [s[.columnGroup], s[.columnScore], s.status(.pass), s.status(.warn), s.status(.fail)],
+            model.groupHeaders,
             model.summary.groups.map { group in
                 [
                     c(s.group(group.group)), group.score.map { "\(ReportModel.percent($0)) %" } ?? c(s[.notJudged]),
-                    String(group.pass), String(group.warn), String(group.fail),
-                ]
-            }, numeric: [1, 2, 3, 4])
+                ] + model.groupCounts(group)
+            }, numeric: [1, 2, 3, 4, 5, 6])
         md += "_\(e(s[.scoreNote]))_\n\n"
         if let rows = model.systemRows {
             md += "### \(e(s[.systemsHeading]))\n\n"

@@ -149,17 +149,45 @@ struct ReportModel {
         return lines
     }
 
-    var conclusionLines: [String] {
+    /// The conclusion's headline (over the items) and the style of its box: met, not met, or awaiting attestation.
+    var conclusionHeadline: (text: String, symbol: String, cssClass: String) {
+        let conclusion = summary.conclusion
+        if conclusion.compliant { return (strings.conclusionHeadline(conclusion), "✓", "s-pass") }
+        let worst = conclusion.open.first?.verdict ?? .notAssessed
+        return (strings.conclusionHeadline(conclusion), StatusMark.symbol(worst), StatusMark.cssClass(worst))
+    }
+
+    /// What follows the headline: items by verdict, the items not yet met, the automated checks and exit code.
+    var conclusionDetails: [String] {
         [
-            strings.format(.conclusionOverall, strings.overall(summary.overall)),
+            strings.conclusionItemCounts(summary.conclusion), strings.conclusionOpenItems(summary.conclusion),
+            strings.conclusionChecks(summary.counts, exitCode: result.exitCode),
+        ].compactMap { $0 }
+    }
+
+    var conclusionLines: [String] {
+        [strings.format(.conclusionOverall, conclusionHeadline.text)] + conclusionDetails + [
             strings.format(
-                .conclusionCounts, String(findings.count), String(hosts.count), strings.countsSentence(summary.counts)),
+                .conclusionCounts, String(findings.count), String(hosts.count), strings.countsSentence(summary.counts))
         ]
     }
 
     var generatedByText: String {
         strings.format(
             .generatedBy, result.scanner.name, result.scanner.version, strings.timestamp(result.finishedAt))
+    }
+
+    /// The score table's headings: group, score, then the items by verdict.
+    var groupHeaders: [String] {
+        [strings[.columnGroup], strings[.columnScore]] + Self.groupVerdicts.map { strings.verdict($0) }
+    }
+
+    /// The verdicts the score table counts, in its column order.
+    static let groupVerdicts: [ItemVerdict] = [.met, .partlyMet, .notMet, .manual, .notAssessed]
+
+    /// One group's row after its (escaped) label and score: its items by verdict.
+    func groupCounts(_ group: ScanSummary.GroupScore) -> [String] {
+        Self.groupVerdicts.map { String(group.items[$0] ?? 0) }
     }
 
     /// Scores rounded to whole percent for display.
@@ -324,7 +352,7 @@ extension ReportModel {
         return systems.map { system in
             [
                 system.name, system.owner ?? "—", system.operator ?? "—", String(system.level),
-                String(system.hosts.count), strings[DeploymentStatus(hosts: system.hosts, findings: findings).key],
+                String(system.hosts.count), strings[DeploymentStatus(hosts: system.hosts, findings: findings, controls: result.controls).key],
             ]
         }
     }

@@ -68,7 +68,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case planIntro, columnNumber, columnAction, columnOwner, columnDeadline, noPlan
 
     // 11. Conclusion
-    case conclusionOverall, conclusionCounts, recommendationsHeading, recommendFix, recommendWarn
+    case conclusionCompliant, conclusionNotYet, conclusionItemCounts, conclusionOpenItems, conclusionChecksPass
+    case conclusionChecksFail, conclusionOverall, conclusionCounts, recommendationsHeading, recommendFix, recommendWarn
     case recommendError, recommendManual, recommendExpired, recommendNone, recommendRescan
     case signPreparer, signDepartment, signDepartmentFallback, signHint, signDate, generatedBy
 
@@ -284,10 +285,12 @@ private extension ReportString {
         case .groupChartHeading: return ("Điểm đáp ứng theo nhóm yêu cầu", "Score per requirement group")
         case .scoreNote:
             return (
-                "Điểm = (Đạt + ½ Cảnh báo) / (Đạt + Không đạt + Cảnh báo) × 100; không tính Không áp dụng, "
-                    + "Cần xác nhận, Miễn trừ và Lỗi.",
-                "Score = (Pass + ½ Warn) / (Pass + Fail + Warn) × 100; Not applicable, Needs attestation, "
-                    + "Waived and Error are not counted."
+                "Điểm = (số mục Đáp ứng + ½ số mục Đáp ứng một phần) / số mục áp dụng của nhóm × 100, theo các mục "
+                    + "của Phụ lục II ở mục 4; mục cần xác nhận thủ công hoặc chưa đánh giá được tính là chưa chứng minh "
+                    + "được, mục không áp dụng không tính.",
+                "Score = (items met + ½ items partly met) / applicable items of the group × 100, over the Annex II "
+                    + "items of section 4; items awaiting attestation or not assessed count as not yet proven, items "
+                    + "that do not apply are left out."
             )
         case .notJudged: return ("chưa đánh giá", "not assessed")
         case .columnGroup: return ("Nhóm yêu cầu", "Requirement group")
@@ -307,10 +310,12 @@ private extension ReportString {
         case .deploymentNone: return ("Chưa triển khai", "Not deployed")
         case .systemsNote:
             return (
-                "Theo kết quả kiểm tra tự động trên các máy của hệ thống: đầy đủ khi không có Không đạt, Cảnh báo "
-                    + "hay Lỗi; một số hạng mục khi có cả Đạt và chưa đạt; chưa triển khai khi không có Đạt.",
-                "From the automated checks on the system's hosts: fully deployed when there is no Fail, Warning or "
-                    + "Error; partly when there are both passes and non-passes; not deployed when nothing passes."
+                "Theo mức đáp ứng từng mục của Phụ lục II (mục 4) trên các máy của hệ thống: đầy đủ khi mọi mục "
+                    + "đáp ứng hoặc không áp dụng; một số hạng mục khi có mục đáp ứng (kể cả một phần) và mục chưa "
+                    + "đạt, cần xác nhận hay chưa đánh giá; chưa triển khai khi chưa mục nào đáp ứng.",
+                "From the verdict of each Annex II item (section 4) over the system's hosts: fully deployed when every "
+                    + "item is met or does not apply; partly when some item is met (even in part) and some is not yet "
+                    + "met, awaits attestation or was not assessed; not deployed when no item is met."
             )
 
         case .columnItem: return ("Mục", "Item")
@@ -481,6 +486,25 @@ private extension ReportString {
         case .columnDeadline: return ("Thời hạn", "Deadline")
         case .noPlan: return ("Không có biện pháp khắc phục cần thực hiện.", "No remediation is needed.")
 
+        case .conclusionCompliant:
+            return (
+                "ĐẠT: cả {0} mục của Phụ lục II đều đáp ứng hoặc không áp dụng",
+                "COMPLIANT: all {0} items of Annex II are met or do not apply"
+            )
+        case .conclusionNotYet:
+            return ("CHƯA ĐẠT: {0}/{1} mục của Phụ lục II đáp ứng", "NOT YET COMPLIANT: {0} of {1} Annex II items met")
+        case .conclusionItemCounts: return ("Theo mục: {0}.", "By item: {0}.")
+        case .conclusionOpenItems: return ("Các mục chưa đạt: {0}.", "Items not yet met: {0}.")
+        case .conclusionChecksPass:
+            return (
+                "Kiểm tra tự động: không có kiểm tra nào không đạt (mã thoát {0}).",
+                "Automated checks: none failed (exit code {0})."
+            )
+        case .conclusionChecksFail:
+            return (
+                "Kiểm tra tự động: {0} kết quả không đạt (mã thoát {1}).",
+                "Automated checks: {0} results failed (exit code {1})."
+            )
         case .conclusionOverall: return ("Kết quả kiểm tra: {0}.", "Result of the inspection: {0}.")
         case .conclusionCounts:
             return ("Tổng số {0} kết quả kiểm tra trên {1} máy: {2}.", "{0} check results on {1} hosts: {2}.")

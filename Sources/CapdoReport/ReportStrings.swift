@@ -105,6 +105,37 @@ public struct ReportStrings: Sendable {
     }
 
     /// `5 Đạt, 3 Không đạt, …` for every status with a non-zero count, in `FindingStatus.rank` order.
+    /// The conclusion's headline over the items: compliant, or how many of how many items are met.
+    public func conclusionHeadline(_ conclusion: ScanSummary.Conclusion) -> String {
+        let total = conclusion.counts.values.reduce(0, +)
+        if conclusion.compliant { return format(.conclusionCompliant, String(total)) }
+        return format(.conclusionNotYet, String(conclusion.counts[.met] ?? 0), String(total))
+    }
+
+    /// "Theo mục: 7 đáp ứng, 4 đáp ứng một phần, …": every verdict present, in the order of `ItemVerdict`.
+    public func conclusionItemCounts(_ conclusion: ScanSummary.Conclusion) -> String {
+        let parts = ItemVerdict.allCases.compactMap { verdict -> String? in
+            let count = conclusion.counts[verdict] ?? 0
+            return count == 0 ? nil : "\(count) \(self.verdict(verdict).lowercasedFirst())"
+        }
+        return format(.conclusionItemCounts, parts.joined(separator: ", "))
+    }
+
+    /// "Các mục chưa đạt: II.2 1.2.2 (chưa đáp ứng), …"; nil when every item is settled.
+    public func conclusionOpenItems(_ conclusion: ScanSummary.Conclusion) -> String? {
+        guard !conclusion.open.isEmpty else { return nil }
+        let items = conclusion.open.map { "\($0.item) (\(verdict($0.verdict).lowercasedFirst()))" }
+        return format(.conclusionOpenItems, items.joined(separator: ", "))
+    }
+
+    /// The line on the automated checks, which decide the exit code.
+    public func conclusionChecks(_ counts: [FindingStatus: Int], exitCode: Int32) -> String {
+        let failed = counts[.fail] ?? 0
+        return failed == 0
+            ? format(.conclusionChecksPass, String(exitCode))
+            : format(.conclusionChecksFail, String(failed), String(exitCode))
+    }
+
     public func countsSentence(_ counts: [FindingStatus: Int]) -> String {
         FindingStatus.allCases.sorted { $0.rank < $1.rank }
             .compactMap { status in
@@ -130,5 +161,13 @@ private extension ReportStrings {
 
     static func pad(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
+    }
+}
+
+private extension String {
+    /// The first letter lower-cased, for a label used inside a sentence ("Đáp ứng" → "đáp ứng").
+    func lowercasedFirst() -> String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

@@ -37,6 +37,7 @@ enum StatusMark {
         case .notMet: return "✗"
         case .manual: return "?"
         case .notAssessed: return "○"
+        case .notApplicable: return "–"
         }
     }
 
@@ -47,6 +48,7 @@ enum StatusMark {
         case .notMet: return "s-fail"
         case .manual: return "s-manual"
         case .notAssessed: return "s-nassessed"
+        case .notApplicable: return "s-na"
         }
     }
 

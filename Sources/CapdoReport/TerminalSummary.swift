@@ -21,7 +21,11 @@ public struct TerminalSummary: Sendable {
         let s = ReportStrings(language)
         let summary = result.summary
         var out = "\(clean(result.scanner.name)) \(clean(result.scanner.version)): "
-        out += paint(s.overall(summary.overall), summary.overall) + "\n"
+        // The headline is the conclusion over the items; the colour follows the checks (which set the exit code).
+        let tone: FindingStatus = summary.conclusion.compliant ? .pass : (summary.overall == .fail ? .fail : .manual)
+        out += paint(s.conclusionHeadline(summary.conclusion), tone) + "\n"
+        out += s.conclusionItemCounts(summary.conclusion) + "\n"
+        out += s.conclusionChecks(summary.counts, exitCode: result.exitCode) + "\n"
         let counts = FindingStatus.allCases.sorted { $0.rank < $1.rank }
             .map { status in "\(s.status(status)) \(summary.counts[status] ?? 0)" }
         out += counts.joined(separator: " · ") + "\n"
