@@ -239,7 +239,7 @@ private extension HTMLReporter {
                 model.compact.map { finding in
                     [
                         badge(finding.status, s), b(finding.ruleID), e(finding.title.text(model.language)),
-                        e(finding.requirement.tt12), b(finding.host), e(finding.reason?.text(model.language) ?? ""),
+                        e(finding.requirement.tt12), b(finding.host), e(model.note(finding)),
                     ]
                 }, widths: [15, 20, 23, 9, 15, 18])
         }

@@ -211,7 +211,7 @@ private extension MarkdownReporter {
                 model.compact.map { finding in
                     [
                         mark(finding.status, s), c(finding.ruleID), c(finding.title.text(model.language)),
-                        c(finding.requirement.tt12), c(finding.host), c(finding.reason?.text(model.language) ?? ""),
+                        c(finding.requirement.tt12), c(finding.host), c(model.note(finding)),
                     ]
                 })
         }

@@ -88,6 +88,25 @@ struct ReportModel {
         return strings.format(.waiverInForceText, strings.day(waiver.expires), waiver.approvedBy, waiver.justification)
     }
 
+    /// The note of a finding in the compact table: its reason, then its proof — what each check expected, what it
+    /// found and where (up to `proofItems` checks, then how many more), so that a pass is never shown bare.
+    func note(_ finding: Finding) -> String {
+        var parts: [String] = []
+        if let reason = finding.reason?.text(language) { parts.append(reason) }
+        let proofs = finding.evidence.prefix(Self.proofItems).map { item in
+            strings.format(.proofLine, item.subject, item.expected, item.found)
+                + (item.location.map { " (\($0))" } ?? "")
+        }
+        parts += proofs
+        if finding.evidence.count > Self.proofItems {
+            parts.append(strings.format(.proofMore, String(finding.evidence.count - Self.proofItems)))
+        }
+        return parts.isEmpty ? "–" : parts.joined(separator: "; ")
+    }
+
+    /// How many evidence items a compact row lists.
+    static let proofItems = 4
+
     /// Hosts a waiver covers, `*` spelled out.
     func scope(of waiver: Waiver) -> String {
         waiver.hosts.contains("*") ? strings[.allHosts] : waiver.hosts.sorted().joined(separator: ", ")

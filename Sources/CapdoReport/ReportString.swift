@@ -49,7 +49,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     case fieldRule, fieldRequirement, fieldSeverity, fieldHost, fieldReason, fieldThreshold, fieldRuleFile
     case fieldWaiver, fieldRemediation, fieldEvidence
     case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
-    case outcomePass, outcomeFail, outcomeUnknown, noEvidence, noActionFindings, findingsIntro
+    case proofLine, proofMore, outcomePass, outcomeFail, outcomeUnknown, noEvidence, noActionFindings, findingsIntro
     case compactHeading, compactIntro, columnNote, issuesHeading, columnCollector, columnLevel, columnFile
     case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
 
@@ -368,6 +368,8 @@ private extension ReportString {
         case .columnWhere: return ("Vị trí", "Where")
         case .columnOutcome: return ("Kết quả", "Outcome")
         case .outcomePass: return ("Đạt", "Pass")
+        case .proofLine: return ("{0}: yêu cầu {1}, thực tế {2}", "{0}: expected {1}, found {2}")
+        case .proofMore: return ("và {0} kiểm tra khác", "and {0} more checks")
         case .outcomeFail: return ("Không đạt", "Fail")
         case .outcomeUnknown: return ("Không xác định", "Unknown")
         case .noEvidence: return ("Không có bằng chứng chi tiết.", "No detailed evidence.")

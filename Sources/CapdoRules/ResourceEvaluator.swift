@@ -409,9 +409,16 @@ struct ResourceEvaluator {
                 continue
             }
             valid.append(document)
-            notes.append(
-                "\(title) (\(document["path"]?.stringValue ?? "?")\(document["approved_by"]?.stringValue.map { ", approved by \($0)" } ?? ""))"
-            )
+            // Title, file, date, approver and the index line: what an auditor checks against the paper copy.
+            var details = [document["path"]?.stringValue ?? "?"]
+            if let date = document["date"]?.stringValue.flatMap(CapdoDate.parse) {
+                details.append("dated \(CapdoDate.day(date))")
+            }
+            if let approver = document["approved_by"]?.stringValue { details.append("approved by \(approver)") }
+            if let line = document["line"]?.numberValue {
+                details.append("\(evidence["index"]?.stringValue ?? "index.yaml"):\(Int(line))")
+            }
+            notes.append("\(title) (\(details.joined(separator: ", ")))")
         }
         let found = documents.isEmpty ? "no document indexed" : notes.joined(separator: "; ")
         let folder = evidence["folder"]?.stringValue

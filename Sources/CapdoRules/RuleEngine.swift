@@ -107,15 +107,18 @@ public struct RuleEngine: Sendable {
             finding.status = rule.manual ? .manual : .fail
             finding.reason =
                 rule.manual
-                ? Self.summary(
-                    of: result.evidence, prefixVi: "Cần xác nhận, chưa có bằng chứng",
-                    prefixEn: "Attestation needed, no evidence")
+                ? Self.attestation(rule, found: result.evidence)
                 : Self.summary(of: result.evidence, prefixVi: "Phát hiện", prefixEn: "Found")
+            // An attestation not yet given is not a failed check: its rows await confirmation, like the finding.
+            if rule.manual { finding.evidence = Self.awaitingConfirmation(finding.evidence) }
         case .unknown(let reason, let error):
             if rule.manual {
                 finding.status = .manual
-                finding.reason = LocalizedText(
-                    vi: "Cần xác nhận thủ công: \(reason)", en: "Attestation needed: \(reason)")
+                var attestation = Self.attestation(rule, found: [])
+                attestation.vi += " Chưa xem được hồ sơ: \(reason)"
+                attestation.en += " The evidence could not be read: \(reason)"
+                finding.reason = attestation
+                finding.evidence = Self.awaitingConfirmation(finding.evidence)
             } else if error {
                 finding.status = .error
                 finding.reason = LocalizedText(vi: "Không kiểm tra được: \(reason)", en: "Could not check: \(reason)")
@@ -167,6 +170,28 @@ public struct RuleEngine: Sendable {
             location: waiver.location?.description)
         if !expired { result.status = .waived }
         return result
+    }
+
+    /// The reason of an attestation still missing: the evidence the rule asks for (its description), then what the
+    /// evidence index holds for it.
+    static func attestation(_ rule: Rule, found evidence: [Evidence]) -> LocalizedText {
+        let asked = rule.description ?? LocalizedText(vi: "", en: "")
+        let held = evidence.map(\.found).filter { !$0.isEmpty }.joined(separator: "; ")
+        var text = LocalizedText(vi: "Cần xác nhận. \(asked.vi)", en: "Attestation needed. \(asked.en)")
+        if !held.isEmpty {
+            text.vi += " Hồ sơ hiện có: \(held)."
+            text.en += " The evidence index holds: \(held)."
+        }
+        return text
+    }
+
+    /// Evidence rows of an attestation not yet given: what failed is shown as awaiting confirmation.
+    static func awaitingConfirmation(_ evidence: [Evidence]) -> [Evidence] {
+        evidence.map { item in
+            var item = item
+            if item.outcome == .fail { item.outcome = .unknown }
+            return item
+        }
     }
 
     static func summary(of evidence: [Evidence], prefixVi: String, prefixEn: String) -> LocalizedText {
