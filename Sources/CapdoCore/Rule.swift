@@ -25,6 +25,13 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public var examples: RuleExamples
     /// The YAML file and line where the rule starts.
     public var location: SourceLocation
+    /// True when the title, description or remediation names a profile variable (`${password_min_length}`), which
+    /// the engine fills in on every finding: a report never shows `${…}`.
+    public var textRefersToVariables: Bool {
+        [title, remediation, description ?? LocalizedText(vi: "", en: "")].contains {
+            $0.vi.contains("${") || $0.en.contains("${")
+        }
+    }
 
     public init(
         id: String, title: LocalizedText, description: LocalizedText? = nil, rationale: LocalizedText? = nil,

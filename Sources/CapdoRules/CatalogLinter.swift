@@ -7,6 +7,19 @@ public enum CatalogLinter {
         guard let profile = catalog.profile(profileID) else {
             return problems + ["Rules/profiles: profile '\(profileID)' not found"]
         }
+        // Text is final text: once the profile's values are filled in, no title, description or remediation may
+        // still hold a `${…}` (an undefined or misspelt variable would reach the report as it is).
+        let engine = RuleEngine(profile: profile, now: RuleExampleRunner.exampleTime)
+        for rule in catalog.rules where rule.textRefersToVariables {
+            let text = engine.rendered(rule)
+            let leftovers = [text.title, text.remediation, text.description ?? LocalizedText(vi: "", en: "")]
+                .flatMap { [$0.vi, $0.en] }.filter { $0.contains("${") }
+            if let first = leftovers.first {
+                problems.append(
+                    "\(rule.location): rule '\(rule.id)': text still holds a variable after the profile's values are "
+                        + "filled in: '\(first)'")
+            }
+        }
         let known = Set(catalog.rules.map(\.id))
         for rule in catalog.rules {
             for name in variables(in: rule) where profile.variables[name] == nil {

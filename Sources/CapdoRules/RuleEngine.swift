@@ -58,6 +58,7 @@ public struct RuleEngine: Sendable {
         let context = EvaluationContext(
             facts: facts, now: now, variables: variables, issues: issues, packageIndex: packageIndex)
         let evaluator = CheckEvaluator(context: context)
+        let rule = rule.textRefersToVariables ? rendered(rule) : rule
         var finding = Finding(
             ruleID: rule.id, host: host, title: rule.title, requirement: rule.requirement, group: rule.group,
             severity: rule.severity, status: .pass, evidence: [], remediation: rule.remediation,
@@ -129,6 +130,29 @@ public struct RuleEngine: Sendable {
             }
         }
         return applyWaiver(to: finding)
+    }
+
+    /// `rule` with the profile's values written into its title, description and remediation (`${name}` → `14`);
+    /// a name the profile does not define stays as it is (and `capdo rules lint` reports it).
+    public func rendered(_ rule: Rule) -> Rule {
+        func fill(_ text: String) -> String {
+            guard text.contains("${") else { return text }
+            var result = ""
+            var rest = Substring(text)
+            while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
+                let name = String(rest[start.upperBound..<end])
+                result += rest[..<start.lowerBound]
+                result += variables[name].map(\.display) ?? String(rest[start.lowerBound...end])
+                rest = rest[rest.index(after: end)...]
+            }
+            return result + rest
+        }
+        func fill(_ text: LocalizedText) -> LocalizedText { LocalizedText(vi: fill(text.vi), en: fill(text.en)) }
+        var rule = rule
+        rule.title = fill(rule.title)
+        rule.description = rule.description.map(fill)
+        rule.remediation = fill(rule.remediation)
+        return rule
     }
 
     /// A pass that rests on finding nothing stands only with the rule's `absence_proof`; otherwise it is unknown
