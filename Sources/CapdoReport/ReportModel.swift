@@ -132,9 +132,19 @@ struct ReportModel {
         result.regime == "legacy" ? strings[.reportSubtitleLegacy] : strings.format(.reportSubtitleOther, result.regime)
     }
 
+    /// When the facts were gathered: this run's real start and end when it collected every host itself, otherwise
+    /// (snapshots collected earlier, a capture) from the first collection to the last (a capture's last packet).
+    var collectionWindow: (start: Date, end: Date) {
+        let collectedHere = !result.hosts.isEmpty && result.hosts.allSatisfy { $0.collectedAt >= result.startedAt }
+        guard !collectedHere, !result.hosts.isEmpty else { return (result.startedAt, result.finishedAt) }
+        let starts = result.hosts.map { $0.lan?.firstPacketTime ?? $0.collectedAt }
+        let ends = result.hosts.map { $0.lan?.lastPacketTime ?? $0.collectedAt }
+        return (starts.min() ?? result.startedAt, ends.max() ?? result.finishedAt)
+    }
+
     var scanTimeText: String {
-        strings.format(.timeRange, strings.timestamp(result.startedAt), strings.timestamp(result.finishedAt))
-            + " (\(strings[.timeZoneNote]))"
+        let window = collectionWindow
+        return strings.window(window.start, window.end) + " (\(strings[.timeZoneNote]))"
     }
 
     var scopeText: String {
@@ -286,7 +296,7 @@ extension ReportModel {
             (result.hosts.count > 1 ? "\(row.host): " : "") + certificate.source
             + (certificate.referencedBy.map { " (\($0))" } ?? "")
         return [
-            String(row.daysLeft), certificate.name, CapdoDate.day(certificate.notAfter),
+            String(row.daysLeft), certificate.name, strings.day(certificate.notAfter),
             "\(certificate.keyType.uppercased()) \(certificate.keyBits)", certificate.signatureAlgorithm,
             certificate.issuer, place,
         ]
@@ -342,7 +352,7 @@ extension ReportModel {
         }
         // Only products that report scans (Defender, status files) can say "never"; ClamAV keeps no scan record.
         let lastFull =
-            product.lastFullScan.map(CapdoDate.day) ?? (product.product == "clamav" ? "—" : strings[.valueNever])
+            product.lastFullScan.map(strings.day) ?? (product.product == "clamav" ? "—" : strings[.valueNever])
         return [
             row.host, product.name, onOff(product.realTime),
             row.signatureAgeDays.map(String.init) ?? strings[.valueUnknown],

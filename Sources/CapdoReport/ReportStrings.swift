@@ -92,19 +92,28 @@ public struct ReportStrings: Sendable {
         return format(.dateLine, Self.pad(parts.day), Self.pad(parts.month), String(parts.year))
     }
 
-    /// `2026-11-29 22:10 (giờ Việt Nam, UTC+07:00)` without the zone note; see `timeZoneNote`.
+    /// `29/11/2026 22:10:05` (Vietnamese) or `2026-11-29 22:10:05` (English), in Viet Nam time, to the second (switch
+    /// and DHCP logs are matched to the second); the zone is stated once per report (`timeZoneNote`).
     public func timestamp(_ date: Date) -> String {
         let parts = Self.components(date)
-        return "\(parts.year)-\(Self.pad(parts.month))-\(Self.pad(parts.day)) "
-            + "\(Self.pad(parts.hour)):\(Self.pad(parts.minute))"
+        return day(date) + " \(Self.pad(parts.hour)):\(Self.pad(parts.minute)):\(Self.pad(parts.second))"
     }
 
-    /// `2026-11-29` in Viet Nam time.
+    /// `29/11/2026` (Vietnamese, as administrative documents write dates) or `2026-11-29` (English), Viet Nam time.
     public func day(_ date: Date) -> String {
-        String(timestamp(date).prefix(10))
+        let parts = Self.components(date)
+        return language == .vi
+            ? "\(Self.pad(parts.day))/\(Self.pad(parts.month))/\(parts.year)"
+            : "\(parts.year)-\(Self.pad(parts.month))-\(Self.pad(parts.day))"
     }
 
-    /// `5 Đạt, 3 Không đạt, …` for every status with a non-zero count, in `FindingStatus.rank` order.
+    /// "từ A đến B", or "lúc A" when both ends fall in the same second.
+    public func window(_ start: Date, _ end: Date) -> String {
+        let from = timestamp(start)
+        let to = timestamp(end)
+        return from == to ? format(.timeInstant, from) : format(.timeRange, from, to)
+    }
+
     /// The conclusion's headline over the items: compliant, or how many of how many items are met.
     public func conclusionHeadline(_ conclusion: ScanSummary.Conclusion) -> String {
         let total = conclusion.counts.values.reduce(0, +)
@@ -136,6 +145,7 @@ public struct ReportStrings: Sendable {
             : format(.conclusionChecksFail, String(failed), String(exitCode))
     }
 
+    /// `5 Đạt, 3 Không đạt, …` for every status with a non-zero count, in `FindingStatus.rank` order.
     public func countsSentence(_ counts: [FindingStatus: Int]) -> String {
         FindingStatus.allCases.sorted { $0.rank < $1.rank }
             .compactMap { status in
@@ -148,15 +158,16 @@ public struct ReportStrings: Sendable {
 
 private extension ReportStrings {
     struct Parts {
-        var year, month, day, hour, minute: Int
+        var year, month, day, hour, minute, second: Int
     }
 
     static func components(_ date: Date) -> Parts {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return Parts(
-            year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
+            year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0,
+            second: c.second ?? 0)
     }
 
     static func pad(_ value: Int) -> String {

@@ -24,7 +24,9 @@ public enum WaiverLoader {
             }
             let issued = node["issued"]?.scalar?.stringValue.flatMap(CapdoDate.parse)
             // A date-only expiry lasts to the end of that day.
-            let endOfDay = expiresText.count == 10 ? expires.addingTimeInterval(86_399) : expires
+            // A date alone means the end of that day where the waiver was signed (Viet Nam, UTC+07:00): it is
+            // printed back as written and still applies until 23:59:59 that day.
+            let endOfDay = expiresText.count == 10 ? expires.addingTimeInterval(86_399 - 7 * 3_600) : expires
             result.append(
                 Waiver(
                     rule: rule, hosts: hosts,
