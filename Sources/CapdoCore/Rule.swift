@@ -36,7 +36,8 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public init(
         id: String, title: LocalizedText, description: LocalizedText? = nil, rationale: LocalizedText? = nil,
         requirement: RequirementRef, group: RequirementGroup, severity: Severity, applies: Check? = nil,
-        check: Check, warnUnless: Check? = nil, absenceProof: Check? = nil, manual: Bool = false, remediation: LocalizedText,
+        check: Check, warnUnless: Check? = nil, absenceProof: Check? = nil, manual: Bool = false,
+        remediation: LocalizedText,
         thresholdSource: String, examples: RuleExamples, location: SourceLocation
     ) {
         self.id = id

@@ -4,7 +4,7 @@ public struct ScanSummary: Sendable, Equatable {
     public struct GroupScore: Sendable, Equatable {
         public var group: RequirementGroup
         /// (met + ½ partly met) / items that apply × 100: items awaiting attestation or not assessed count as not
-        /// (yet) proven. Nil when no item of the group applies.
+        /// (yet) proven. Nil when no item of the group was judged at all (none met, partly met or not met).
         public var score: Double?
         /// Items of the group by verdict.
         public var items: [ItemVerdict: Int]
@@ -128,8 +128,9 @@ public struct ScanSummary: Sendable, Equatable {
             for row in items where row.control.group == group { verdicts[row.verdict, default: 0] += 1 }
             let applicable = verdicts.filter { $0.key != .notApplicable }.values.reduce(0, +)
             let proven = Double(verdicts[.met] ?? 0) + 0.5 * Double(verdicts[.partlyMet] ?? 0)
+            let judged = (verdicts[.met] ?? 0) + (verdicts[.partlyMet] ?? 0) + (verdicts[.notMet] ?? 0)
             return GroupScore(
-                group: group, score: applicable == 0 ? nil : proven / Double(applicable) * 100, items: verdicts,
+                group: group, score: judged == 0 ? nil : proven / Double(applicable) * 100, items: verdicts,
                 pass: pass, fail: fail, warn: warn)
         }
 

@@ -381,7 +381,8 @@ extension ReportModel {
         return systems.map { system in
             [
                 system.name, system.owner ?? "—", system.operator ?? "—", String(system.level),
-                String(system.hosts.count), strings[DeploymentStatus(hosts: system.hosts, findings: findings, controls: result.controls).key],
+                String(system.hosts.count),
+                strings[DeploymentStatus(hosts: system.hosts, findings: findings, controls: result.controls).key],
             ]
         }
     }

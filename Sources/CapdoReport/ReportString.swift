@@ -45,7 +45,8 @@ public enum ReportString: String, CaseIterable, Sendable {
 
     // 5. Findings
     case severityCritical, severityHigh, severityMedium, severityLow, severityInfo, severityHeading
-    case statusPass, statusFail, statusWarn, statusError, statusNotApplicable, statusNotAssessed, statusManual, statusWaived
+    case statusPass, statusFail, statusWarn, statusError, statusNotApplicable, statusNotAssessed, statusManual,
+        statusWaived
     case fieldRule, fieldRequirement, fieldSeverity, fieldHost, fieldReason, fieldThreshold, fieldRuleFile
     case fieldWaiver, fieldRemediation, fieldEvidence
     case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
@@ -288,10 +289,10 @@ private extension ReportString {
             return (
                 "Điểm = (số mục Đáp ứng + ½ số mục Đáp ứng một phần) / số mục áp dụng của nhóm × 100, theo các mục "
                     + "của Phụ lục II ở mục 4; mục cần xác nhận thủ công hoặc chưa đánh giá được tính là chưa chứng minh "
-                    + "được, mục không áp dụng không tính.",
+                    + "được, mục không áp dụng không tính; nhóm chưa có mục nào đánh giá được ghi 'chưa đánh giá'.",
                 "Score = (items met + ½ items partly met) / applicable items of the group × 100, over the Annex II "
                     + "items of section 4; items awaiting attestation or not assessed count as not yet proven, items "
-                    + "that do not apply are left out."
+                    + "that do not apply are left out; a group with no item judged yet reads 'not assessed'."
             )
         case .notJudged: return ("chưa đánh giá", "not assessed")
         case .columnGroup: return ("Nhóm yêu cầu", "Requirement group")

@@ -44,7 +44,9 @@ struct LanCommand: AsyncParsableCommand {
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         loaded.onlyGroup = .network
         let facts = try await source.collect(quiet: report.quiet)
-        let host = HostSnapshot(collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil, lan: facts)
+        let host = HostSnapshot(
+            collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
+            lan: facts)
         if let snapshot {
             do {
                 try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot), options: .atomic)

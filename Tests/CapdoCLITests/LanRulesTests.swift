@@ -3,7 +3,7 @@ import Testing
 
 /// The network rules on hosts without LAN facts: never pass, always not_applicable.
 @Suite struct LanRulesTests {
-    @Test func networkRulesAreNotApplicableWithoutLanFacts() throws {
+    @Test func networkRulesAreNotAssessedWithoutLanFacts() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "capdo-lanrules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -24,6 +24,6 @@ import Testing
         let findings = hosts.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
         let network = findings.filter { ($0["rule_id"] as? String)?.hasPrefix("net.") == true }
         #expect(network.count == 13)
-        #expect(network.allSatisfy { $0["status"] as? String == "not_applicable" })
+        #expect(network.allSatisfy { $0["status"] as? String == "not_assessed" })
     }
 }

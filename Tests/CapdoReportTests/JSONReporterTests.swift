@@ -121,12 +121,17 @@ struct JSONReporterTests {
         #expect(summary.exitCode == 2)
         #expect(
             summary.counts == [
-                "pass": 3, "fail": 4, "warn": 3, "error": 1, "not_applicable": 2, "manual": 2, "waived": 1,
+                "pass": 3, "fail": 4, "warn": 3, "error": 1, "not_applicable": 2, "not_assessed": 0, "manual": 2,
+                "waived": 1,
             ])
         let server = try #require(summary.groups.first { $0.group == .server })
         #expect(server.pass == 2 && server.fail == 4 && server.warn == 2)
-        #expect(server.score == 37.5)
+        // Scores count items (met + ½ partly met over the items that apply), as the conclusion does.
+        #expect(server.items["partly_met"] == 4 && server.items["not_met"] == 1 && server.score == 33.3)
         #expect(summary.groups.first { $0.group == .network }?.score == nil)
+        #expect(summary.conclusion.compliant == false)
+        #expect(summary.conclusion.items["met"] == 1)
+        #expect(summary.conclusion.open.first?.verdict == .notMet)
         let auth = try #require(summary.items.first { $0.item == "1.2.1" })
         #expect(auth.verdict == .partlyMet)
         #expect(auth.hosts == [ReportFixture.workstation, ReportFixture.server])

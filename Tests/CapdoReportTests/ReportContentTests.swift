@@ -45,7 +45,7 @@ struct ReportContentTests {
             .replacingOccurrences(of: "<wbr>", with: "").replacingOccurrences(of: "\\_", with: "_")
         #expect(text.contains("etc/ssh/sshd_config:33"))
         #expect(text.contains("Rules/level2/server/1.2.1.yaml:4"))
-        #expect(text.contains("Miễn trừ đã hết hạn ngày 2026-10-31"))
+        #expect(text.contains("Miễn trừ đã hết hạn ngày 31/10/2026"))
         #expect(text.contains("Miễn trừ đang có hiệu lực"))
         #expect(text.contains("VHXH-2026-014"))
         #expect(text.contains("Không áp dụng"))

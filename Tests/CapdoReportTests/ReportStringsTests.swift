@@ -22,7 +22,7 @@ struct ReportStringsTests {
         #expect(s[.sectionConclusion] == "Kết luận và kiến nghị")
         #expect(
             FindingStatus.allCases.map(s.status) == [
-                "Đạt", "Không đạt", "Cảnh báo", "Lỗi", "Không áp dụng", "Cần xác nhận", "Miễn trừ",
+                "Đạt", "Không đạt", "Cảnh báo", "Lỗi", "Không áp dụng", "Chưa đánh giá", "Cần xác nhận", "Miễn trừ",
             ])
     }
 
@@ -30,7 +30,11 @@ struct ReportStringsTests {
         let s = ReportStrings(.vi)
         let late = ReportFixture.date("2026-11-29T20:30:00Z")
         #expect(s.documentDate(late) == "Ngày 30 tháng 11 năm 2026")
-        #expect(s.timestamp(late) == "2026-11-30 03:30")
+        #expect(s.timestamp(late) == "30/11/2026 03:30:00")
+        #expect(s.day(late) == "30/11/2026")
+        #expect(ReportStrings(.en).timestamp(late) == "2026-11-30 03:30:00")
+        #expect(s.window(late, late) == "lúc 30/11/2026 03:30:00")
+        #expect(s.window(late, late.addingTimeInterval(61)) == "từ 30/11/2026 03:30:00 đến 30/11/2026 03:31:01")
         #expect(ReportStrings(.en).documentDate(late) == "Date: 2026-11-30")
     }
 }

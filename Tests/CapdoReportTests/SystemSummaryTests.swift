@@ -35,15 +35,36 @@ struct SystemSummaryTests {
         #expect(english.contains("Deployment status") && english.contains("Partly deployed"))
     }
 
-    @Test func statusComesFromTheHostsAutomatedFindings() {
-        let findings = ReportFixture.scan().allFindings
+    /// The Mẫu 08 status follows the item verdicts of section 4 over the system's hosts, not single checks: a system
+    /// whose checks all pass but whose attestations are missing is not fully deployed.
+    @Test func statusComesFromTheItemVerdicts() {
+        let scan = ReportFixture.scan()
+        let findings = scan.allFindings
+        let controls = scan.controls
         let server = [ReportFixture.server]
-        #expect(DeploymentStatus(hosts: server, findings: findings) == .partial)
-        let passing = findings.filter { $0.status == .pass || $0.status == .manual }
-        #expect(DeploymentStatus(hosts: server, findings: passing) == .full)
-        let failing = findings.filter { $0.status == .fail || $0.status == .notApplicable }
-        #expect(DeploymentStatus(hosts: server, findings: failing) == .notDeployed)
-        #expect(DeploymentStatus(hosts: ["unknown"], findings: findings) == .notDeployed)
+        #expect(DeploymentStatus(hosts: server, findings: findings, controls: controls) == .partial)
+        let itemsOfServer = Set(findings.filter { $0.host == ReportFixture.server }.map(\.requirement.tt12))
+        let covered = controls.filter { itemsOfServer.contains($0.section + " " + $0.id) }.map { control in
+            var control = control
+            control.coverage = .automated  // a partial item is met only in part, even when its checks pass
+            return control
+        }
+        let allPass = findings.filter { $0.host == ReportFixture.server }.map { finding in
+            var finding = finding
+            finding.status = .pass
+            return finding
+        }
+        #expect(DeploymentStatus(hosts: server, findings: allPass, controls: covered) == .full)
+        let attestations = allPass.map { finding in
+            var finding = finding
+            finding.status = .manual
+            return finding
+        }
+        #expect(DeploymentStatus(hosts: server, findings: attestations, controls: covered) == .notDeployed)
+        var mixed = allPass
+        mixed[0].status = .manual
+        #expect(DeploymentStatus(hosts: server, findings: mixed, controls: covered) == .partial)
+        #expect(DeploymentStatus(hosts: ["unknown"], findings: findings, controls: controls) == .notDeployed)
     }
 
     @Test(arguments: ["md", "html", "json"])

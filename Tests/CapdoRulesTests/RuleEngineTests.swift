@@ -64,7 +64,7 @@ struct RuleEngineTests {
     @Test func missingFactsAreNeverPass() throws {
         let r = try rule("none:\n  - package: { name: telnetd }")
         let finding = try status(r, "{}")
-        #expect(finding.status == .notApplicable)
+        #expect(finding.status == .notAssessed)
         #expect(finding.reason?.en.contains("facts not collected: packages") == true)
     }
 
@@ -85,8 +85,8 @@ struct RuleEngineTests {
             """)
         // services known and rsyslog enabled: pass even though journald facts are missing
         #expect(try status(anyRule, #"{"services":{"units":{"rsyslog.service":{"enabled":true}}}}"#).status == .pass)
-        // rsyslog not enabled, journald unknown: unknown → not applicable, never fail or pass
-        #expect(try status(anyRule, #"{"services":{"units":{}}}"#).status == .notApplicable)
+        // rsyslog not enabled, journald unknown: unknown → not assessed, never fail or pass
+        #expect(try status(anyRule, #"{"services":{"units":{}}}"#).status == .notAssessed)
         // both known and false: fail
         #expect(
             try status(anyRule, #"{"services":{"units":{}},"config":{"journald":{"entries":{"persistent":"no"}}}}"#)
@@ -132,7 +132,7 @@ struct RuleEngineTests {
         let finding = try status(r, exposed)
         #expect(finding.status == .fail)
         #expect(finding.evidence[0].found.contains("0.0.0.0:23/tcp (inetd)"))
-        #expect(try status(r, "{}").status == .notApplicable)
+        #expect(try status(r, "{}").status == .notAssessed)
     }
 
     @Test func accountsWhereAndCount() throws {

@@ -1,0 +1,37 @@
+import CapdoCore
+import Foundation
+import Testing
+
+@testable import CapdoRules
+
+/// Text a report prints is final text: no `${…}` survives the profile's values.
+@Suite("Rendered rule text")
+struct RenderedTextTests {
+    /// The bug: Windows remediation printed `${password_min_length}` unfilled.
+    @Test func findingsCarryTheProfilesValues() throws {
+        let catalog = try RuleCatalog.shipped()
+        let profile = try #require(catalog.profile("level2"))
+        let engine = RuleEngine(profile: profile, now: RuleExampleRunner.exampleTime)
+        let withVariables = catalog.rules.filter(\.textRefersToVariables)
+        #expect(!withVariables.isEmpty)
+        for rule in withVariables {
+            let finding = engine.evaluate(rule, facts: .object([:]), host: "h")
+            for text in [finding.title.vi, finding.title.en, finding.remediation.vi, finding.remediation.en] {
+                #expect(!text.contains("${"), "\(rule.id): \(text)")
+            }
+        }
+        let length = try #require(catalog.rules.first { $0.id == "win.auth.password_min_length" })
+        let rendered = engine.rendered(length)
+        let value = try #require(profile.variables["password_min_length"]?.value.display)
+        #expect(rendered.remediation.vi.contains(value) || rendered.remediation.en.contains(value))
+    }
+
+    @Test func lintFailsTextThatKeepsAVariable() throws {
+        var catalog = try RuleCatalog.shipped()
+        var rule = catalog.rules[0]
+        rule.remediation = LocalizedText(vi: "Đặt ${khong_co} ký tự", en: "Set ${khong_co} characters")
+        catalog.rules[0] = rule
+        let problems = CatalogLinter.lint(catalog)
+        #expect(problems.contains { $0.contains("text still holds a variable") && $0.contains("${khong_co}") })
+    }
+}
