@@ -353,6 +353,7 @@ private extension HTMLReporter {
     func certificateInventory(_ model: ReportModel) -> String {
         let rows = model.certificateInventory.map { model.certificateCells($0).map { e($0) } }
         return "<p>\(e(model.strings[.tlsInventoryIntro]))</p>\n" + table(model.certificateHeaders, rows, numeric: [0])
+            + model.tlsLimitations.map { "<p class=\"muted\">\(e($0))</p>\n" }.joined()
     }
 
     func antivirusTable(_ model: ReportModel) -> String {

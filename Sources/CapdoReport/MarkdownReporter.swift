@@ -310,6 +310,7 @@ private extension MarkdownReporter {
     func certificateInventory(_ model: ReportModel) -> String {
         let rows = model.certificateInventory.map { model.certificateCells($0).map { c($0) } }
         return "\(e(model.strings[.tlsInventoryIntro]))\n\n" + table(model.certificateHeaders, rows, numeric: [0])
+            + model.tlsLimitations.map { "_\(e($0))_\n\n" }.joined()
     }
 
     func antivirusTable(_ model: ReportModel) -> String {

@@ -369,6 +369,22 @@ extension ReportModel {
         }
     }
 
+    /// What the TLS probe could not do, per host: the suites its OpenSSL cannot offer, or that no endpoint was
+    /// probed at all (so the endpoint rules are not assessed). Unescaped sentences.
+    var tlsLimitations: [String] {
+        result.hosts.compactMap { host -> String? in
+            guard let tls = host.tls else { return nil }
+            let prefix = result.hosts.count > 1 ? "\(host.host): " : ""
+            if tls.endpoints.isEmpty { return prefix + strings[.tlsNoEndpoints] }
+            guard !tls.limitations.isEmpty else { return nil }
+            return prefix
+                + strings.format(
+                    .tlsLimitations, tls.library ?? "OpenSSL",
+                    // "rc4: no RC4 suites in the local OpenSSL …" → "RC4": the classes, the library named once.
+                    tls.limitations.map { String($0.prefix { $0 != ":" }).uppercased() }.joined(separator: ", "))
+        }
+    }
+
     /// True when some host carries TLS facts (so section 7 has an inventory).
     var hasTLSFacts: Bool { result.hosts.contains { $0.tls != nil } }
 }

@@ -16,7 +16,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case sectionChanges, sectionWaivers, sectionPlan, sectionConclusion, notInThisScan
 
     // 7. TLS certificate inventory
-    case tlsInventoryIntro, tlsAntivirusNotCollected, columnCertificate, columnNotAfter, columnDaysLeft, columnKey
+    case tlsLimitations, tlsNoEndpoints, tlsInventoryIntro, tlsAntivirusNotCollected, columnCertificate, columnNotAfter,
+        columnDaysLeft, columnKey
     case columnSignature, columnIssuer, columnCertificateSource
     case tlsNotCollected, antivirusIntro, columnProduct, columnRealTime, columnSignatureAge, columnSignatureVersion
     case columnLastFullScan, valueOn, valueOff, valueUnknown, valueNever, antivirusNoneFound
@@ -167,6 +168,19 @@ private extension ReportString {
         case .sectionWaivers: return ("Miễn trừ", "Waivers")
         case .sectionPlan: return ("Kế hoạch khắc phục", "Remediation plan")
         case .sectionConclusion: return ("Kết luận và kiến nghị", "Conclusion and recommendations")
+        case .tlsLimitations:
+            return (
+                "Giới hạn của phép thử TLS: thư viện {0} không có các bộ mã {1} nên không chào được chúng; kết luận "
+                    + "về bộ mã yếu không bao gồm những loại này.",
+                "Limits of the TLS probe: the {0} library has no {1} suites and cannot offer them; the conclusions "
+                    + "on weak suites do not cover these."
+            )
+        case .tlsNoEndpoints:
+            return (
+                "Không có dịch vụ TLS nào được thử kết nối trong lần kiểm tra này: các quy tắc về dịch vụ TLS "
+                    + "là Chưa đánh giá.",
+                "No TLS service was probed in this inspection: the rules on TLS services are Not assessed."
+            )
         case .tlsInventoryIntro:
             return (
                 "Mọi chứng thư số đã xem (tệp trên đĩa và chuỗi do dịch vụ gửi), sắp theo số ngày còn lại tính đến lúc đánh giá.",

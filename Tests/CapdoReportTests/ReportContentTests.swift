@@ -91,3 +91,21 @@ struct ReportContentTests {
         #expect(Reporters.reporter(for: "xlsx") == nil)
     }
 }
+
+/// What the TLS probe could not look at is said in section 7, not left to be read into a pass.
+@Suite("TLS probe limits in reports")
+struct TLSLimitsReportTests {
+    @Test(arguments: ["md", "html"])
+    func untestableSuitesAndUnprobedEndpointsAreDisclosed(format: String) throws {
+        let reporter = try #require(Reporters.reporter(for: format))
+        var scan = ReportFixture.scan()
+        scan.hosts[0].tls = TLSFacts(
+            endpoints: [TLSEndpoint(name: "portal:443", host: "portal", port: 443, acceptedProtocols: ["tls1_3"])],
+            limitations: ["rc4: no RC4 suites in the local OpenSSL 3.0.19", "3des: no 3DES suites"],
+            library: "OpenSSL 3.0.19")
+        scan.hosts[1].tls = TLSFacts()
+        let text = reporter.render(scan, language: .vi)
+        #expect(text.contains("thư viện OpenSSL 3.0.19 không có các bộ mã RC4, 3DES"))
+        #expect(text.contains("Không có dịch vụ TLS nào được thử kết nối"))
+    }
+}
