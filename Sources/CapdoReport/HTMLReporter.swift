@@ -100,6 +100,7 @@ private extension HTMLReporter {
         if let system = model.result.organisation.system { rows.append([e(s[.systemLabel]), e(system)]) }
         rows.append([e(s[.scanTimeLabel]), e(model.scanTimeText)])
         rows.append([e(s[.scopeLabel]), e(model.scopeText)])
+        rows.append([e(s[.overallLabel]), "<strong>\(e(model.conclusionSummary))</strong>"])
         rows.append([e(s[.profileLabel]), e(model.profileText)])
         rows.append([e(s[.ruleSetLabel]), e(model.ruleSetText)])
         rows.append([e(s[.regimeLabel]), e(model.regimeText)])
@@ -231,17 +232,20 @@ private extension HTMLReporter {
         if model.compact.isEmpty {
             html += "<p>\(e(s[.compactIntro]))</p>\n"
         } else {
+            // Rule id over its title, item over host: the proof gets the width it needs on an A4 page.
             html += table(
                 [
-                    s[.columnStatus], s[.fieldRule], s[.columnRequirement], s[.columnItem], s[.columnHosts],
-                    s[.columnNote],
+                    s[.columnStatus], s[.fieldRule] + " / " + s[.columnRequirement],
+                    s[.columnItem] + " / " + s[.columnHosts], s[.columnNote],
                 ],
                 model.compact.map { finding in
                     [
-                        badge(finding.status, s), b(finding.ruleID), e(finding.title.text(model.language)),
-                        e(finding.requirement.tt12), b(finding.host), e(model.note(finding)),
+                        badge(finding.status, s),
+                        b(finding.ruleID) + "<br>" + e(finding.title.text(model.language)),
+                        e(finding.requirement.tt12) + "<br>" + b(finding.host),
+                        "<small>\(e(model.note(finding)))</small>",
                     ]
-                }, widths: [15, 20, 23, 9, 15, 18])
+                }, widths: [14, 28, 14, 44])
         }
         html += "<h3>\(e(s[.issuesHeading]))</h3>\n"
         let issues = model.hosts.flatMap { host in host.issues.map { (host.host, $0) } }

@@ -70,6 +70,7 @@ private extension MarkdownReporter {
         if let system = model.result.organisation.system { md += field(s[.systemLabel], e(system)) }
         md += field(s[.scanTimeLabel], e(model.scanTimeText))
         md += field(s[.scopeLabel], e(model.scopeText))
+        md += field(s[.overallLabel], "**\(e(model.conclusionSummary))**")
         md += field(s[.profileLabel], e(model.profileText))
         md += field(s[.ruleSetLabel], e(model.ruleSetText))
         md += field(s[.regimeLabel], e(model.regimeText))

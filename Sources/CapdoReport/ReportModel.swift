@@ -105,7 +105,7 @@ struct ReportModel {
     }
 
     /// How many evidence items a compact row lists.
-    static let proofItems = 4
+    static let proofItems = 3
 
     /// Hosts a waiver covers, `*` spelled out.
     func scope(of waiver: Waiver) -> String {
@@ -184,6 +184,12 @@ struct ReportModel {
         if conclusion.compliant { return (strings.conclusionHeadline(conclusion), "✓", "s-pass") }
         let worst = conclusion.open.first?.verdict ?? .notAssessed
         return (strings.conclusionHeadline(conclusion), StatusMark.symbol(worst), StatusMark.cssClass(worst))
+    }
+
+    /// The conclusion in one line for the report's first page: headline, items by verdict, where the list is.
+    var conclusionSummary: String {
+        let details = summary.conclusion.compliant ? "" : " " + strings.conclusionItemCounts(summary.conclusion)
+        return conclusionHeadline.text + "." + details + " " + strings[.conclusionSeeSection]
     }
 
     /// What follows the headline: items by verdict, the items not yet met, the automated checks and exit code.

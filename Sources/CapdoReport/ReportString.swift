@@ -70,7 +70,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case planIntro, columnNumber, columnAction, columnOwner, columnDeadline, noPlan
 
     // 11. Conclusion
-    case conclusionCompliant, conclusionNotYet, conclusionItemCounts, conclusionOpenItems, conclusionChecksPass
+    case conclusionSeeSection, conclusionCompliant, conclusionNotYet, conclusionItemCounts, conclusionOpenItems,
+        conclusionChecksPass
     case conclusionChecksFail, conclusionOverall, conclusionCounts, recommendationsHeading, recommendFix, recommendWarn
     case recommendError, recommendManual, recommendExpired, recommendNone, recommendRescan
     case signPreparer, signDepartment, signDepartmentFallback, signHint, signDate, generatedBy
@@ -504,6 +505,8 @@ private extension ReportString {
         case .columnDeadline: return ("Thời hạn", "Deadline")
         case .noPlan: return ("Không có biện pháp khắc phục cần thực hiện.", "No remediation is needed.")
 
+        case .conclusionSeeSection:
+            return ("(Các mục chưa đạt: mục 3 và 4.)", "(Items not yet met: sections 3 and 4.)")
         case .conclusionCompliant:
             return (
                 "ĐẠT: cả {0} mục của Phụ lục II đều đáp ứng hoặc không áp dụng",
