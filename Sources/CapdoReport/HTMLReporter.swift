@@ -243,7 +243,7 @@ private extension HTMLReporter {
                         badge(finding.status, s),
                         b(finding.ruleID) + "<br>" + e(finding.title.text(model.language)),
                         e(finding.requirement.tt12) + "<br>" + b(finding.host),
-                        "<small>\(e(model.note(finding)))</small>",
+                        "<span class=\"proof\">\(e(model.note(finding)))</span>",
                     ]
                 }, widths: [14, 28, 14, 44])
         }

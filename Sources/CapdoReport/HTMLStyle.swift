@@ -57,6 +57,7 @@ enum HTMLStyle {
         .overall { border: 1.5pt solid currentColor; padding: 6pt 8pt; font-size: 12pt; font-weight: 700;
           margin: 6pt 0 10pt; }
         .overall p { margin: 0; }
+        .proof { font-size: 8.5pt; }
         .overall p.detail { font-size: 9.5pt; font-weight: 400; margin-top: 3pt; color: #000; }
         .finding { border: 0.75pt solid #888; padding: 5pt 7pt; margin: 6pt 0 8pt; break-inside: avoid; }
         .finding table { margin-bottom: 4pt; }
