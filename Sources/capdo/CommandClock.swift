@@ -1,8 +1,8 @@
 import CapdoCore
 import Foundation
 
-/// The clock of one command: real time, or a fixed `--now` for reproducible reports; and the reference time that
-/// ages are judged against: `--as-of` when given (stated in the report), else that clock.
+/// The clock of one command: real time, or a fixed `--now` for reproducible reports; and `--as-of`, the time the
+/// rules judge ages against instead (stated in the report). Facts are always read as of the clock.
 struct CommandClock {
     let now: Date
     let startedAt: Date
@@ -30,9 +30,6 @@ struct CommandClock {
             asOf = nil
         }
     }
-
-    /// What collectors and rules take as "now": `--as-of` when given, else the clock.
-    var reference: Date { asOf ?? now }
 
     /// The finishing time: the fixed time, or the real time now.
     func finished() -> Date { fixed ? now : Date() }

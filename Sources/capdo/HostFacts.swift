@@ -8,19 +8,18 @@ import Foundation
 /// Gathers one host's facts — the collectors, TLS certificates and endpoints, a LAN capture — into the snapshot that
 /// `capdo collect` writes and `capdo scan` judges: one gathering for both, so the two routes cannot drift apart.
 enum HostFacts {
-    /// The snapshot of `root` as `options` and capdo.yaml ask. Collectors see `--as-of` as their "now" (a signature
-    /// dated after it is future-dated); with a fixed clock, collector timings are zero so the output is byte-stable.
+    /// The snapshot of `root` as `options` and capdo.yaml ask, read as of the clock: `--as-of` changes no fact, only
+    /// the date the rules judge ages against, so `scan --as-of D` and `collect` + `evaluate --as-of D` agree. With a
+    /// fixed clock, collector timings are zero so the output is byte-stable.
     static func gather(
         _ options: FactOptions, root: String, config: CapdoConfig, clock: CommandClock
     ) async throws -> HostSnapshot {
         let environment = HostEnvironment(
-            root: root, now: clock.reference, evidenceFolder: options.evidenceFolder(config, root: root))
+            root: root, now: clock.now, evidenceFolder: options.evidenceFolder(config, root: root))
         var snapshot = await SnapshotCollector.collect(environment)
-        // The facts were read now, whatever date (`--as-of`) their ages are judged against.
-        snapshot.collectedAt = clock.now
         let tls = try await tlsFacts(
             options.tlsEndpoints, listeners: snapshot.listeners, root: root, live: environment.live,
-            now: clock.reference, configured: config.systems.flatMap(\.tlsEndpoints))
+            now: clock.now, configured: config.systems.flatMap(\.tlsEndpoints))
         snapshot.tls = tls.facts
         snapshot.issues += tls.issues
         if let run = tls.run { snapshot.collectors.append(run) }

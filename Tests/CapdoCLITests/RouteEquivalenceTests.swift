@@ -33,7 +33,7 @@ struct RouteEquivalenceTests {
     }
 
     /// Runs a report-writing command with a JSON report into `output` and returns its findings.
-    static func verdicts(_ arguments: [String], output: String) throws -> [Verdict] {
+    static func verdicts(_ arguments: [String], output: String, now: String = now) throws -> [Verdict] {
         let run = CapdoProcess.run(arguments + ["--output", output, "--format", "json", "--now", now, "--quiet"])
         #expect(run.status == 0 || run.status == 2, "capdo \(arguments.joined(separator: " ")): \(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output)
@@ -44,7 +44,7 @@ struct RouteEquivalenceTests {
     }
 
     /// Collects `sample` into `snapshot` with the same fact options `scan` gets.
-    static func collect(_ sample: SampleRoot, into snapshot: String, _ extra: [String] = []) {
+    static func collect(_ sample: SampleRoot, into snapshot: String, _ extra: [String] = [], now: String = now) {
         let run = CapdoProcess.run(
             [
                 "collect", "--root", sample.path, "--root-label", "Samples/hosts/" + sample.name, "--now", now,
@@ -53,9 +53,12 @@ struct RouteEquivalenceTests {
         #expect(run.status == 0, "collect: \(run.stderr)")
     }
 
-    static func scan(_ sample: SampleRoot, output: String, _ extra: [String] = []) throws -> [Verdict] {
+    static func scan(_ sample: SampleRoot, output: String, _ extra: [String] = [], now: String = now) throws
+        -> [Verdict]
+    {
         try verdicts(
-            ["scan", "--root", sample.path, "--root-label", "Samples/hosts/" + sample.name] + extra, output: output)
+            ["scan", "--root", sample.path, "--root-label", "Samples/hosts/" + sample.name] + extra, output: output,
+            now: now)
     }
 
     /// Every difference between two routes' findings, one line each.
@@ -88,6 +91,23 @@ struct RouteEquivalenceTests {
             let tls = evaluated.filter { $0.ruleID == "data.tls.certificate_key_size" }
             #expect(tls.map(\.status) == [.pass])
         }
+    }
+
+    /// `--as-of` changes no fact, only the date ages are judged against: a scan years after the samples' date, as of
+    /// that date, equals a collect then an evaluate as of it.
+    @Test(arguments: ["srv-hardened", "ws-neglected"])
+    func asOfGivesOneVerdictOnBothRoutes(_ name: String) throws {
+        let sample = try SampleRoot(name)
+        let scratch = try Scratch()
+        let later = "2030-01-01T00:00:00Z"
+        let asOf = ["--as-of", Self.now, "--config", "Samples/capdo.yaml"]
+        let scanned = try Self.scan(sample, output: scratch.path + "/scan", asOf, now: later)
+        Self.collect(sample, into: scratch.path + "/host.json", now: later)
+        let evaluated = try Self.verdicts(
+            ["evaluate", scratch.path + "/host.json"] + asOf, output: scratch.path + "/eval", now: later)
+        #expect(Self.differences(scanned, evaluated, names: ("scan", "evaluate")) == [])
+        let passed = Set(evaluated.filter { $0.status == .pass }.map(\.ruleID))
+        #expect(passed.contains("srv.ips.package_lists_fresh") == (name == "srv-hardened"))
     }
 
     /// Endpoints from `--tls` and capdo.yaml `tls_endpoints` are probed by `collect` as by `scan` (closed loopback
