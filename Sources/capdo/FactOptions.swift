@@ -19,7 +19,7 @@ struct FactOptions: ParsableArguments {
     @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
     var tlsEndpoints: [String] = []
 
-    @Option(name: .long, help: "Also analyse this LAN capture (pcap/pcapng) and judge the network rules on it.")
+    @Option(name: .long, help: "Also analyse this LAN capture (pcap/pcapng): the LAN section the network rules judge.")
     var pcap: String?
 
     /// `--root`, else the first root of capdo.yaml, else `/`; refused unless it is a directory.

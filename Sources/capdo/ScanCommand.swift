@@ -19,9 +19,9 @@ struct ScanCommand: AsyncParsableCommand {
               capdo scan --root Samples/hosts/ws-neglected --lang en --format md
               capdo scan --pcap ward-lan.pcapng            # also the LAN section and network rules
               capdo scan --config /etc/capdo/capdo.yaml --waivers /etc/capdo/waivers.yaml --quiet
-              capdo scan --root /tmp/srv-hardened --as-of 2026-11-28T09:00:00Z   # a prepared sample copy
+              capdo scan --root /tmp/srv-hardened --as-of 2026-11-28    # ages as of that date
 
-            `capdo collect` with the same fact options writes exactly the facts this command judges, and
+            `capdo collect` with the same fact options writes exactly the facts this command judges, and \
             `capdo evaluate` of that snapshot gives the same findings.
             """)
 
