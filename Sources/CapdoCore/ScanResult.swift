@@ -24,6 +24,9 @@ public struct ScanResult: Codable, Sendable, Equatable {
     public var changes: ScanChanges?
     /// The information systems of `capdo.yaml` the scanned hosts belong to (Mẫu 08 summary); nil when none.
     public var systems: [SystemSummary]?
+    /// `--as-of`: the time ages were judged against instead of the scan time (a sample's or an old snapshot's date);
+    /// nil for a scan judged as of its own time. Every report states it.
+    public var asOf: Date?
     /// All findings and the summary, derived once (not encoded, not compared).
     private var memo = ScanMemo()
 
@@ -53,7 +56,11 @@ public struct ScanResult: Codable, Sendable, Equatable {
         case organisation, profile
         case ruleSet = "rule_set"
         case regime, hosts, controls, waivers, changes, systems
+        case asOf = "as_of"
     }
+
+    /// The time ages are judged against: `asOf`, else the end of the scan.
+    public var referenceTime: Date { asOf ?? finishedAt }
 
     /// All findings of all hosts, in report order.
     public var allFindings: [Finding] {

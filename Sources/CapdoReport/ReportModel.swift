@@ -145,6 +145,7 @@ struct ReportModel {
     var scanTimeText: String {
         let window = collectionWindow
         return strings.window(window.start, window.end) + " (\(strings[.timeZoneNote]))"
+            + (result.asOf.map { " — " + strings.format(.asOfNote, strings.timestamp($0)) } ?? "")
     }
 
     var scopeText: String {
@@ -282,7 +283,8 @@ extension ReportModel {
             (host.tls?.certificates ?? []).map { certificate in
                 CertificateRow(
                     host: host.host, certificate: certificate,
-                    daysLeft: Int((certificate.notAfter.timeIntervalSince(result.finishedAt) / 86_400).rounded(.down)))
+                    daysLeft: Int(
+                        (certificate.notAfter.timeIntervalSince(result.referenceTime) / 86_400).rounded(.down)))
             }
         }.sorted { ($0.daysLeft, $0.host, $0.certificate.source) < ($1.daysLeft, $1.host, $1.certificate.source) }
     }
@@ -328,7 +330,7 @@ extension ReportModel {
                 AntivirusRow(
                     host: host.host, product: product,
                     signatureAgeDays: product.signatureTime.map {
-                        Int((result.finishedAt.timeIntervalSince($0) / 86_400).rounded(.down))
+                        Int((result.referenceTime.timeIntervalSince($0) / 86_400).rounded(.down))
                     })
             }
         }.sorted { lhs, rhs in

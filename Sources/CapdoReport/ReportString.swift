@@ -9,6 +9,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     case nationalName, nationalMotto, reportTitle, reportSubtitleLegacy, reportSubtitleOther, dateLine
     case organisationUnspecified, systemLabel, scanTimeLabel, scopeLabel, profileLabel, ruleSetLabel, regimeLabel
     case regimeLegacy, scannerLabel, ruleCount, digestLabel, timeZoneNote, hostsCount, timeRange, timeInstant
+    case asOfNote
     case refTT12, refTCVN11930, refTCVN14423, refND331
 
     // Section headings (level2-requirements.md §4)
@@ -125,6 +126,13 @@ private extension ReportString {
         case .hostsCount: return ("{0} máy", "{0} hosts")
         case .timeRange: return ("từ {0} đến {1}", "from {0} to {1}")
         case .timeInstant: return ("lúc {0}", "at {0}")
+        case .asOfNote:
+            return (
+                "thời hạn và tuổi dữ liệu (mẫu nhận diện, danh sách gói, nhật ký, sao lưu, chứng thư) được tính theo "
+                    + "mốc {0} (--as-of), không theo thời điểm quét",
+                "ages and expiries (signatures, package lists, logs, backups, certificates) judged as of {0} "
+                    + "(--as-of), not as of the scan time"
+            )
         case .refTT12: return ("TT 12/2022 PL II", "TT 12/2022 Annex II")
         case .refTCVN11930: return ("TCVN 11930:2017", "TCVN 11930:2017")
         case .refTCVN14423: return ("TCVN 14423:2026", "TCVN 14423:2026")

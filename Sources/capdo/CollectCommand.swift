@@ -1,5 +1,4 @@
 import ArgumentParser
-import CapdoCollect
 import CapdoCore
 import Foundation
 
@@ -9,24 +8,24 @@ struct CollectCommand: AsyncParsableCommand {
         commandName: "collect",
         abstract: "Collect facts from this machine (or a root) into a snapshot JSON; judge nothing.",
         discussion: """
-            The snapshot holds no password hashes, private keys or file contents beyond parsed settings.
+            The snapshot holds no password hashes, private keys or file contents beyond parsed settings. It holds
+            every fact `capdo scan` with the same options judges (certificate files named in web/mail configs,
+            --tls and capdo.yaml tls_endpoints, the live host's own TLS listeners, a --pcap capture), so
+            `capdo evaluate` of it gives the findings the scan gives.
 
             Examples:
               capdo collect --output /srv/capdo/snapshots/$(hostname).json
               capdo collect --root /mnt/image --output image.json
+              capdo collect --config /etc/capdo/capdo.yaml --tls portal.lechan.local:443 --output srv01.json
             """)
 
-    @Option(name: .long, help: "Filesystem root to read instead of the running system.")
-    var root: String?
+    @OptionGroup var facts: FactOptions
 
-    @Option(name: .long, help: "Management evidence folder (index.yaml + documents).")
-    var evidence: String?
+    @Option(name: .long, help: "Configuration file (capdo.yaml): its first root, evidence folder and tls_endpoints.")
+    var config: String?
 
     @Option(name: .shortAndLong, help: "Snapshot file to write ('-' for standard output).")
     var output: String
-
-    @Option(name: .long, help: ArgumentHelp("Name the root this way in the snapshot.", visibility: .hidden))
-    var rootLabel: String?
 
     @Option(name: .long, help: ArgumentHelp("Collect as of this time (ISO 8601).", visibility: .hidden))
     var now: String?
@@ -34,25 +33,12 @@ struct CollectCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIError.reported {
             let clock = try CommandClock(now)
-            let rootPath = root ?? "/"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                throw CLIError.usage("--root '\(rootPath)' is not a directory")
-            }
+            let configuration = try RuleSetOptions.loadConfig(config)
+            let rootPath = try facts.rootPath(configuration)
             if output != "-" { try SafetyGuard.refuseWritingInside(root: rootPath, output: output) }
-            let environment = HostEnvironment(
-                root: rootPath, now: clock.now, evidenceFolder: evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
-            var snapshot = await SnapshotCollector.collect(environment)
-            snapshot.root = rootLabel ?? rootPath
-            if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
-                snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
-            }
-            let data = try SnapshotCodec.encoder().encode(snapshot)
-            if output == "-" {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
-            } else {
-                try ReportWriter.atomicWrite(String(decoding: data, as: UTF8.self) + "\n", to: output)
+            let snapshot = try await HostFacts.gather(facts, root: rootPath, config: configuration, clock: clock)
+            try SnapshotFile.write(snapshot, to: output)
+            if output != "-" {
                 Console.warn(
                     "capdo: wrote \(output) (\(snapshot.packages?.present.count ?? 0) packages, \(snapshot.config.count) config sources, \(snapshot.issues.count) issues)"
                 )

@@ -1,13 +1,16 @@
 import CapdoCore
 import Foundation
 
-/// The clock of one command: real time, or a fixed `--now` for reproducible reports.
+/// The clock of one command: real time, or a fixed `--now` for reproducible reports; and `--as-of`, the time the
+/// rules judge ages against instead (stated in the report). Facts are always read as of the clock.
 struct CommandClock {
     let now: Date
     let startedAt: Date
     let fixed: Bool
+    /// `--as-of`: the time signature, list, log, backup and certificate ages are judged against instead of now.
+    let asOf: Date?
 
-    init(_ fixedTime: String?) throws {
+    init(_ fixedTime: String?, asOf asOfText: String? = nil) throws {
         if let fixedTime {
             guard let date = CapdoDate.parse(fixedTime) else { throw CLIError.usage("--now must be an ISO 8601 time") }
             now = date
@@ -18,8 +21,19 @@ struct CommandClock {
             startedAt = now
             fixed = false
         }
+        if let asOfText {
+            guard let date = CapdoDate.parse(asOfText) else {
+                throw CLIError.usage("--as-of must be an ISO 8601 date or time (2026-11-28 or 2026-11-28T09:00:00Z)")
+            }
+            asOf = date
+        } else {
+            asOf = nil
+        }
     }
 
     /// The finishing time: the fixed time, or the real time now.
     func finished() -> Date { fixed ? now : Date() }
+
+    /// The rules' "now" at the end of a run: `--as-of` when given, else the finishing time.
+    func judgedAt() -> Date { asOf ?? finished() }
 }

@@ -16,6 +16,7 @@ struct EvaluateCommand: AsyncParsableCommand {
               capdo evaluate srv01.json pc-motcua-03.json
               capdo evaluate /srv/capdo/snapshots --lang en --output /srv/capdo/reports
               capdo evaluate --config /etc/capdo/capdo.yaml    (every systems[].snapshots folder)
+              capdo evaluate old/srv01.json --as-of 2026-11-28   (ages judged as of that date; the report says so)
             """)
 
     @Argument(help: "Snapshot JSON files or folders holding them (default: capdo.yaml systems[].snapshots).")
@@ -27,13 +28,14 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var historyOptions: HistoryOptions
+    @OptionGroup var asOf: AsOfOption
 
     func run() async throws {
         try await CLIError.reported { try await execute() }
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, asOf: asOf.asOf)
         let config = session.config
         let clock = session.clock
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
@@ -53,7 +55,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                 "give snapshot files or folders, or list them under systems[].snapshots in capdo.yaml (--config)")
         }
         let judged = FleetEvaluation.run(
-            Self.expand(given), ruleSet: loaded, now: clock.finished(), history: historyPath != nil,
+            Self.expand(given), ruleSet: loaded, now: clock.judgedAt(), history: historyPath != nil,
             systems: config.systems)
         for outcome in judged {
             switch outcome {
@@ -71,7 +73,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         var result = ScanAssembler.assemble(
             hosts, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: config.systems)
+            now: clock.finished(), asOf: clock.asOf, systems: config.systems)
         if let historyPath {
             // The report's summary (all findings sorted, item verdicts) does not depend on the history: derive it
             // on another core while this one records the scan. The copy shares the result's memo.

@@ -3,31 +3,49 @@ import CapdoHistory
 import CapdoRules
 import Foundation
 
-/// Judges many snapshot files on all cores, one file at a time per core: read, decode, evaluate, and drop the
-/// snapshot, keeping per host only its result (and, for history, its digest and inventory). Memory grows with the
-/// results, not with the snapshots (a collected snapshot is about 1 MiB of JSON).
-enum FleetEvaluation {
+/// Judges snapshots the one way every command does: the snapshot's JSON bytes read back (`SnapshotFile`), the rules
+/// in report order, the host result and, for history, its digest and inventory.
+///
+/// `evaluate` runs it over many files on all cores, one file at a time per core: read, decode, evaluate, and drop
+/// the snapshot, keeping per host only its result. Memory grows with the results, not with the snapshots (a
+/// collected snapshot is about 1 MiB of JSON). `scan`, `lan` and `tls` run it over the bytes their snapshot would
+/// be written as, so a route through `collect` and `evaluate` judges the very same facts.
+struct FleetEvaluation: Sendable {
     /// One judged host, or why its file was skipped.
     struct Judged: Sendable {
         var result: HostResult
         var extras: HistoryEntry.HostExtras?
     }
 
+    let engine: RuleEngine
+    let rules: [Rule]
+    let ownership: SystemOwnership
+    let history: Bool
+
+    init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]) {
+        engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
+        rules = Finding.reportOrder(of: ruleSet.selectedRules)
+        ownership = SystemOwnership(systems)
+        self.history = history
+    }
+
+    /// Judges one snapshot as read by `SnapshotFile.read`.
+    func judge(_ read: (snapshot: HostSnapshot, facts: FactValue, digest: String?)) -> Judged {
+        let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
+        let extras =
+            history ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
+        return Judged(result: result, extras: extras)
+    }
+
+    /// Reads and judges snapshot files on all cores, in the given order.
     static func run(
         _ paths: [String], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
     ) -> [Result<Judged, CLIError>] {
-        let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
-        let rules = Finding.reportOrder(of: ruleSet.selectedRules)
-        let ownership = SystemOwnership(systems)
+        let evaluation = FleetEvaluation(ruleSet: ruleSet, now: now, history: history, systems: systems)
         let slots = ResultSlots<Judged>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             do {
-                let read = try SnapshotFile.read(paths[index], digest: history)
-                let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
-                let extras =
-                    history
-                    ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
-                slots.set(index, .success(Judged(result: result, extras: extras)))
+                slots.set(index, .success(evaluation.judge(try SnapshotFile.read(paths[index], digest: history))))
             } catch let error as CLIError {
                 slots.set(index, .failure(error))
             } catch {

@@ -23,17 +23,8 @@ struct HistoryRecorder {
             factsDigest: digest, inventory: HostInventory(snapshot), system: ownership.system(of: snapshot.hostName))
     }
 
-    /// Records `result` (one transaction), sets `result.changes`, prunes by retention.
-    func record(
-        _ result: inout ScanResult, command: String, snapshots: [HostSnapshot], digests: [String],
-        systems: [SystemConfig]
-    ) throws {
-        let ownership = SystemOwnership(systems)
-        let extras = zip(snapshots, digests).map { Self.extras($0, digest: $1, ownership: ownership) }
-        try record(&result, command: command, extras: extras)
-    }
-
-    /// Records `result` with per-host `extras` (in the order of `result.hosts`).
+    /// Records `result` (one transaction) with per-host `extras` (in the order of `result.hosts`), sets
+    /// `result.changes`, prunes by retention.
     func record(_ result: inout ScanResult, command: String, extras: [HistoryEntry.HostExtras]) throws {
         do {
             let scan = try store.recordScan(HistoryEntry(command: command, result: result, hosts: extras))

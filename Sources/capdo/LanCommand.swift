@@ -48,19 +48,16 @@ struct LanCommand: AsyncParsableCommand {
             collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
             lan: facts)
         if let snapshot {
-            do {
-                try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot), options: .atomic)
-            } catch {
-                throw CLIError.scanner("cannot write snapshot '\(snapshot)': \(error.localizedDescription)")
-            }
+            try SnapshotFile.write(host, to: snapshot)
         }
         let scanned = Set((source.targets ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let systems = ScanAssembler.systems(config.systems, adding: host.hostName) { system in
             !scanned.isDisjoint(with: system.lanTargets)
         }
-        let result = await ScanAssembler.evaluate(
+        let result = try ScanAssembler.evaluate(
             [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: systems)
+            now: clock.finished(), systems: systems
+        ).result
         try session.finish(
             result, stem: ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now),
             lead:

@@ -11,11 +11,11 @@ struct ReportSession {
     let clock: CommandClock
     let options: ReportOptions
 
-    init(ruleSet: RuleSetOptions, report: ReportOptions) throws {
+    init(ruleSet: RuleSetOptions, report: ReportOptions, asOf: String? = nil) throws {
         config = try ruleSet.loadConfig()
         language = try report.language(configured: config.language)
         reporters = try report.reporters(configured: config.formats)
-        clock = try CommandClock(report.now)
+        clock = try CommandClock(report.now, asOf: asOf)
         options = report
     }
 

@@ -17,12 +17,15 @@ struct RuleSetOptions: ParsableArguments {
     @Option(name: .long, help: "Waivers file (waivers.yaml).")
     var waivers: String?
 
-    /// Loads capdo.yaml when given (or `./capdo.yaml` when present).
+    /// Loads capdo.yaml when given.
     func loadConfig() throws -> CapdoConfig {
-        if let config {
-            do { return try CapdoConfigLoader.load(path: config) } catch { throw CLIError.usage(error.description) }
-        }
-        return CapdoConfig()
+        try Self.loadConfig(config)
+    }
+
+    /// Loads the capdo.yaml at `path`, or the empty configuration when there is none.
+    static func loadConfig(_ path: String?) throws -> CapdoConfig {
+        guard let path else { return CapdoConfig() }
+        do { return try CapdoConfigLoader.load(path: path) } catch { throw CLIError.usage(error.description) }
     }
 
     /// Loads the catalogue, the selected profile (with config overrides) and the waivers.

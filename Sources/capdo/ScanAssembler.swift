@@ -1,36 +1,39 @@
 import CapdoCore
+import CapdoHistory
 import CapdoRules
 import Foundation
 
 /// Evaluates snapshots with a rule set and assembles the `ScanResult` every reporter renders.
 enum ScanAssembler {
+    /// Judges snapshots gathered in this run exactly as `capdo evaluate` judges snapshot files: each is encoded to
+    /// the bytes `capdo collect` would write and read back, so no route judges facts a snapshot would not carry.
+    /// With `history`, also each host's facts digest and inventory (in the order of the hosts). Ages are judged as of
+    /// `asOf` when given, else `now`.
     static func evaluate(
         _ snapshots: [HostSnapshot], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
-        systems: [SystemConfig] = []
-    ) async -> ScanResult {
-        let engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
-        let rules = ruleSet.selectedRules
-        let hosts = await withTaskGroup(of: (Int, HostResult).self) { group in
-            for (index, snapshot) in snapshots.enumerated() {
-                group.addTask { (index, engine.evaluate(rules, snapshot: snapshot)) }
-            }
-            var results: [(Int, HostResult)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        asOf: Date? = nil, systems: [SystemConfig] = [], history: Bool = false
+    ) throws -> (result: ScanResult, extras: [HistoryEntry.HostExtras]) {
+        let evaluation = FleetEvaluation(ruleSet: ruleSet, now: asOf ?? now, history: history, systems: systems)
+        let judged = try snapshots.map { snapshot in
+            evaluation.judge(
+                try SnapshotFile.read(SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history))
         }
-        return assemble(
-            hosts, ruleSet: ruleSet, organisation: organisation, startedAt: startedAt, now: now, systems: systems)
+        let result = assemble(
+            judged.map(\.result), ruleSet: ruleSet, organisation: organisation, startedAt: startedAt, now: now,
+            asOf: asOf, systems: systems)
+        return (result, judged.compactMap(\.extras))
     }
 
-    /// The `ScanResult` over hosts already judged (by `evaluate` or by `FleetEvaluation`).
+    /// The `ScanResult` over hosts already judged (by `evaluate` or by `FleetEvaluation`); waivers expire as of
+    /// `asOf` when given (the time the hosts were judged against), else `now`.
     static func assemble(
         _ hosts: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
-        systems: [SystemConfig] = []
+        asOf: Date? = nil, systems: [SystemConfig] = []
     ) -> ScanResult {
         let findings = hosts.flatMap(\.findings)
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(
-                waiver: waiver, expired: waiver.isExpired(at: now),
+                waiver: waiver, expired: waiver.isExpired(at: asOf ?? now),
                 applied: findings.filter {
                     $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
                 }.count)
@@ -39,6 +42,7 @@ enum ScanAssembler {
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,
             ruleSet: ruleSet.ruleSetInfo, hosts: hosts, controls: ruleSet.catalog.controls, waivers: waivers)
         result.systems = summaries(systems, hosts: hosts.map(\.host))
+        result.asOf = asOf
         return result
     }
 

@@ -1,10 +1,7 @@
 import ArgumentParser
-import CapdoCollect
 import CapdoCore
-import CapdoNet
 import CapdoReport
 import CapdoRules
-import CapdoTLS
 import Foundation
 
 /// `capdo scan`: collect facts from this machine (or a root), judge them, write the reports.
@@ -22,126 +19,48 @@ struct ScanCommand: AsyncParsableCommand {
               capdo scan --root Samples/hosts/ws-neglected --lang en --format md
               capdo scan --pcap ward-lan.pcapng            # also the LAN section and network rules
               capdo scan --config /etc/capdo/capdo.yaml --waivers /etc/capdo/waivers.yaml --quiet
+              capdo scan --root /tmp/srv-hardened --as-of 2026-11-28    # ages as of that date
+
+            `capdo collect` with the same fact options writes exactly the facts this command judges, and \
+            `capdo evaluate` of that snapshot gives the same findings.
             """)
 
-    @Option(name: .long, help: "Filesystem root to scan instead of the running system.")
-    var root: String?
-
-    @Option(name: .long, help: "Management evidence folder (index.yaml + documents).")
-    var evidence: String?
-
-    @Option(
-        name: .long, help: ArgumentHelp("Name the root this way in reports (for prepared copies).", visibility: .hidden)
-    )
-    var rootLabel: String?
-
-    @Option(name: .customLong("tls"), help: "Also probe this TLS endpoint (HOST:PORT); repeatable.")
-    var tlsEndpoints: [String] = []
-
-    @Option(name: .long, help: "Also analyse this LAN capture (pcap/pcapng) and judge the network rules on it.")
-    var pcap: String?
-
+    @OptionGroup var facts: FactOptions
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var historyOptions: HistoryOptions
+    @OptionGroup var asOf: AsOfOption
 
     func run() async throws {
         try await CLIError.reported { try await execute() }
     }
 
     func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report)
+        let session = try ReportSession(ruleSet: ruleSet, report: report, asOf: asOf.asOf)
         let config = session.config
         let clock = session.clock
         let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
         defer { withExtendedLifetime(runLock) {} }
 
-        let rootPath = root ?? config.roots.first ?? "/"
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.usage("--root '\(rootPath)' is not a directory")
-        }
+        let rootPath = try facts.rootPath(config)
         try SafetyGuard.refuseWritingInside(root: rootPath, output: session.outputDirectory)
-
-        let environment = HostEnvironment(
-            root: rootPath, now: clock.now,
-            evidenceFolder: evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: rootPath))
         // Collect while the rule files are parsed: the two are independent and each takes about 100 ms.
-        async let collected = SnapshotCollector.collect(environment)
+        async let collected = HostFacts.gather(facts, root: rootPath, config: config, clock: clock)
         let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
-        var snapshot = await collected
-        let tls = try await tlsFacts(
-            listeners: snapshot.listeners, root: rootPath, live: environment.live, now: clock.now,
-            configured: config.systems.flatMap(\.tlsEndpoints))
-        snapshot.tls = tls.facts
-        snapshot.issues += tls.issues
-        if let run = tls.run {
-            snapshot.collectors.append(
-                clock.fixed ? CollectorRun(id: run.id, milliseconds: 0, issues: run.issues) : run)
-        }
-        snapshot.root = rootLabel ?? rootPath
-        if let rootLabel, let folder = snapshot.evidence?.folder, folder.hasPrefix(rootPath) {
-            snapshot.evidence?.folder = rootLabel + folder.dropFirst(rootPath.count)
-        }
-        if let pcap {
-            do {
-                let outcome = try CaptureReader.read(path: pcap)
-                if let warning = outcome.warning { Console.warn("warning: \(warning)") }
-                snapshot.lan = outcome.facts
-            } catch let error as CapdoError {
-                throw CLIError.scanner(error.description)
-            }
-        }
-        if clock.fixed {
-            snapshot.collectors = snapshot.collectors.map {
-                CollectorRun(id: $0.id, milliseconds: 0, issues: $0.issues)
-            }
-        }
+        let snapshot = try await collected
         for issue in snapshot.issues where issue.level == .error && !report.quiet {
             Console.warn("warning: \(issue.collector): \(issue.description)")
         }
 
-        var result = await ScanAssembler.evaluate(
+        let historyPath = historyOptions.databasePath(config)
+        var (result, extras) = try ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: config.systems)
-        if let path = historyOptions.databasePath(config) {
+            now: clock.finished(), asOf: clock.asOf, systems: config.systems, history: historyPath != nil)
+        if let path = historyPath {
             let recorder = try HistoryRecorder(
                 path: path, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))
-            let digest = SHA256.hex(of: (try? SnapshotCodec.encoder().encode(snapshot)) ?? Data())
-            try recorder.record(
-                &result, command: "scan", snapshots: [snapshot], digests: [digest], systems: config.systems)
+            try recorder.record(&result, command: "scan", extras: extras)
         }
         try session.finish(result, stem: ReportWriter.stem(host: snapshot.hostName, date: clock.now))
-    }
-
-    /// Probes `--tls` endpoints and (live host) its own TLS listeners; reads certificates named in web/mail configs.
-    func tlsFacts(
-        listeners: ListenerFacts?, root: String, live: Bool, now: Date, configured: [String] = []
-    ) async throws -> (facts: TLSFacts?, issues: [CollectionIssue], run: CollectorRun?) {
-        var targets: [TLSTarget] = []
-        // Flags first, then the systems' `tls_endpoints` from capdo.yaml (already syntax-checked by the loader).
-        for (text, origin) in tlsEndpoints.map({ ($0, "command line") }) + configured.map({ ($0, "capdo.yaml") }) {
-            do {
-                let target = try TLSTarget.parse(text, origin: origin)
-                if !targets.contains(target) { targets.append(target) }
-            } catch {
-                throw CLIError.usage(
-                    "\(origin == "command line" ? "--tls" : "capdo.yaml tls_endpoints"): \(error.description)")
-            }
-        }
-        if live { targets += TLSScan.listenerTargets(listeners).filter { !targets.contains($0) } }
-        let references = CertificatePathFinder.find(root: root)
-        guard !targets.isEmpty || !references.isEmpty else { return (nil, [], nil) }
-        let started = Date()
-        let prober: TLSProber
-        do {
-            prober = try TLSProber(options: TLSProbeOptions(connectTimeout: 3, handshakeTimeout: 5, concurrency: 16))
-        } catch {
-            return (nil, [CollectionIssue(collector: "tls", message: error.description)], nil)
-        }
-        let (facts, issues) = await TLSInventory(prober: prober, now: now).collect(
-            targets: targets, files: references, root: root)
-        let run = CollectorRun(id: "tls", milliseconds: Date().timeIntervalSince(started) * 1000, issues: issues.count)
-        return (facts, issues, run)
     }
 }

@@ -20,6 +20,35 @@ enum SnapshotFile {
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
         guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
+        return try read(data, name: path, digest: digest)
+    }
+
+    /// The bytes `capdo collect` writes for `snapshot` (pretty JSON and a final newline).
+    ///
+    /// `scan`, `lan` and `tls` judge these same bytes read back (`read(_:name:digest:)`), so every route judges
+    /// exactly what a snapshot file would hold and `evaluate` would read, and records the same facts digest.
+    static func bytes(_ snapshot: HostSnapshot) throws -> Data {
+        do {
+            return try SnapshotCodec.encoder().encode(snapshot) + Data("\n".utf8)
+        } catch {
+            throw CLIError.scanner("cannot encode the snapshot of \(snapshot.hostName): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `snapshot` to `path` (atomically), or to standard output for `-`.
+    static func write(_ snapshot: HostSnapshot, to path: String) throws {
+        let data = try bytes(snapshot)
+        if path == "-" {
+            FileHandle.standardOutput.write(data)
+        } else {
+            try ReportWriter.atomicWrite(String(decoding: data, as: UTF8.self), to: path)
+        }
+    }
+
+    /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message.
+    static func read(_ data: Data, name path: String, digest: Bool) throws -> (
+        snapshot: HostSnapshot, facts: FactValue, digest: String?
+    ) {
         do {
             let read = try SnapshotReader.read(data)
             let hex = digest ? OpenSSLDigest.sha256Hex(data) ?? SHA256.hex(of: data) : nil

@@ -90,9 +90,10 @@ struct TLSCommand: AsyncParsableCommand {
         let systems = ScanAssembler.systems(config.systems, adding: snapshot.hostName) { system in
             !probed.isDisjoint(with: system.tlsEndpoints)
         }
-        let result = await ScanAssembler.evaluate(
+        let result = try ScanAssembler.evaluate(
             [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: systems)
+            now: clock.finished(), systems: systems
+        ).result
         try session.finish(result, stem: "tls-" + CapdoDate.day(clock.now))
     }
 }

@@ -25,10 +25,17 @@ struct CapdoProcess {
         return beside.path
     }
 
-    static func run(_ arguments: [String], timeout: TimeInterval = 120, directory: URL = repository) -> Result {
+    /// Runs `capdo` (or `executable`, e.g. one of the repository's scripts, with `environment` added).
+    static func run(
+        _ arguments: [String], timeout: TimeInterval = 120, directory: URL = repository, executable: String? = nil,
+        environment: [String: String] = [:]
+    ) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         process.currentDirectoryURL = directory
         let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-out-\(UUID().uuidString)")
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-err-\(UUID().uuidString)")

@@ -20,10 +20,8 @@ struct SnapshotSchemaTests {
         return process.terminationStatus == 0
     }
 
-    @Test(
-        "samples validate against the draft 2020-12 schema",
-        .enabled(if: jsonschemaAvailable, "needs python3 with jsonschema (apt install python3-jsonschema)"))
-    func samplesMatchTheSchema() throws {
+    /// Validates JSON files against docs/snapshot.schema.json; the exit status and one line per violation.
+    static func validate(_ paths: [String]) throws -> (status: Int32, violations: String) {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -37,14 +35,42 @@ struct SnapshotSchemaTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, "docs/snapshot.schema.json"] + Self.samples
+        process.arguments = ["-c", script, "docs/snapshot.schema.json"] + paths
         process.currentDirectoryURL = Self.repository
         let out = Pipe()
         process.standardOutput = out
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        return (process.terminationStatus, text)
+    }
+
+    @Test(
+        "samples validate against the draft 2020-12 schema",
+        .enabled(if: jsonschemaAvailable, "needs python3 with jsonschema (apt install python3-jsonschema)"))
+    func samplesMatchTheSchema() throws {
+        let (status, violations) = try Self.validate(Self.samples)
+        #expect(status == 0, "\(violations)")
+    }
+
+    /// What `capdo collect` writes for the sample hosts, TLS certificate facts included, is what the schema describes.
+    @Test(
+        "collected snapshots validate against the schema",
+        .enabled(if: jsonschemaAvailable, "needs python3 with jsonschema (apt install python3-jsonschema)"),
+        arguments: ["srv-hardened", "ws-neglected"])
+    func collectedSnapshotsMatchTheSchema(_ name: String) throws {
+        let sample = try SampleRoot(name)
+        let snapshot = NSTemporaryDirectory() + "capdo-schema-" + UUID().uuidString + ".json"
+        defer { try? FileManager.default.removeItem(atPath: snapshot) }
+        let run = CapdoProcess.run(["collect", "--root", sample.path, "--output", snapshot])
+        #expect(run.status == 0, "\(run.stderr)")
+        if name == "srv-hardened" {
+            let collected = try SnapshotCodec.decoder().decode(
+                HostSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: snapshot)))
+            #expect(collected.tls?.certificates.map(\.file) == ["etc/ssl/certs/portal.lechan.local.crt"])
+        }
+        let (status, violations) = try Self.validate([snapshot])
+        #expect(status == 0, "\(violations)")
     }
 
     @Test(arguments: samples)
