@@ -13,7 +13,7 @@ public enum ItemVerdict: String, Codable, Sendable, CaseIterable {
         case .met: return LocalizedText(vi: "Đáp ứng", en: "Met")
         case .partlyMet: return LocalizedText(vi: "Đáp ứng một phần", en: "Partly met")
         case .notMet: return LocalizedText(vi: "Chưa đáp ứng", en: "Not met")
-        case .manual: return LocalizedText(vi: "Cần xác nhận thủ công", en: "Needs attestation")
+        case .manual: return LocalizedText(vi: "Cần xác nhận thủ công", en: "Awaiting attestation")
         case .notAssessed: return LocalizedText(vi: "Chưa đánh giá", en: "Not assessed")
         case .notApplicable: return LocalizedText(vi: "Không áp dụng", en: "Not applicable")
         }
