@@ -56,11 +56,12 @@ public struct UpdatesCollector: Collector {
                 } ?? reader.modified(path)
             if let published, listsDate.map({ published > $0 }) ?? true { listsDate = published }
             var stream = AptListsParser.Stream(wanted: wanted)
-            if let issue = listReader.forEachLine(list, { line, _ in
+            let failure = listReader.forEachLine(list) { line, _ in
                 stream.feed(line)
                 return true
-            }) {
-                issues.append(issue)
+            }
+            if let failure {
+                issues.append(failure)
                 continue
             }
             stream.flush()

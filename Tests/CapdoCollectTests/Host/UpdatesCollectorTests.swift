@@ -81,10 +81,11 @@ struct UpdatesCollectorTests {
 
     /// A list that cannot be read (corrupt, truncated, or in a compression capdo lacks) makes the pending
     /// updates unknown: an error naming the file, never an empty (passing) list.
-    @Test(arguments: [
-        ("_Packages.lz4", Array("compressed".utf8)), ("_Packages.gz", [0x1F, 0x8B, 0x08, 0x00, 0x01]),
-        ("_Packages.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00]), ("_Packages.zst", [0x28, 0xB5, 0x2F, 0xFD]),
-    ] as [(String, [UInt8])])
+    @Test(
+        arguments: [
+            ("_Packages.lz4", Array("compressed".utf8)), ("_Packages.gz", [0x1F, 0x8B, 0x08, 0x00, 0x01]),
+            ("_Packages.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00]), ("_Packages.zst", [0x28, 0xB5, 0x2F, 0xFD]),
+        ] as [(String, [UInt8])])
     func unreadableListMakesPendingUnknown(suffix: String, bytes: [UInt8]) async throws {
         let root = try TemporaryRoot()
         try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")

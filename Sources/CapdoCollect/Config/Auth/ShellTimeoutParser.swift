@@ -56,7 +56,9 @@ public enum ShellTimeoutParser {
         }
 
         mutating func read(_ path: String) -> String? {
-            guard let text = source.text(path, collector: ShellTimeoutParser.collector, issues: &issues) else { return nil }
+            guard let text = source.text(path, collector: ShellTimeoutParser.collector, issues: &issues) else {
+                return nil
+            }
             files.append(path)
             return text
         }

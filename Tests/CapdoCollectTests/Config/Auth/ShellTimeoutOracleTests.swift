@@ -95,7 +95,9 @@ struct ShellTimeoutOracleTests {
             value: "1500", readonly: true),
         Case(
             name: "unset after a small value",
-            files: ["etc/profile": profile(), "etc/profile.d/a.sh": "TMOUT=60\n", "etc/profile.d/b.sh": "unset TMOUT\n"],
+            files: [
+                "etc/profile": profile(), "etc/profile.d/a.sh": "TMOUT=60\n", "etc/profile.d/b.sh": "unset TMOUT\n",
+            ],
             value: "", readonly: false),
         Case(
             name: "readonly in bash.bashrc blocks profile.d and etc/profile",

@@ -206,7 +206,10 @@ struct SshdOracleTests {
         arguments: [
             Case(
                 name: "same file",
-                files: ["etc/ssh/sshd_config": "PermitRootLogin no\nPasswordAuthentication no\nPermitRootLogin wrong_value\n"]),
+                files: [
+                    "etc/ssh/sshd_config":
+                        "PermitRootLogin no\nPasswordAuthentication no\nPermitRootLogin wrong_value\n"
+                ]),
             Case(
                 name: "drop-in first, main file invalid",
                 files: [
@@ -231,7 +234,9 @@ struct SshdOracleTests {
         var capdoFiles = [String: String]()
         for (path, text) in testCase.files { capdoFiles[path] = text.replacingOccurrences(of: "@ROOT@", with: "") }
         let (section, issues) = SshdConfigParser.parse(.memory(capdoFiles))
-        #expect(section.entries["permitrootlogin"]?.isDefault == true, "\(String(describing: section.entries["permitrootlogin"]))")
+        #expect(
+            section.entries["permitrootlogin"]?.isDefault == true,
+            "\(String(describing: section.entries["permitrootlogin"]))")
         #expect(
             issues.contains {
                 $0.level == .error && $0.file == "etc/ssh/sshd_config" && $0.line == invalidLine

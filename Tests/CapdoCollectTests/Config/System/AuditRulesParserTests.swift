@@ -100,7 +100,9 @@ struct AuditRulesParserTests {
         #expect(issues.isEmpty, "\(issues)")
         #expect(section.entries["loader"]?.value == "augenrules")
         #expect(section.entries["watch:/etc/passwd"] == nil)
-        #expect(section.entries["watch:/etc/group"] == ConfigEntry(value: "r", file: "etc/audit/rules.d/10-b.rules", line: 2))
+        #expect(
+            section.entries["watch:/etc/group"]
+                == ConfigEntry(value: "r", file: "etc/audit/rules.d/10-b.rules", line: 2))
     }
 
     @Test func unitWithoutRuleLoaderLoadsNothing() {
@@ -138,7 +140,7 @@ struct AuditRulesParserTests {
     @Test(
         .enabled(
             if: FileManager.default.fileExists(atPath: "/lib/systemd/system/auditd.service")
-                && FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"),
+                && SystemdAnalyze.available,
             "needs packages auditd and systemd"),
         arguments: [false, true])
     func debianUnitAndAugenrulesAgree(withAuditctlDropIn: Bool) throws {
@@ -146,7 +148,9 @@ struct AuditRulesParserTests {
         try root.write(
             "usr/lib/systemd/system/auditd.service",
             String(contentsOfFile: "/lib/systemd/system/auditd.service", encoding: .utf8))
-        if withAuditctlDropIn { try root.write("etc/systemd/system/auditd.service.d/override.conf", Self.auditctlDropIn) }
+        if withAuditctlDropIn {
+            try root.write("etc/systemd/system/auditd.service.d/override.conf", Self.auditctlDropIn)
+        }
         try root.write("etc/audit/rules.d/10-base.rules", "-D\n-b 8192\n-w /etc/passwd -p w -k identity\n")
         try root.write(
             "etc/audit/rules.d/9-early.rules",
@@ -156,14 +160,9 @@ struct AuditRulesParserTests {
         try root.write("etc/audit/rules.d/notes.txt", "-w /tmp -k ignored\n")
         try root.write("etc/audit/audit.rules", "-w /etc/shadow -p wa -k identity\n")
 
-        let analyze = try #require(
-            ProcessRunner().run(
-                "/usr/bin/systemd-analyze", ["cat-config", "systemd/system/auditd.service", "--root=" + root.path]))
-        let oracleFiles = analyze.stdout.split(separator: "\n").filter { $0.hasPrefix("# " + root.path + "/") }.map {
-            String($0.dropFirst(root.path.count + 3))
-        }
-        #expect(AuditRulesLoader.unit.order(root.files) == oracleFiles)
-        let post = analyze.stdout.split(separator: "\n").filter { $0.hasPrefix("ExecStartPost=") }
+        let analyze = try #require(SystemdAnalyze.catConfig("systemd/system/auditd.service", root: root.path))
+        #expect(AuditRulesLoader.unit.order(root.files) == analyze.files)
+        let post = analyze.lines.filter { $0.hasPrefix("ExecStartPost=") }
         let (section, issues) = AuditRulesParser.parse(root.files)
         #expect(issues.isEmpty, "\(issues)")
         if withAuditctlDropIn {

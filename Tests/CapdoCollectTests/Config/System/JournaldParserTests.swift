@@ -62,11 +62,12 @@ struct JournaldParserTests {
 
     /// journald ignores a `Storage=` value it does not know (raw text, no unquoting, case-sensitive): the
     /// earlier assignment, or the default `auto`, stays in force. capdo judges that value and warns.
-    @Test(arguments: [
-        ("\"volatile\"", false, "persistent", "yes"), ("Volatile", false, "persistent", "yes"),
-        ("sometimes", false, "persistent", "yes"), ("", false, "persistent", "yes"),
-        ("'none'", true, nil, "yes"), ("bogus", true, nil, "yes"), ("bogus", false, nil, "no"),
-    ] as [(String, Bool, String?, String)])
+    @Test(
+        arguments: [
+            ("\"volatile\"", false, "persistent", "yes"), ("Volatile", false, "persistent", "yes"),
+            ("sometimes", false, "persistent", "yes"), ("", false, "persistent", "yes"),
+            ("'none'", true, nil, "yes"), ("bogus", true, nil, "yes"), ("bogus", false, nil, "no"),
+        ] as [(String, Bool, String?, String)])
     func ignoredStorageValues(value: String, journalDirectory: Bool, earlier: String?, persistent: String) {
         var texts = [
             "etc/systemd/journald.conf": "[Journal]\n" + (earlier.map { "Storage=\($0)\n" } ?? ""),
@@ -85,7 +86,7 @@ struct JournaldParserTests {
     /// drop-ins in the order systemd applies them; capdo reads the same files in the same order (drop-in
     /// directories etc, run, usr/local/lib, usr/lib; a name in an earlier directory masks a later one).
     @Test(
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"), "needs systemd"),
+        .enabled(if: SystemdAnalyze.available, "needs systemd"),
         arguments: [true, false])
     func dropInOrderMatchesSystemdAnalyze(mainInEtc: Bool) throws {
         let root = try SystemTestRoot()
@@ -97,13 +98,8 @@ struct JournaldParserTests {
         try root.write("run/systemd/journald.conf.d/10-run.conf", "[Journal]\nStorage=volatile\n")
         try root.write("usr/local/lib/systemd/journald.conf.d/55-local.conf", "[Journal]\nSystemMaxUse=1G\n")
         try root.write("etc/systemd/journald.conf.d/70-notes.txt", "[Journal]\nStorage=none\n")
-        let output = try #require(
-            ProcessRunner().run(
-                "/usr/bin/systemd-analyze", ["cat-config", "systemd/journald.conf", "--root=" + root.path]))
-        let oracle = output.stdout.split(separator: "\n").filter { $0.hasPrefix("# " + root.path + "/") }.map {
-            String($0.dropFirst(root.path.count + 3))
-        }
-        #expect(oracle.count == 5, "\(output.stdout)")
+        let oracle = try #require(SystemdAnalyze.catConfig("systemd/journald.conf", root: root.path)).files
+        #expect(oracle.count == 5, "\(oracle)")
         let capdoOrder = JournaldParser.parser.order(root.files)
         #expect(capdoOrder == oracle)
         let (section, issues) = JournaldParser.parse(root.files)

@@ -53,7 +53,7 @@ struct SysctlParserTests {
     /// Oracle: `systemd-analyze cat-config sysctl.d --root=DIR` prints the files systemd-sysctl applies, in
     /// order, each under a `# /path` header; capdo's order and last-wins values must be the same.
     @Test(
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"), "needs systemd"),
+        .enabled(if: SystemdAnalyze.available, "needs systemd"),
         arguments: [true, false])
     func systemdAnalyzeAgrees(withLink: Bool) throws {
         let root = try SystemTestRoot()
@@ -66,18 +66,12 @@ struct SysctlParserTests {
         try root.write("run/sysctl.d/60-run.conf", "kernel.d = run\n")
         try root.write("usr/local/lib/sysctl.d/55-local.conf", "kernel.e = local\n")
         try root.write("etc/sysctl.d/README", "kernel.f = ignored\n")
-        let output = try #require(
-            ProcessRunner().run("/usr/bin/systemd-analyze", ["cat-config", "sysctl.d", "--root=" + root.path]))
-        var oracleFiles: [String] = []
+        let analyze = try #require(SystemdAnalyze.catConfig("sysctl.d", root: root.path))
         var oracle: [String: String] = [:]
-        for line in output.stdout.split(separator: "\n") {
-            if line.hasPrefix("# " + root.path + "/") {
-                oracleFiles.append(String(line.dropFirst(root.path.count + 3)))
-            } else if case .success(let (key, value)) = SysctlParser.parseLine(String(line)) {
-                oracle[key] = value
-            }
+        for line in analyze.lines {
+            if case .success(let (key, value)) = SysctlParser.parseLine(String(line)) { oracle[key] = value }
         }
-        #expect(SysctlParser.order(root.files) == oracleFiles)
+        #expect(SysctlParser.order(root.files) == analyze.files)
         #expect(SysctlParser.parse(root.files).0.entries.mapValues(\.value) == oracle)
         #expect(oracle["net.ipv4.conf.all.rp_filter"] == (withLink ? "1" : "2"))
     }
