@@ -143,4 +143,17 @@ struct AptOracleTests {
         #expect(updates.pending.filter(\.security).map(\.name) == ["libc6", "openssl"])
         #expect(updates.listsDate == CapdoDate.parse("2026-11-28T06:00:00Z"))
     }
+
+    /// A compressed list cut short (an interrupted write) is an error naming the file, not fewer updates.
+    @Test(arguments: compressions.filter { !$0.suffix.isEmpty })
+    func truncatedCompressedListIsAnError(_ compression: Compression) async throws {
+        let root = try Self.makeRoot(compression)
+        let name = "var/lib/apt/lists/" + Self.security + "_main_binary-amd64_Packages" + compression.suffix
+        let data = try Data(contentsOf: root.url(name))
+        try root.write(name, data: data.prefix(data.count - 9))
+        let output = await UpdatesCollector().collect(in: root.environment())
+        #expect(output.updates == nil)
+        #expect(output.issues.map(\.file) == [name], "\(output.issues)")
+        #expect(output.issues.first?.level == .error)
+    }
 }
