@@ -108,9 +108,9 @@ struct AptOracleTests {
     }
 
     /// `Inst openssl [3.0.15-1~deb12u1] (3.0.17-1~deb12u2 Debian-Security:… [amd64])` → openssl → 3.0.17-1~deb12u2.
-    static func aptPending(_ root: TemporaryRoot) throws -> [String: String] {
+    static func aptPending(_ root: TemporaryRoot, command: String = "upgrade") throws -> [String: String] {
         let arguments = [
-            "-s", "upgrade", "-o", "Dir=" + root.path, "-o", "Dir::State::status=" + root.path + "/var/lib/dpkg/status",
+            "-s", command, "-o", "Dir=" + root.path, "-o", "Dir::State::status=" + root.path + "/var/lib/dpkg/status",
             "-o", "APT::Architecture=amd64", "-o", "APT::Architectures::=amd64", "-o", "Debug::NoLocking=1",
         ]
         let result = try #require(ProcessRunner().run("/usr/bin/apt-get", arguments))
@@ -118,7 +118,8 @@ struct AptOracleTests {
         var pending: [String: String] = [:]
         for line in result.stdout.split(separator: "\n") where line.hasPrefix("Inst ") {
             let words = line.split(separator: " ")
-            guard words.count >= 4 else { continue }
+            // `Inst name [installed] (candidate …)`; a package apt would newly install has no `[installed]`.
+            guard words.count >= 4, words[2].hasPrefix("[") else { continue }
             pending[String(words[1])] = String(words[3].dropFirst())
         }
         return pending
@@ -155,5 +156,40 @@ struct AptOracleTests {
         #expect(output.updates == nil)
         #expect(output.issues.map(\.file) == [name], "\(output.issues)")
         #expect(output.issues.first?.level == .error)
+    }
+
+    /// Lists of the machine running the tests, as apt left them (on this project's machines kept as lz4 by
+    /// `Acquire::GzipIndexes`, about 90 MB decompressed), with its dpkg status.
+    static var hostLists: [String] {
+        FileReader(root: "/").list("var/lib/apt/lists").filter { $0.contains("_Packages") || $0.hasSuffix("Release") }
+    }
+
+    /// The real Debian archive lists of this machine: every installed package apt would upgrade (`apt-get -s
+    /// dist-upgrade`, `Inst` lines of installed packages) is pending in capdo with the same version, and no other.
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/apt-get")
+                && hostLists.contains { $0.contains("_Packages") }, "needs apt and downloaded lists"))
+    func hostListsMatchApt() async throws {
+        let root = try TemporaryRoot()
+        try root.write("var/lib/dpkg/status", data: Data(contentsOf: URL(fileURLWithPath: "/var/lib/dpkg/status")))
+        for name in Self.hostLists {
+            try root.write(
+                "var/lib/apt/lists/" + name,
+                data: Data(contentsOf: URL(fileURLWithPath: "/var/lib/apt/lists/" + name)))
+        }
+        for directory in ["var/lib/apt/lists/partial", "var/cache/apt/archives/partial", "etc"] {
+            try root.mkdir(directory)
+        }
+        let copy = try #require(ProcessRunner().run("/bin/cp", ["-r", "/etc/apt", root.url("etc").path]))
+        #expect(copy.status == 0, "\(copy.stderr)")
+        let apt = try Self.aptPending(root, command: "dist-upgrade")
+        let output = await UpdatesCollector().collect(in: root.environment())
+        #expect(output.issues.isEmpty, "\(output.issues)")
+        let updates = try #require(output.updates)
+        var capdo: [String: String] = [:]
+        for update in updates.pending { capdo[update.name] = update.available }
+        #expect(capdo == apt)
+        #expect(updates.sources.count == Self.hostLists.filter { $0.contains("_Packages") }.count)
     }
 }
