@@ -22,9 +22,14 @@ let package = Package(
         .target(
             name: "CapdoCollect",
             dependencies: [
-                "CapdoCore", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
+                "CapdoCore", "CapdoCompression", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // zlib, liblzma and liblz4 headers sit in /usr/include; no pkg-config name covers all three.
+        .systemLibrary(
+            name: "CCompression", providers: [.apt(["zlib1g-dev", "liblzma-dev", "liblz4-dev"])]),
+        .target(name: "CapdoCompression", dependencies: ["CCompression"]),
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"]),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),

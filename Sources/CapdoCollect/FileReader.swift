@@ -142,11 +142,19 @@ public struct FileReader: Sendable {
     public func forEachLine(
         _ path: String, limit: Int = 256 * 1024 * 1024, _ body: (ArraySlice<UInt8>, Int) -> Bool
     ) throws(FileReadError) {
+        var lines = LineSplitter()
+        try forEachChunk(path, limit: limit) { chunk in lines.feed(chunk, body) }
+        lines.finish(body)
+    }
+
+    /// Streams a file's bytes in 1 MiB chunks; reading stops after `limit` bytes with `.tooLarge`, or when
+    /// `body` returns false.
+    public func forEachChunk(
+        _ path: String, limit: Int = 256 * 1024 * 1024, _ body: (UnsafeRawBufferPointer) -> Bool
+    ) throws(FileReadError) {
         let descriptor = try open(path)
         defer { close(descriptor) }
-        var carry: [UInt8] = []
         var total = 0
-        var lineNumber = 0
         let chunkSize = 1 << 20
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
@@ -155,18 +163,8 @@ public struct FileReader: Sendable {
             if count <= 0 { break }
             total += count
             if total > limit { throw FileReadError(path: relative(path), reason: .tooLarge(limit)) }
-            carry.append(contentsOf: chunk[0..<count])
-            var start = carry.startIndex
-            while let newline = carry[start...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                if !body(carry[start..<newline], lineNumber) { return }
-                start = newline + 1
-            }
-            carry.removeSubrange(carry.startIndex..<start)
-        }
-        if !carry.isEmpty {
-            lineNumber += 1
-            _ = body(carry[...], lineNumber)
+            let more = chunk.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if !more { return }
         }
     }
 

@@ -1,8 +1,10 @@
 import CapdoCore
 import Foundation
 
-/// Computes pending updates offline from the lists apt already downloaded (`var/lib/apt/lists`): for each
-/// installed package, the newest offered version that is newer (dpkg order). No network.
+/// Computes pending updates offline from the lists apt already downloaded (`var/lib/apt/lists`, plain or kept
+/// compressed as `.gz`, `.xz`, `.lz4`): for each installed package, the newest offered version that is newer
+/// (dpkg order). No network. The lists' date is their Release file's `Date:`, else the list's mtime. When a
+/// list cannot be read the pending updates are unknown: no `updates` facts, an error issue naming the file.
 public struct UpdatesCollector: Collector {
     public let id = "updates"
     public let summary = "Pending updates from var/lib/apt/lists (offline; security suites flagged)"
@@ -32,35 +34,37 @@ public struct UpdatesCollector: Collector {
         var best: [String: (offer: AptListsParser.Offer, file: String, security: Bool, published: Date?)] = [:]
         var securityNewer: Set<String> = []
         let byName = Dictionary(grouping: installed, by: \.name)
-        for name in names where name.contains("_Packages") {
-            let path = directory + "/" + name
-            guard name.hasSuffix("_Packages") else {
-                issues.append(
-                    CollectionIssue(
-                        collector: id, level: .warning, file: path,
-                        message: "compressed package list skipped (only uncompressed lists are read)"))
-                continue
-            }
+        let (lists, unsupported) = AptListReader.packagesLists(names, in: directory)
+        for path in unsupported {
+            issues.append(
+                CollectionIssue(
+                    collector: id, file: path, message: "package list in a compression capdo cannot read"))
+        }
+        let listReader = AptListReader(files: reader, limit: Self.listLimit)
+        for list in lists {
+            let path = list.path
+            let name = list.name
             let suite = AptListsParser.suite(ofListFile: name)
             let security = suite.map(AptListsParser.isSecurity) ?? false
-            let published = AptListsParser.releasePrefix(ofListFile: name).flatMap { prefix in
-                [prefix + "_InRelease", prefix + "_Release"].lazy.compactMap { release in
-                    (try? reader.readPrefix(directory + "/" + release, bytes: 64 * 1024))
-                        .flatMap { AptListsParser.releaseDate(String(decoding: $0, as: UTF8.self)) }
-                }.first
-            }
+            // The suite's Release date; without a Release file, when apt last wrote the list.
+            let published =
+                AptListsParser.releasePrefix(ofListFile: name).flatMap { prefix in
+                    [prefix + "_InRelease", prefix + "_Release"].lazy.compactMap { release in
+                        (try? reader.readPrefix(directory + "/" + release, bytes: 64 * 1024))
+                            .flatMap { AptListsParser.releaseDate(String(decoding: $0, as: UTF8.self)) }
+                    }.first
+                } ?? reader.modified(path)
             if let published, listsDate.map({ published > $0 }) ?? true { listsDate = published }
             var stream = AptListsParser.Stream(wanted: wanted)
-            do {
-                try reader.forEachLine(path, limit: Self.listLimit) { line, _ in
-                    stream.feed(line)
-                    return true
-                }
-                stream.flush()
-            } catch {
-                issues.append(error.issue(collector: id))
+            let failure = listReader.forEachLine(list) { line, _ in
+                stream.feed(line)
+                return true
+            }
+            if let failure {
+                issues.append(failure)
                 continue
             }
+            stream.flush()
             sources.append(path)
             for offer in stream.offers {
                 for package in byName[offer.name] ?? [] where Self.architectureMatches(package, offer) {
@@ -74,6 +78,8 @@ public struct UpdatesCollector: Collector {
                 }
             }
         }
+        // A list that could not be read may hold the pending updates: the count is unknown, not zero.
+        if issues.contains(where: { $0.level == .error }) { return CollectorOutput(issues: issues) }
         let pending = best.keys.sorted().compactMap { name -> PendingUpdate? in
             guard let choice = best[name], let package = byName[name]?.first else { return nil }
             return PendingUpdate(

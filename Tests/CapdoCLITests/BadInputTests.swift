@@ -90,6 +90,19 @@ struct BadInputTests {
         #expect(explicit.status == .pass, "a value the file sets explicitly is still judged")
     }
 
+    /// sshd refuses a file with an invalid later value of a keyword; the first value is not in force.
+    @Test func invalidLaterSshdValueIsAnErrorNotAPassOnTheFirst() throws {
+        let root = Root()
+        try root.write("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+        try root.write(
+            "var/lib/dpkg/status", "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2\n\n")
+        try root.write("etc/ssh/sshd_config", "PermitRootLogin no\nPermitRootLogin wrong_value\n")
+        let (_, result) = try scanJSON(root.path)
+        let finding = try #require(result?.allFindings.first { $0.ruleID == "srv.auth.ssh_root_login_disabled" })
+        #expect(finding.status == .error)
+        #expect(finding.reason?.en.contains("etc/ssh/sshd_config:2") == true, "\(String(describing: finding.reason))")
+    }
+
     @Test func ruleFileWithATypoIsReportedAndTheOtherRulesStillRun() throws {
         let rules = NSTemporaryDirectory() + "capdo-rules-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: rules) }

@@ -65,7 +65,6 @@ struct UpdatesCollectorTests {
             lists + main + "_main_binary-amd64_Packages",
             "Package: openssl\nVersion: 3.0.16-1\nArchitecture: amd64\n\nPackage: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n\n"
                 + "Package: curl\nVersion: 9\nArchitecture: amd64\n")
-        try root.write(lists + main + "_contrib_binary-amd64_Packages.lz4", "compressed")
         let output = await UpdatesCollector().collect(in: root.environment())
         let updates = try #require(output.updates)
         #expect(updates.sources.count == 2)
@@ -77,9 +76,41 @@ struct UpdatesCollectorTests {
                     file: lists + security + "_main_binary-amd64_Packages",
                     published: CapdoDate.parse("2026-11-27T10:00:00Z"))
             ])
+        #expect(output.issues.isEmpty, "\(output.issues)")
+    }
+
+    /// A list that cannot be read (corrupt, truncated, or in a compression capdo lacks) makes the pending
+    /// updates unknown: an error naming the file, never an empty (passing) list.
+    @Test(
+        arguments: [
+            ("_Packages.lz4", Array("compressed".utf8)), ("_Packages.gz", [0x1F, 0x8B, 0x08, 0x00, 0x01]),
+            ("_Packages.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00]), ("_Packages.zst", [0x28, 0xB5, 0x2F, 0xFD]),
+        ] as [(String, [UInt8])])
+    func unreadableListMakesPendingUnknown(suffix: String, bytes: [UInt8]) async throws {
+        let root = try TemporaryRoot()
+        try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
+        let lists = "var/lib/apt/lists/deb.debian.org_debian_dists_bookworm"
+        try root.write(lists + "_main_binary-amd64_Packages", "Package: b\nVersion: 1\n")
+        try root.write(lists + "_contrib_binary-amd64" + suffix, data: Data(bytes))
+        let output = await UpdatesCollector().collect(in: root.environment())
+        #expect(output.updates == nil)
         #expect(output.issues.count == 1)
-        #expect(output.issues.first?.level == .warning)
-        #expect(output.issues.first?.file?.hasSuffix(".lz4") == true)
+        #expect(output.issues.first?.level == .error)
+        #expect(output.issues.first?.file == lists + "_contrib_binary-amd64" + suffix, "\(output.issues)")
+    }
+
+    /// Without a Release file the lists' date is the list's modification time.
+    @Test func listsDateFallsBackToTheListsMtime() async throws {
+        let root = try TemporaryRoot()
+        try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
+        let date = try #require(CapdoDate.parse("2026-10-01T00:00:00Z"))
+        try root.write(
+            "var/lib/apt/lists/mirror_debian_dists_bookworm_main_binary-amd64_Packages", "Package: a\nVersion: 2\n",
+            modified: date)
+        let output = await UpdatesCollector().collect(in: root.environment())
+        let updates = try #require(output.updates)
+        #expect(updates.listsDate == date)
+        #expect(updates.pending.first?.published == date)
     }
 
     @Test func noListsGiveAnEmptySection() async throws {

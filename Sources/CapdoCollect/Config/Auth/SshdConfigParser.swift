@@ -9,6 +9,10 @@ import CapdoCore
 /// resolved against `etc/ssh`, expanded like glob(3) (sorted) and read in place; inside a `Match` block its
 /// lines belong to that block, and a `Match` inside an included file ends with that file. Every key
 /// `sshd -T` prints gets a value: a file's, or OpenSSH 9.2's default flagged `default: true`.
+///
+/// sshd checks every line, not only the first of a keyword: an invalid value anywhere (`PermitRootLogin no`
+/// then `PermitRootLogin wrong_value`) makes it refuse the whole file. Such a keyword keeps no file value, so
+/// a rule on it sees the error naming file:line, exactly as when the invalid line is the only one.
 public enum SshdConfigParser {
     public static let collector = "config.sshd"
     public static let mainFile = "etc/ssh/sshd_config"
@@ -44,6 +48,8 @@ private struct Scope {
     var entries: [String: ConfigEntry] = [:]
     var listenAddresses: [(spec: String, file: String, line: Int)] = []
     var subsystems: Set<String> = []
+    /// Keywords with an invalid value in this scope: sshd refuses the file, so no value of theirs is in force.
+    var refused: Set<String> = []
 }
 
 /// Mutable parsing state for one run.
@@ -131,8 +137,20 @@ private struct State {
         switch SshdValueFormatter.format(kind: kind, context: context) {
         case .failure(let message):
             report(file, line, message)
+            refuse(name)
         case .success(let value):
             store(name: name, kind: kind, value: value, first: first, args: args, file: file, line: line)
+        }
+    }
+
+    /// Drops the keyword's value in the current scope and ignores its later lines.
+    mutating func refuse(_ name: String) {
+        if let current {
+            blocks[current].scope.refused.insert(name)
+            blocks[current].scope.entries[name] = nil
+        } else {
+            global.refused.insert(name)
+            global.entries[name] = nil
         }
     }
 
@@ -156,7 +174,7 @@ private struct State {
         default:
             break
         }
-        guard let value else { return }
+        guard let value, !scope.refused.contains(name) else { return }
         let accumulates: Bool
         switch kind {
         case .accumulate: accumulates = true

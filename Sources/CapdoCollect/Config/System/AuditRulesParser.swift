@@ -1,32 +1,85 @@
 import CapdoCore
 import Foundation
 
-/// Parses audit rules as augenrules loads them (`config.audit_rules`).
+/// Parses the audit rules `auditd.service` loads (`config.audit_rules`).
 ///
-/// Files: `etc/audit/rules.d/*.rules` in name order, or `etc/audit/audit.rules` when there are none.
-/// Keys: `watch:<path>` = permissions (`rwxa` when `-p` is absent) of `-w` rules; `syscall:<name>` = the
+/// Files: what the unit's `ExecStartPost=` loads (`AuditRulesLoader`): with `augenrules --load` (Debian's
+/// unit) the `etc/audit/rules.d/*.rules` files in `ls -v` order (`etc/audit/audit.rules` when there is no
+/// `rules.d`); with `auditctl -R FILE` that file; nothing when the unit loads no rules. Without a unit,
+/// `rules.d` when it has rules, else `audit.rules`.
+/// Keys: `watch:<path>` = permissions of `-w` rules in `rwxa` order (`rwxa` when `-p` is absent; a trailing
+/// slash of the path is dropped, as it names the same watch); `syscall:<name>` = the
 /// space-joined `arch=` values of `-a`/`-A` rules naming it (`any` without an arch filter); `key:<k>` = rules
 /// tagged `-k k` or `-F key=k`; `rules` = number of `-w` and `-a`/`-A` rules. Control lines (`-D`, `-b`, `-e`)
 /// are not rules.
 public enum AuditRulesParser {
     public static let collector = "config.audit_rules"
 
-    /// The files augenrules would concatenate.
-    public static func order(_ files: SystemConfigFiles) -> [String] {
-        let dropIns = files.list("etc/audit/rules.d").filter { $0.hasSuffix(".rules") && !$0.hasPrefix(".") }
-        if dropIns.isEmpty { return ["etc/audit/audit.rules"] }
-        return dropIns.map { "etc/audit/rules.d/" + $0 }
+    public static let compiledFile = "etc/audit/audit.rules"
+    public static let rulesDirectory = "etc/audit/rules.d"
+
+    /// The files loaded, in order, for a loader.
+    public static func order(_ files: SystemConfigFiles, loader: AuditRulesLoader) -> [String] {
+        let dropIns = files.list(rulesDirectory).filter { $0.hasSuffix(".rules") && !$0.hasPrefix(".") }
+            .sorted(by: versionOrder).map { rulesDirectory + "/" + $0 }
+        switch loader {
+        case .augenrules: return files.isDirectory(rulesDirectory) ? dropIns : [compiledFile]
+        case .auditctl(let loaded, _, _): return loaded
+        case .none: return []
+        case .noUnit: return dropIns.isEmpty ? [compiledFile] : dropIns
+        }
+    }
+
+    /// `ls -v` order: runs of digits compare as numbers (`9-x.rules` before `10-y.rules`), the rest bytewise.
+    public static func versionOrder(_ a: String, _ b: String) -> Bool {
+        var left = Substring(a)
+        var right = Substring(b)
+        while let l = left.first, let r = right.first {
+            if l.isASCII && l.isNumber && r.isASCII && r.isNumber {
+                let leftDigits = left.prefix { $0.isASCII && $0.isNumber }
+                let rightDigits = right.prefix { $0.isASCII && $0.isNumber }
+                let leftValue = leftDigits.drop { $0 == "0" }
+                let rightValue = rightDigits.drop { $0 == "0" }
+                if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
+                if leftValue != rightValue { return leftValue < rightValue }
+                left = left.dropFirst(leftDigits.count)
+                right = right.dropFirst(rightDigits.count)
+            } else {
+                if l != r { return String(l).utf8.lexicographicallyPrecedes(String(r).utf8) }
+                left = left.dropFirst()
+                right = right.dropFirst()
+            }
+        }
+        return left.isEmpty && !right.isEmpty ? true : (left.isEmpty && right.isEmpty ? a < b : false)
+    }
+
+    /// `wa` for `aw`: permission letters in `rwxa` order, so rules can match `w` and `a` together.
+    public static func canonicalPermissions(_ text: String) -> String {
+        String("rwxa".filter { text.contains($0) })
     }
 
     public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        let (loader, unitIssues) = AuditRulesLoader.find(files)
         var reader = SystemConfigReader(collector: collector, files: files)
+        for issue in unitIssues { reader.report(file: issue.file, line: issue.line, issue.message) }
         var entries: [String: ConfigEntry] = [:]
         var rules = 0
         var firstRule: (String, Int)?
+        switch loader {
+        case .augenrules(let unit, let line), .auditctl(_, let unit, let line):
+            _ = reader.text(unit)
+            entries["loader"] = ConfigEntry(value: loader.name, file: unit, line: line)
+        case .none(let unit):
+            _ = reader.text(unit)
+            entries["loader"] = ConfigEntry(value: loader.name, file: unit)
+            entries["rules"] = ConfigEntry(value: "0", file: unit)
+        case .noUnit:
+            break
+        }
         var arches: [String: [String]] = [:]
         var keyCounts: [String: Int] = [:]
         var keyLocations: [String: ConfigEntry] = [:]
-        for path in order(files) {
+        for path in order(files, loader: loader) {
             guard let text = reader.text(path) else { continue }
             for line in reader.lines(text, file: path) {
                 let words = SystemConfigWords.split(line.text)
@@ -66,8 +119,9 @@ public enum AuditRulesParser {
                         keyLocations[key] = ConfigEntry(value: "", file: path, line: line.number)
                     }
                 }
-                if isWatch, let watched = options.first(where: { $0.0 == "-w" })?.1 {
-                    let permissions = options.first { $0.0 == "-p" }?.1 ?? "rwxa"
+                if isWatch, var watched = options.first(where: { $0.0 == "-w" })?.1 {
+                    while watched.count > 1 && watched.hasSuffix("/") { watched.removeLast() }
+                    let permissions = canonicalPermissions(options.first { $0.0 == "-p" }?.1 ?? "rwxa")
                     entries["watch:" + watched] = ConfigEntry(value: permissions, file: path, line: line.number)
                 }
                 if isSyscall {
@@ -93,7 +147,7 @@ public enum AuditRulesParser {
             entries["key:" + key] = ConfigEntry(
                 value: String(count), file: keyLocations[key]?.file, line: keyLocations[key]?.line)
         }
-        if reader.found {
+        if reader.found && entries["rules"] == nil {
             entries["rules"] = ConfigEntry(value: String(rules), file: firstRule?.0, line: firstRule?.1)
         }
         return (reader.section(entries), reader.issues)

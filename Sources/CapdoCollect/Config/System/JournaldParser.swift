@@ -3,27 +3,27 @@ import CapdoCore
 /// Parses systemd-journald's configuration (`config.journald`), adding `persistent` and `max_retention_days`.
 ///
 /// `persistent` is `yes` for `Storage=persistent`, or for `auto` (the default) when `var/log/journal` exists;
-/// it sits at the `Storage=` line, or at `var/log/journal` when the default decides.
+/// it sits at the `Storage=` line, or at `var/log/journal` when the default decides. journald ignores a
+/// `Storage=` value it does not know (quoted, capitalised, empty: it compares the raw text), keeping the
+/// earlier assignment or the default, and so does capdo, with a warning naming the line.
 public enum JournaldParser {
     public static let collector = "config.journald"
-    static let parser = SystemdConfigParser(collector: collector, name: "journald.conf", section: "Journal")
+    public static let storageValues: Set<String> = ["volatile", "persistent", "auto", "none"]
+    public static let parser = SystemdConfigParser(
+        collector: collector, name: "journald.conf", section: "Journal", enumerations: ["Storage": storageValues])
 
     public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
         var (entries, reader) = parser.parse(files)
         let storage = entries["Storage"]
-        switch storage?.value.lowercased() ?? "auto" {
+        switch storage?.value ?? "auto" {
         case "persistent":
             entries["persistent"] = ConfigEntry(value: "yes", file: storage?.file, line: storage?.line)
-        case "auto":
+        case "volatile", "none":
+            entries["persistent"] = ConfigEntry(value: "no", file: storage?.file, line: storage?.line)
+        default:  // "auto": the parser only keeps accepted values
             let exists = files.isDirectory("var/log/journal")
             entries["persistent"] = ConfigEntry(
                 value: exists ? "yes" : "no", file: exists ? "var/log/journal" : storage?.file, line: storage?.line)
-        case "volatile", "none":
-            entries["persistent"] = ConfigEntry(value: "no", file: storage?.file, line: storage?.line)
-        default:
-            reader.report(
-                file: storage?.file, line: storage?.line,
-                "Storage= must be volatile, persistent, auto or none, got '\(storage?.value.prefix(80) ?? "")'")
         }
         if let retention = entries["MaxRetentionSec"] {
             if let days = SystemdTimeSpan.days(retention.value) {

@@ -1,21 +1,20 @@
 import CapdoCore
 import Foundation
 
-/// Parses kernel parameter settings the way they are applied at boot (`config.sysctl`).
+/// Parses kernel parameter settings the way systemd-sysctl applies them at boot (`config.sysctl`).
 ///
-/// File order follows systemd-sysctl (sysctl.d(5)) and procps `sysctl --system`: `*.conf` names are
-/// collected from the directories below; a name in an earlier directory masks the same name in later
-/// ones; the survivors are applied in lexical order of their file names, whatever their directory;
-/// `etc/sysctl.conf` comes last, as procps applies it (Debian's `etc/sysctl.d/99-sysctl.conf` is a link
-/// to it). The last assignment of a key wins. A drop-in linked to `/dev/null` is masked (read as absent).
+/// File order follows systemd-sysctl (sysctl.d(5)): `*.conf` names are collected from the directories
+/// below; a name in an earlier directory masks the same name in later ones; the survivors are applied in
+/// lexical order of their file names, whatever their directory. `etc/sysctl.conf` is not read by itself:
+/// systemd-sysctl only sees it through Debian's `etc/sysctl.d/99-sysctl.conf` link, so without that link
+/// its lines are not in force. The last assignment of a key wins. A drop-in linked to `/dev/null` is masked
+/// (read as absent).
 public enum SysctlParser {
     public static let collector = "config.sysctl"
     /// Drop-in directories in decreasing precedence.
     public static let directories = [
         "etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d",
     ]
-    public static let mainFile = "etc/sysctl.conf"
-
     /// The files in the order they are applied.
     public static func order(_ files: SystemConfigFiles) -> [String] {
         var chosen: [String: String] = [:]
@@ -24,7 +23,7 @@ public enum SysctlParser {
                 chosen[name] = directory + "/" + name
             }
         }
-        return chosen.keys.sorted().compactMap { chosen[$0] } + [mainFile]
+        return chosen.keys.sorted().compactMap { chosen[$0] }
     }
 
     public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {

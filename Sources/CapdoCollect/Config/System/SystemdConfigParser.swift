@@ -7,7 +7,8 @@ import Foundation
 /// `usr/lib/systemd/<name>` when `/etc` has none), then `<name>.d/*.conf` from `etc`, `run`, `usr/local/lib`,
 /// `usr/lib` and `lib` — a drop-in name in an earlier directory masks the same name later, survivors apply in
 /// file-name order. Only keys in `[section]` count; the last assignment wins, an empty one resets the key to
-/// its default; list keys accumulate and are reset by an empty assignment.
+/// its default; list keys accumulate and are reset by an empty assignment; an invalid value of an enumerated
+/// key is ignored. Units use the same reader with the unit search path (`unitDirectories`).
 public struct SystemdConfigParser: Sendable {
     public var collector: String
     /// `journald.conf`.
@@ -16,29 +17,46 @@ public struct SystemdConfigParser: Sendable {
     public var section: String
     /// Keys whose values accumulate (`NTP`, `FallbackNTP`).
     public var listKeys: Set<String>
+    /// Enumerated keys and their accepted values: systemd ignores (with a warning) an assignment whose value
+    /// is not one of them, case-sensitively and without unquoting, so the earlier value stays in force.
+    public var enumerations: [String: Set<String>]
+    /// Directories that may hold the main file, in precedence order: the first that has it is read.
+    public var mainDirectories: [String]
+    /// Directories whose `<name>.d/*.conf` drop-ins apply, in precedence order.
+    public var dropInDirectories: [String]
 
-    public init(collector: String, name: String, section: String, listKeys: Set<String> = []) {
+    /// Daemon configuration directories (`etc/systemd`, …): the main file from `etc`, else from `usr/lib`.
+    public static let daemonDirectories = [
+        "etc/systemd", "run/systemd", "usr/local/lib/systemd", "usr/lib/systemd", "lib/systemd",
+    ]
+    /// The system unit search path (systemd.unit(5)), highest precedence first.
+    public static let unitDirectories = daemonDirectories.map { $0 + "/system" }
+
+    public init(
+        collector: String, name: String, section: String, listKeys: Set<String> = [],
+        enumerations: [String: Set<String>] = [:], mainDirectories: [String] = ["etc/systemd", "usr/lib/systemd"],
+        dropInDirectories: [String] = SystemdConfigParser.daemonDirectories
+    ) {
         self.collector = collector
         self.name = name
         self.section = section
         self.listKeys = listKeys
+        self.enumerations = enumerations
+        self.mainDirectories = mainDirectories
+        self.dropInDirectories = dropInDirectories
     }
 
     /// The files in the order they apply.
     public func order(_ files: SystemConfigFiles) -> [String] {
         var chosen: [String: String] = [:]
-        for base in ["etc/systemd", "run/systemd", "usr/local/lib/systemd", "usr/lib/systemd", "lib/systemd"] {
+        for base in dropInDirectories {
             let directory = base + "/" + name + ".d"
             for entry in files.list(directory) where entry.hasSuffix(".conf") && chosen[entry] == nil {
                 chosen[entry] = directory + "/" + entry
             }
         }
-        let main = "etc/systemd/" + name
-        let fallback = "usr/lib/systemd/" + name
-        let first =
-            files.list("etc/systemd").contains(name) || !files.list("usr/lib/systemd").contains(name)
-            ? main : fallback
-        return [first] + chosen.keys.sorted().compactMap { chosen[$0] }
+        let home = mainDirectories.first { files.list($0).contains(name) } ?? mainDirectories.first ?? ""
+        return [home + "/" + name] + chosen.keys.sorted().compactMap { chosen[$0] }
     }
 
     /// Entries and the reader (for files read, presence and issues).
@@ -82,6 +100,13 @@ public struct SystemdConfigParser: Sendable {
                     let place = current.map { "section [\($0)]" } ?? "no section"
                     reader.report(
                         file: path, line: number, "\(key.prefix(80)) in \(place.prefix(80)), ignored", level: .warning)
+                    continue
+                }
+                if let accepted = enumerations[key], !accepted.contains(value) {
+                    reader.report(
+                        file: path, line: number,
+                        "\(key)= must be one of \(accepted.sorted().joined(separator: ", ")), got '\(value.prefix(80))'; "
+                            + "systemd ignores this line", level: .warning)
                     continue
                 }
                 if listKeys.contains(key), !value.isEmpty, let old = entries[key], !old.value.isEmpty {

@@ -34,7 +34,7 @@ struct OtherAuthParsersTests {
     }
 
     @Test(
-        "shell TMOUT: smallest value, readonly forms",
+        "shell TMOUT: readonly forms (profile.d after bash.bashrc when etc/profile is absent)",
         arguments: [
             ("TMOUT=900\nreadonly TMOUT\nexport TMOUT\n", "900", "yes"),
             ("export TMOUT=600\n", "600", "no"),
@@ -42,13 +42,14 @@ struct OtherAuthParsersTests {
             ("typeset -xr TMOUT='1200'\n", "1200", "yes"),
             ("readonly TMOUT=450; export TMOUT\n", "450", "yes"),
             ("# TMOUT=1\nif [ -z \"$TMOUT\" ]; then :; fi\n", nil, "no"),
+            ("unset TMOUT\n", "", "no"),
         ] as [(String, String?, String)])
     func shell(text: String, value: String?, readonly: String) {
         let (section, _) = ShellTimeoutParser.parse(
             .memory([
                 "etc/profile.d/tmout.sh": text, "etc/bash.bashrc": "TMOUT=1800\n", "etc/profile.d/x.txt": "TMOUT=5\n",
             ]))
-        #expect(section.entries["TMOUT"]?.value == (value ?? "1800"))
+        #expect(section.entries["TMOUT"]?.value ?? "" == (value ?? "1800"))
         #expect(section.entries["TMOUT_readonly"]?.value == readonly)
     }
 

@@ -197,6 +197,54 @@ struct SshdOracleTests {
         }
     }
 
+    /// sshd checks every line: a later invalid value of a keyword makes it refuse the file, whatever the first
+    /// value was. capdo keeps no file value for that keyword and reports the offending file:line, as it does
+    /// when the invalid line is the only one.
+    @Test(
+        "a keyword with a later invalid value is refused by sshd and not in force in capdo",
+        .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"),
+        arguments: [
+            Case(
+                name: "same file",
+                files: [
+                    "etc/ssh/sshd_config":
+                        "PermitRootLogin no\nPasswordAuthentication no\nPermitRootLogin wrong_value\n"
+                ]),
+            Case(
+                name: "drop-in first, main file invalid",
+                files: [
+                    "etc/ssh/sshd_config": "Include @ROOT@/etc/ssh/sshd_config.d/*.conf\nPermitRootLogin maybe\n",
+                    "etc/ssh/sshd_config.d/10-hardening.conf": "PermitRootLogin no\n",
+                ]),
+            Case(name: "only line invalid", files: ["etc/ssh/sshd_config": "PermitRootLogin wrong_value\n"]),
+        ])
+    func laterInvalidValueIsRefused(_ testCase: Case) throws {
+        let root = try AuthTestRoot()
+        for (path, text) in testCase.files {
+            try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
+        }
+        let keyPath = root.path + "/etc/ssh/test_host_key"
+        try generateHostKey(keyPath)
+        let invalidLine = testCase.files["etc/ssh/sshd_config"]?.split(separator: "\n").firstIndex {
+            $0.hasPrefix("PermitRootLogin") && !$0.hasSuffix(" no")
+        }.map { $0 + 1 }
+        #expect(throws: SshdOracle.OracleError.self, "sshd must refuse \(testCase.name)") {
+            _ = try SshdOracle.effective(config: root.path + "/etc/ssh/sshd_config", extraHostKey: keyPath)
+        }
+        var capdoFiles = [String: String]()
+        for (path, text) in testCase.files { capdoFiles[path] = text.replacingOccurrences(of: "@ROOT@", with: "") }
+        let (section, issues) = SshdConfigParser.parse(.memory(capdoFiles))
+        #expect(
+            section.entries["permitrootlogin"]?.isDefault == true,
+            "\(String(describing: section.entries["permitrootlogin"]))")
+        #expect(
+            issues.contains {
+                $0.level == .error && $0.file == "etc/ssh/sshd_config" && $0.line == invalidLine
+                    && $0.message.contains("sshd refuses")
+            }, "\(issues)")
+        if testCase.name == "same file" { #expect(section.entries["passwordauthentication"]?.value == "no") }
+    }
+
     /// Writes the case, runs both, and returns capdo's values (with blocks for `matchUser` applied) and sshd's.
     private func compare(_ testCase: Case, connection: String?, matchUser: String? = nil) throws
         -> ([String: String], [String: String])

@@ -55,7 +55,57 @@ struct JournaldParserTests {
         let (section, issues) = JournaldParser.parse(files)
         #expect(section.entries["SystemMaxUse"]?.value == "<script>")
         #expect(Set(issues.compactMap(\.line)) == [1, 2, 4, 5, 6])
+        #expect(issues.first { $0.line == 4 }?.level == .warning)
+        #expect(section.entries["persistent"]?.value == "no")
         #expect(section.entries["max_retention_days"] == nil)
+    }
+
+    /// journald ignores a `Storage=` value it does not know (raw text, no unquoting, case-sensitive): the
+    /// earlier assignment, or the default `auto`, stays in force. capdo judges that value and warns.
+    @Test(
+        arguments: [
+            ("\"volatile\"", false, "persistent", "yes"), ("Volatile", false, "persistent", "yes"),
+            ("sometimes", false, "persistent", "yes"), ("", false, "persistent", "yes"),
+            ("'none'", true, nil, "yes"), ("bogus", true, nil, "yes"), ("bogus", false, nil, "no"),
+        ] as [(String, Bool, String?, String)])
+    func ignoredStorageValues(value: String, journalDirectory: Bool, earlier: String?, persistent: String) {
+        var texts = [
+            "etc/systemd/journald.conf": "[Journal]\n" + (earlier.map { "Storage=\($0)\n" } ?? ""),
+            "etc/systemd/journald.conf.d/50-local.conf": "[Journal]\nStorage=\(value)\n",
+        ]
+        if journalDirectory { texts["var/log/journal/machine-id/system.journal"] = "" }
+        let (section, issues) = JournaldParser.parse(.memory(texts))
+        #expect(section.entries["Storage"]?.value == earlier)
+        #expect(section.entries["persistent"]?.value == persistent)
+        #expect(issues.count == 1)
+        #expect(issues.first?.level == .warning)
+        #expect(issues.first?.file == "etc/systemd/journald.conf.d/50-local.conf" && issues.first?.line == 2)
+    }
+
+    /// Oracle: `systemd-analyze cat-config systemd/journald.conf --root=DIR` lists the main file and the
+    /// drop-ins in the order systemd applies them; capdo reads the same files in the same order (drop-in
+    /// directories etc, run, usr/local/lib, usr/lib; a name in an earlier directory masks a later one).
+    @Test(
+        .enabled(if: SystemdAnalyze.available, "needs systemd"),
+        arguments: [true, false])
+    func dropInOrderMatchesSystemdAnalyze(mainInEtc: Bool) throws {
+        let root = try SystemTestRoot()
+        try root.write(
+            mainInEtc ? "etc/systemd/journald.conf" : "usr/lib/systemd/journald.conf", "[Journal]\nStorage=volatile\n")
+        try root.write("etc/systemd/journald.conf.d/50-x.conf", "[Journal]\nStorage=persistent\n")
+        try root.write("usr/lib/systemd/journald.conf.d/50-x.conf", "[Journal]\nStorage=none\n")
+        try root.write("usr/lib/systemd/journald.conf.d/60-vendor.conf", "[Journal]\nStorage=\"volatile\"\n")
+        try root.write("run/systemd/journald.conf.d/10-run.conf", "[Journal]\nStorage=volatile\n")
+        try root.write("usr/local/lib/systemd/journald.conf.d/55-local.conf", "[Journal]\nSystemMaxUse=1G\n")
+        try root.write("etc/systemd/journald.conf.d/70-notes.txt", "[Journal]\nStorage=none\n")
+        let oracle = try #require(SystemdAnalyze.catConfig("systemd/journald.conf", root: root.path)).files
+        #expect(oracle.count == 5, "\(oracle)")
+        let capdoOrder = JournaldParser.parser.order(root.files)
+        #expect(capdoOrder == oracle)
+        let (section, issues) = JournaldParser.parse(root.files)
+        #expect(section.entries["Storage"]?.file == "etc/systemd/journald.conf.d/50-x.conf")
+        #expect(section.entries["persistent"]?.value == "yes")
+        #expect(issues.map(\.line) == [2] && issues.first?.file == "usr/lib/systemd/journald.conf.d/60-vendor.conf")
     }
 
     @Test func missing() {

@@ -12,12 +12,12 @@ struct SysctlParserTests {
             "run/sysctl.d/10-early.conf": "kernel.dmesg_restrict = 0\nnet.ipv4.tcp_syncookies = 0\n",
             "lib/sysctl.d/60-late.conf": "net.ipv4.tcp_syncookies = 1\n",
             "etc/sysctl.d/ignored.txt": "net.ipv4.tcp_syncookies = 7\n",
-            "etc/sysctl.conf": "; comment\nnet/ipv4/conf/all/rp_filter = 2\n",
+            "etc/sysctl.d/99-sysctl.conf": "; comment\nnet/ipv4/conf/all/rp_filter = 2\n",
         ])
         #expect(
             SysctlParser.order(files) == [
                 "run/sysctl.d/10-early.conf", "etc/sysctl.d/50-default.conf", "lib/sysctl.d/60-late.conf",
-                "etc/sysctl.conf",
+                "etc/sysctl.d/99-sysctl.conf",
             ])
         let (section, issues) = SysctlParser.parse(files)
         #expect(issues.isEmpty)
@@ -31,7 +31,49 @@ struct SysctlParserTests {
             section.entries["net.ipv4.tcp_syncookies"]
                 == ConfigEntry(value: "1", file: "lib/sysctl.d/60-late.conf", line: 1))
         #expect(
-            section.entries["net.ipv4.conf.all.rp_filter"] == ConfigEntry(value: "2", file: "etc/sysctl.conf", line: 2))
+            section.entries["net.ipv4.conf.all.rp_filter"]
+                == ConfigEntry(value: "2", file: "etc/sysctl.d/99-sysctl.conf", line: 2))
+    }
+
+    /// systemd-sysctl reads `etc/sysctl.conf` only through the `99-sysctl.conf` link: without the link a
+    /// `sysctl.d` value is in force and a bad line in the unread file is not.
+    @Test func sysctlConfWithoutTheLinkIsNotRead() {
+        let files = SystemConfigFiles.memory([
+            "usr/lib/sysctl.d/50-default.conf": "net.ipv4.conf.all.rp_filter = 2\n",
+            "etc/sysctl.conf": "net.ipv4.conf.all.rp_filter = 1\nnot a line\n",
+        ])
+        #expect(SysctlParser.order(files) == ["usr/lib/sysctl.d/50-default.conf"])
+        let (section, issues) = SysctlParser.parse(files)
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(
+            section.entries["net.ipv4.conf.all.rp_filter"]
+                == ConfigEntry(value: "2", file: "usr/lib/sysctl.d/50-default.conf", line: 1))
+    }
+
+    /// Oracle: `systemd-analyze cat-config sysctl.d --root=DIR` prints the files systemd-sysctl applies, in
+    /// order, each under a `# /path` header; capdo's order and last-wins values must be the same.
+    @Test(
+        .enabled(if: SystemdAnalyze.available, "needs systemd"),
+        arguments: [true, false])
+    func systemdAnalyzeAgrees(withLink: Bool) throws {
+        let root = try SystemTestRoot()
+        try root.write("etc/sysctl.conf", "net.ipv4.conf.all.rp_filter = 1\nkernel.a = conf\n")
+        if withLink { try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf") }
+        try root.write("etc/sysctl.d/50-local.conf", "kernel.b = etc\n")
+        try root.write("usr/lib/sysctl.d/50-local.conf", "kernel.b = masked\nkernel.c = masked\n")
+        try root.write("usr/lib/sysctl.d/50-default.conf", "net.ipv4.conf.all.rp_filter = 2\nkernel.a = usr\n")
+        try root.write("lib/sysctl.d/10-early.conf", "kernel.a = lib\nkernel.d = lib\n")
+        try root.write("run/sysctl.d/60-run.conf", "kernel.d = run\n")
+        try root.write("usr/local/lib/sysctl.d/55-local.conf", "kernel.e = local\n")
+        try root.write("etc/sysctl.d/README", "kernel.f = ignored\n")
+        let analyze = try #require(SystemdAnalyze.catConfig("sysctl.d", root: root.path))
+        var oracle: [String: String] = [:]
+        for line in analyze.lines {
+            if case .success(let (key, value)) = SysctlParser.parseLine(String(line)) { oracle[key] = value }
+        }
+        #expect(SysctlParser.order(root.files) == analyze.files)
+        #expect(SysctlParser.parse(root.files).0.entries.mapValues(\.value) == oracle)
+        #expect(oracle["net.ipv4.conf.all.rp_filter"] == (withLink ? "1" : "2"))
     }
 
     @Test(arguments: [
@@ -83,7 +125,7 @@ struct SysctlParserTests {
             [
                 "etc/sysctl.d/20-bad.conf":
                     "kernel.a = 1\n\u{0}\u{1}garbage\n\(long)\nkernel.b = <script>alert(1)</script>\n"
-            ], errors: ["etc/sysctl.d/10-locked.conf": .unreadable, "etc/sysctl.conf": .symlinkLoop])
+            ], errors: ["etc/sysctl.d/10-locked.conf": .unreadable, "etc/sysctl.d/99-sysctl.conf": .symlinkLoop])
         let (section, issues) = SysctlParser.parse(files)
         #expect(section.present)
         #expect(section.entries["kernel.a"]?.value == "1")
@@ -91,7 +133,7 @@ struct SysctlParserTests {
         #expect(issues.contains { $0.file == "etc/sysctl.d/10-locked.conf" && $0.line == nil })
         #expect(issues.contains { $0.file == "etc/sysctl.d/20-bad.conf" && $0.line == 2 })
         #expect(issues.contains { $0.file == "etc/sysctl.d/20-bad.conf" && $0.line == 3 })
-        #expect(issues.contains { $0.file == "etc/sysctl.conf" && $0.message.contains("symbolic links") })
+        #expect(issues.contains { $0.file == "etc/sysctl.d/99-sysctl.conf" && $0.message.contains("symbolic links") })
     }
 
     @Test func collectorReadsTheRoot() async throws {
@@ -101,7 +143,7 @@ struct SysctlParserTests {
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
         let collector = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl" })
         let output = await collector.collect(in: environment)
-        #expect(output.config["sysctl"]?.entries["net.ipv4.ip_forward"]?.file == "etc/sysctl.conf")
+        #expect(output.config["sysctl"]?.entries["net.ipv4.ip_forward"]?.file == "etc/sysctl.d/99-sysctl.conf")
         let runtime = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl_runtime" })
         #expect(await runtime.collect(in: environment).config.isEmpty)
     }
@@ -126,6 +168,7 @@ struct SysctlParserTests {
             "etc/sysctl.conf",
             "net.ipv4.ip_forward = 1\n-kernel.yama.ptrace_scope=2\n; c\n# d\nnet/ipv4/tcp_syncookies=1\n"
                 + "kernel.x =  spaced value \nnet.ipv4.conf.all.rp_filter=1\nnet.ipv4.conf.all.rp_filter=2\n")
+        try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf")
         let output = try #require(
             ProcessRunner().run(
                 "/usr/bin/augtool",

@@ -23,7 +23,7 @@ struct SystemConfigRobustnessTests {
                 + "  kill -HUP 1\n endscript\n}\ninclude /etc/logrotate.d\n",
             parse: LogrotateParser.parse),
         Case(
-            name: "sysctl", path: SysctlParser.mainFile,
+            name: "sysctl", path: "etc/sysctl.d/99-sysctl.conf",
             valid: "# c\nnet.ipv4.ip_forward = 0\n-kernel.yama.ptrace_scope=1\nnet/ipv4/tcp_syncookies = 1\n",
             parse: SysctlParser.parse),
         Case(
