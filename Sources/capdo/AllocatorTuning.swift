@@ -9,7 +9,7 @@
 /// (thousands of small objects) per host. With glibc's default of 7 cached chunks per size, those frees go back to
 /// the heap's bins, and with a heap holding 10,000 hosts' results every later allocation searched ever longer bin
 /// lists: `_int_malloc` grew from 4 % of the time at 1,000 hosts to 13 % at 10,000, and evaluating 10,000 snapshots
-/// took 52.6 s instead of 32.4 s with the larger cache (measured with the same build; see docs/history.md).
+/// took 52.6 s instead of 32.4 s with the larger cache (measured with the same build; see docs/benchmarks.md).
 ///
 /// Nothing changes when the variable is already set (the user's choice wins), on other C libraries, or for other
 /// commands; if the restart fails, the run goes on as it is.
