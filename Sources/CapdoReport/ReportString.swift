@@ -51,7 +51,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
     case outcomePass, outcomeFail, outcomeUnknown, noEvidence, noActionFindings, findingsIntro
     case compactHeading, compactIntro, columnNote, issuesHeading, columnCollector, columnLevel, columnFile
-    case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
+    case columnMessage, issueLevelError, issueLevelWarning, issueLevelUnreadable, noIssues, waiverInForceText,
+        waiverExpiredText
 
     // 6. LAN
     case lanIntro, lanSegment, lanCounters, lanScan, lanScanClosed, lanScanFiltered, lanHostsHeading,
@@ -438,6 +439,7 @@ private extension ReportString {
         case .columnMessage: return ("Nội dung", "Message")
         case .issueLevelError: return ("Lỗi", "Error")
         case .issueLevelWarning: return ("Cảnh báo", "Warning")
+        case .issueLevelUnreadable: return ("Không đọc được", "Unreadable")
         case .noIssues: return ("Không có sự cố thu thập dữ liệu.", "No collection issue.")
         case .waiverInForceText:
             return (

@@ -77,7 +77,11 @@ public struct ReportStrings: Sendable {
     public func group(_ group: RequirementGroup) -> String { group.title.text(language) }
 
     public func issueLevel(_ level: CollectionIssue.Level) -> String {
-        level == .error ? self[.issueLevelError] : self[.issueLevelWarning]
+        switch level {
+        case .error: return self[.issueLevelError]
+        case .warning: return self[.issueLevelWarning]
+        case .unreadable: return self[.issueLevelUnreadable]
+        }
     }
 
     /// A threshold source: `proposal` is translated, a regulation id is shown as written.

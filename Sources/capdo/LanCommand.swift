@@ -43,8 +43,9 @@ struct LanCommand: AsyncParsableCommand {
         let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         loaded.onlyGroup = .network
-        let facts = try await source.collect(quiet: report.quiet)
-        let host = HostSnapshot(collectedAt: clock.now, root: facts.segment, live: source.interface != nil, lan: facts)
+        let (facts, issues) = try await source.collect(quiet: report.quiet)
+        let host = HostSnapshot(
+            collectedAt: clock.now, root: facts.segment, live: source.interface != nil, lan: facts, issues: issues)
         if let snapshot {
             do {
                 try SnapshotCodec.encoder().encode(host).write(to: URL(fileURLWithPath: snapshot), options: .atomic)

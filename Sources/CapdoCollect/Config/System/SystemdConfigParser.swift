@@ -73,7 +73,7 @@ public struct SystemdConfigParser: Sendable {
                     continue
                 }
                 guard let equals = trimmed.firstIndex(of: "=") else {
-                    reader.report(file: path, line: number, "line without '=': '\(trimmed.prefix(80))'")
+                    reader.report(file: path, line: number, "line without '=', not shown")
                     continue
                 }
                 let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
@@ -81,7 +81,8 @@ public struct SystemdConfigParser: Sendable {
                 guard current == section else {
                     let place = current.map { "section [\($0)]" } ?? "no section"
                     reader.report(
-                        file: path, line: number, "\(key.prefix(80)) in \(place.prefix(80)), ignored", level: .warning)
+                        file: path, line: number, "key\(IssueQuote.keyword(key)) in \(place.prefix(80)), ignored",
+                        level: .warning)
                     continue
                 }
                 if listKeys.contains(key), !value.isEmpty, let old = entries[key], !old.value.isEmpty {
