@@ -66,7 +66,7 @@ import Testing
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("broken.pcapng")
-        _ = FileManager.default.createFile(atPath: path, contents: Data(Self.brokenPcapng))
+        try FileManager.default.copyItem(atPath: Self.brokenPcapng.path, toPath: path)
         let outcome = try CaptureReader.read(path: path)
         #expect(outcome.facts.counters.packets == 0)
         let issue = try #require(outcome.issues.first)
@@ -75,13 +75,7 @@ import Testing
         #expect(issue.message.contains("byte 48"), "\(issue.message)")
     }
 
-    /// SHB (28 bytes) + IDB (20 bytes, Ethernet) + an enhanced packet block whose length is 0x7FFFFFFC.
-    static var brokenPcapng: [UInt8] {
-        func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(v >> ($0 * 8) & 0xFF) } }
-        func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-        let header =
-            le32(0x0A0D_0D0A) + le32(28) + le32(0x1A2B_3C4D) + le16(1) + le16(0) + Array(repeating: 0xFF, count: 8)
-        let interface = le32(1) + le32(20) + le16(1) + le16(0) + le32(65_535) + le32(20)
-        return header + le32(28) + interface + le32(6) + le32(0x7FFF_FFFC) + Array(repeating: 0, count: 40)
-    }
+    /// Tests/Fixtures/hostile/broken-third-block.pcapng (its README says what it holds).
+    static let brokenPcapng = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hostile/broken-third-block.pcapng")
 }
