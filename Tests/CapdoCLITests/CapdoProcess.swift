@@ -25,10 +25,13 @@ struct CapdoProcess {
         return beside.path
     }
 
-    static func run(_ arguments: [String], timeout: TimeInterval = 120, directory: URL = repository) -> Result {
+    /// `wrapper` runs capdo through another program (`prlimit --data=… --cpu=…`): its path and arguments first.
+    static func run(
+        _ arguments: [String], timeout: TimeInterval = 120, directory: URL = repository, wrapper: [String] = []
+    ) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [binary] + arguments
         process.currentDirectoryURL = directory
         let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-out-\(UUID().uuidString)")
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("capdo-err-\(UUID().uuidString)")

@@ -39,6 +39,16 @@ struct HostileInputTests {
     }
 
     static let allFormats = "json,md,html,csv,sarif,junit"
+
+    /// Every hostile input must be handled within 1 GiB of data and 10 s of CPU: beyond either, the kernel ends
+    /// capdo (ENOMEM, SIGXCPU) and the test's exit-code expectation fails. CPU time, not wall time, so a busy
+    /// machine does not make the test flaky.
+    static let bounds = ["/usr/bin/prlimit", "--data=\(1 << 30)", "--cpu=10"]
+
+    /// Runs capdo within `bounds`.
+    func capdo(_ arguments: [String]) -> CapdoProcess.Result {
+        CapdoProcess.run(arguments, timeout: 120, wrapper: Self.bounds)
+    }
     static let sampleSnapshots = CapdoProcess.repository.path + "/Samples/snapshots/"
 
     func result(_ reports: [String: String]) throws -> ScanResult {
@@ -50,11 +60,11 @@ struct HostileInputTests {
     func unreadableSnapshotIsAHostInEveryFormatAndExitsOne(_ content: String) throws {
         let folder = Folder()
         let broken = try folder.write("broken.json", content)
-        let process = CapdoProcess.run(
+        let process = capdo(
             [
                 "evaluate", broken, Self.sampleSnapshots + "pc-neglected.json", "--output", folder.path + "/out",
                 "--format", Self.allFormats, "--quiet",
-            ], timeout: 120)
+            ])
         #expect(process.status == 1, "exit \(process.status): \(process.stderr)")
         let reports = folder.reports("out")
         #expect(reports.count == 6, "\(reports.keys.sorted())")
@@ -85,7 +95,7 @@ struct HostileInputTests {
             try FileManager.default.copyItem(atPath: bomb, toPath: rules + "/level2/server/zz-bomb.yaml")
             arguments = ["rules", "lint", rules]
         }
-        let process = CapdoProcess.run(arguments, timeout: 60)
+        let process = capdo(arguments)
         #expect(!process.timedOut)
         #expect([1, 2, 64].contains(process.status), "exit \(process.status): \(process.stderr)")
         let said = process.stderr + process.stdout
@@ -99,8 +109,8 @@ struct HostileInputTests {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<2_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let file = try folder.write("random.der", Data(bytes))
-        let process = CapdoProcess.run(
-            ["tls", "--file", file, "--output", folder.path + "/out", "--format", "json", "--quiet"], timeout: 60)
+        let process = capdo(
+            ["tls", "--file", file, "--output", folder.path + "/out", "--format", "json", "--quiet"])
         #expect(process.status == 1, "exit \(process.status): \(process.stderr)")
         let report = try result(folder.reports("out"))
         let findings = report.hosts.flatMap(\.findings)
@@ -114,8 +124,8 @@ struct HostileInputTests {
         let folder = Folder()
         let file = try folder.write(
             "broken.pcapng", try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "broken-third-block.pcapng")))
-        let process = CapdoProcess.run(
-            ["lan", "--pcap", file, "--output", folder.path + "/out", "--format", "json,md", "--quiet"], timeout: 60)
+        let process = capdo(
+            ["lan", "--pcap", file, "--output", folder.path + "/out", "--format", "json,md", "--quiet"])
         #expect(process.status == 1, "exit \(process.status): \(process.stderr)")
         let reports = folder.reports("out")
         let report = try result(reports)
@@ -144,11 +154,11 @@ struct HostileInputTests {
                 atPath: URL(fileURLWithPath: link).deletingLastPathComponent().path, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/shadow")
         }
-        let process = CapdoProcess.run(
+        let process = capdo(
             [
                 "scan", "--root", folder.path + "/root", "--output", folder.path + "/out", "--format", Self.allFormats,
                 "--quiet",
-            ], timeout: 120)
+            ])
         #expect([0, 1, 2].contains(process.status), "exit \(process.status): \(process.stderr)")
         let reports = folder.reports("out")
         #expect(reports.count == 6)
