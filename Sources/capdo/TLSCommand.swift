@@ -46,7 +46,7 @@ struct TLSCommand: AsyncParsableCommand {
 
     func validate() throws {
         if endpoints.isEmpty && files.isEmpty { throw ValidationError("give at least one HOST:PORT or --file CERT") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be in (0, 600] seconds") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let starttls, !TLSTarget.starttlsDialects.contains(starttls) {
             throw ValidationError("--starttls must be one of \(TLSTarget.starttlsDialects.joined(separator: ", "))")

@@ -119,6 +119,14 @@ struct HostileInputTests {
         #expect(report.hosts.flatMap(\.issues).contains { $0.level == .unreadable && $0.file == file })
     }
 
+    /// `Deadline` converted 1e19 s to nanoseconds with `UInt64(_:)`: a trap before the first handshake.
+    @Test(arguments: ["1e19", "nan", "-1", "601"])
+    func absurdTimeoutIsAUsageError(_ timeout: String) {
+        let process = capdo(["tls", "127.0.0.1:9", "--timeout", timeout, "--quiet"])
+        #expect(process.status == 64, "exit \(process.status): \(process.stderr)")
+        #expect(process.stderr.contains("--timeout"), "\(process.stderr)")
+    }
+
     /// A pcapng whose third block claims 0x7FFFFFFC bytes: "ĐẠT" with 0 packets and exit 0 before.
     @Test func pcapngUnreadablePastItsHeaderIsAnErrorNamingTheOffset() throws {
         let folder = Folder()
