@@ -2,6 +2,9 @@
 public struct CollectionIssue: Codable, Sendable, Equatable, Hashable {
     public enum Level: String, Codable, Sendable {
         case error, warning
+        /// An input the command was given (a snapshot, a capture, a certificate file) could not be read, in whole
+        /// or past some point: no rule judging it may pass, and the run exits 1 (`ScanResult.exitCode`).
+        case unreadable
     }
 
     /// Collector id (`packages`, `config.sshd`).

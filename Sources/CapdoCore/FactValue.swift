@@ -75,6 +75,12 @@ public indirect enum FactValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// A whole number that fits in `Int`, or nil (also for 1e19, NaN, 2.5): every integer taken from input goes
+    /// through here or `Int(exactly:)`, since `Int(_: Double)` traps on values out of range.
+    public var integerValue: Int? {
+        numberValue.flatMap { Int(exactly: $0) }
+    }
+
     public var boolValue: Bool? {
         switch self {
         case .bool(let value): return value
@@ -117,7 +123,8 @@ public indirect enum FactValue: Sendable, Hashable, Codable {
         }
     }
 
-    static func format(_ value: Double) -> String {
+    /// A number as text: whole numbers without a fraction, others (and huge ones) as Swift prints them.
+    public static func format(_ value: Double) -> String {
         if value.rounded() == value && abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
     }

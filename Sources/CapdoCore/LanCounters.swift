@@ -9,6 +9,8 @@ public struct LanCounters: Codable, Sendable, Equatable {
     public var ipv4Fragments: Int
     /// Skipped packets by reason (`truncated_ipv4`, `unsupported_ethertype`, `bad_ip_version`, …).
     public var skipped: [String: Int]
+    /// Hosts seen beyond the analyser's host table (65,536): counted, not listed; nil when none.
+    public var hostsOverLimit: Int?
 
     public init(
         packets: Int = 0, bytes: Int = 0, decoded: Int = 0, malformed: Int = 0, ipv4Fragments: Int = 0,
@@ -26,5 +28,6 @@ public struct LanCounters: Codable, Sendable, Equatable {
         case packets, bytes, decoded, malformed
         case ipv4Fragments = "ipv4_fragments"
         case skipped
+        case hostsOverLimit = "hosts_over_limit"
     }
 }

@@ -75,8 +75,12 @@ public struct ScanResult: Codable, Sendable, Equatable {
         memo.summary { ScanSummary(self) }
     }
 
-    /// The process exit code of the design: 0 compliant, 2 when any finding fails.
+    /// The process exit code of the design: 1 when an input could not be read (a snapshot, a capture, a
+    /// certificate file: an `unreadable` issue), else 2 when any finding fails, else 0. A run that could not read
+    /// all it was given exits 1 even when other hosts fail: its verdict is incomplete, and 2 would pass for a
+    /// complete one. The report still lists every failing finding.
     public var exitCode: Int32 {
-        hosts.contains { $0.findings.contains { $0.status == .fail } } ? 2 : 0
+        if hosts.contains(where: { $0.issues.contains { $0.level == .unreadable } }) { return 1 }
+        return hosts.contains { $0.findings.contains { $0.status == .fail } } ? 2 : 0
     }
 }

@@ -10,7 +10,8 @@ public enum SnapshotReader {
     public enum Failure: Error {
         case notJSON(FactJSONError)
         case noSchemaVersion
-        case newerSchema(Int)
+        /// The version as written (it may be too large for an integer).
+        case newerSchema(String)
         case invalid(any Error)
     }
 
@@ -20,7 +21,9 @@ public enum SnapshotReader {
         guard let version = tree["schema_version"]?.numberValue, version.rounded() == version else {
             throw .noSchemaVersion
         }
-        guard version <= Double(HostSnapshot.currentSchemaVersion) else { throw .newerSchema(Int(version)) }
+        guard version <= Double(HostSnapshot.currentSchemaVersion) else {
+            throw .newerSchema(FactValue.format(version))
+        }
         let snapshot: HostSnapshot
         let isCanonical: Bool
         do {

@@ -8,6 +8,10 @@ public enum CaptureReader {
         public var facts: LanFacts
         /// Set when reading stopped early (truncated file, bad record); the facts cover the packets before it.
         public var warning: String?
+        /// What the report must say about the reading: a file unreadable past some block or record (`unreadable`:
+        /// no LAN rule may pass on it, the run exits 1), a file cut short in a record (a capture still being
+        /// written or rotated: a warning), tables that overflowed their limits (warnings).
+        public var issues: [CollectionIssue] = []
     }
 
     /// Reads a pcap/pcapng file. Throws for a missing file, a non-capture, or a link type capdo cannot decode.
@@ -23,11 +27,33 @@ public enum CaptureReader {
         let error = handle.read(into: &analyzer)
         var warning: String?
         var facts = analyzer.facts()
+        var issues = limitIssues(facts, file: path)
         if let error {
             warning = "capture '\(path)' ends badly after \(facts.counters.packets) packets: \(error)"
             facts.counters.skipped["unreadable_rest_of_file", default: 0] += 1
+            // libpcap says "truncated" when the file ends inside a record: the packets before it are all there.
+            let cutShort = error.contains("truncated")
+            issues.insert(
+                CollectionIssue(
+                    collector: "lan", level: cutShort ? .warning : .unreadable, file: path,
+                    message: cutShort
+                        ? "the capture ends inside a record after \(facts.counters.packets) packets: \(error)"
+                        : "the capture cannot be read after \(facts.counters.packets) packets: \(error)"),
+                at: 0)
         }
-        return Outcome(facts: facts, warning: warning)
+        return Outcome(facts: facts, warning: warning, issues: issues)
+    }
+
+    /// Warnings for the analyser's tables that overflowed (counted in the facts, said in the report).
+    static func limitIssues(_ facts: LanFacts, file: String?) -> [CollectionIssue] {
+        guard let over = facts.counters.hostsOverLimit, over > 0 else { return [] }
+        return [
+            CollectionIssue(
+                collector: "lan", level: .warning, file: file,
+                message:
+                    "\(over) more hosts than the \(facts.hosts.count) listed were seen: counted, not listed "
+                    + "(counters.hosts_over_limit); their packets were still analysed for services and credentials")
+        ]
     }
 
     /// Captures on a live interface for `duration` seconds, or until SIGINT/SIGTERM (optionally with a BPF filter
@@ -66,6 +92,8 @@ public enum CaptureReader {
         handle.flushDump()
         var facts = analyzer.facts()
         if let dropped = handle.droppedPackets, dropped > 0 { facts.counters.skipped["dropped_by_kernel"] = dropped }
-        return Outcome(facts: facts, warning: error.map { "capture on '\(interface)' stopped: \($0)" })
+        return Outcome(
+            facts: facts, warning: error.map { "capture on '\(interface)' stopped: \($0)" },
+            issues: limitIssues(facts, file: nil))
     }
 }

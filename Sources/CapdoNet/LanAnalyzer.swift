@@ -5,6 +5,8 @@ import Foundation
 /// servers, ARP conflicts, protocols of interest. Every table is bounded, so memory stays flat.
 public struct LanAnalyzer: PacketSink {
     static let hostLimit = 65_536
+    /// Distinct hosts counted beyond `hostLimit` (not listed); past this many the count is a lower bound.
+    static let overflowCountLimit = 1 << 20
     static let pendingLimit = 262_144
     static let credentialLimit = 1_000
     static let sessionLimit = 4_096
@@ -43,6 +45,8 @@ public struct LanAnalyzer: PacketSink {
     private var lastTime = 0.0
     private var hostIndex: [IPAddress: Int] = [:]
     private var hosts: [HostState] = []
+    /// Hosts seen after the host table was full: only counted.
+    private var overflowHosts = Set<IPAddress>()
     private var lastHost = -1
     private var previousHost = -1
     private var pendingSyn: [FlowKey: Int] = [:]
@@ -126,7 +130,10 @@ public struct LanAnalyzer: PacketSink {
             lastHost = index
             return
         }
-        guard hosts.count < Self.hostLimit else { return }
+        guard hosts.count < Self.hostLimit else {
+            if overflowHosts.count < Self.overflowCountLimit { overflowHosts.insert(address) }
+            return
+        }
         hostIndex[address] = hosts.count
         hosts.append(
             HostState(
@@ -146,11 +153,13 @@ public struct LanAnalyzer: PacketSink {
         noteHost(address, time: time)
         (packet.sourceMAC, packet.hasMAC) = savedMAC
         var claims = arpClaims[packet.arpSenderIP, default: []]
-        if !claims.contains(where: { $0.mac == packet.arpSenderMAC }), claims.count < 8,
-            arpClaims.count < Self.hostLimit
-        {
-            claims.append((packet.arpSenderMAC, number))
-            arpClaims[packet.arpSenderIP] = claims
+        if !claims.contains(where: { $0.mac == packet.arpSenderMAC }), claims.count < 8 {
+            if arpClaims.count < Self.hostLimit || arpClaims[packet.arpSenderIP] != nil {
+                claims.append((packet.arpSenderMAC, number))
+                arpClaims[packet.arpSenderIP] = claims
+            } else {
+                counters.skipped["arp_claims_over_limit", default: 0] += 1
+            }
         }
         tally(.arp, source: nil, destination: nil)
     }
@@ -251,8 +260,10 @@ public struct LanAnalyzer: PacketSink {
             if services.values[index].clients.count < ProtocolTally.limit {
                 services.values[index].clients.insert(client)
             }
-        } else {
+        } else if services.count < Self.hostLimit {
             services[key] = ServiceState(packets: [first, second], clients: [client])
+        } else {
+            counters.skipped["services_over_limit", default: 0] += 1
         }
     }
 
@@ -302,7 +313,11 @@ public struct LanAnalyzer: PacketSink {
         if state.mac == nil, packet.hasMAC { state.mac = packet.sourceMAC }
         if messageType == 2 { state.offers += 1 } else { state.acks += 1 }
         if state.packets.count < 10 { state.packets.append(number) }
-        if dhcp.count < 256 || dhcp[server] != nil { dhcp[server] = state }
+        if dhcp.count < 256 || dhcp[server] != nil {
+            dhcp[server] = state
+        } else {
+            counters.skipped["dhcp_servers_over_limit", default: 0] += 1
+        }
         tally(.dhcp, source: server, destination: nil)
     }
 
@@ -352,7 +367,10 @@ public struct LanAnalyzer: PacketSink {
     private mutating func withSession(_ key: FlowKey, _ body: (inout CleartextSession) -> Void) {
         var session = sessions[key] ?? CleartextSession()
         body(&session)
-        if sessions.count >= Self.sessionLimit && sessions[key] == nil { sessions.removeAll() }
+        if sessions.count >= Self.sessionLimit && sessions[key] == nil {
+            sessions.removeAll()
+            counters.skipped["cleartext_sessions_flushed", default: 0] += 1
+        }
         sessions[key] = session
     }
 
@@ -487,6 +505,7 @@ public struct LanAnalyzer: PacketSink {
         for reason in SkipReason.allCases where skipped[reason.rawValue] > 0 {
             counters.skipped[reason.key] = skipped[reason.rawValue]
         }
+        if !overflowHosts.isEmpty { counters.hostsOverLimit = overflowHosts.count }
         let date = { (time: Double) in Date(timeIntervalSince1970: time) }
         let hostList = hosts.sorted { $0.address < $1.address }.map {
             LanHost(

@@ -10,8 +10,8 @@ final class PcapHandle: @unchecked Sendable {
     private var dumper: OpaquePointer?
     /// The stdio buffer of an offline capture's `FILE` (freed after `pcap_close`, which closes the file).
     private var fileBuffer: UnsafeMutableRawPointer?
-    /// An offline classic-pcap file mapped read-only (`FileMapping`): its records are handed over in place.
-    private var mapping: FileMapping?
+    /// An offline classic-pcap file's fast reader (`PcapFileReader`).
+    private var records: PcapFileReader?
     let source: String
 
     /// 1 MiB: libpcap `fread`s every record header and body; with stdio's default 4 KiB buffer the `read(2)`
@@ -72,7 +72,7 @@ final class PcapHandle: @unchecked Sendable {
         }
         let wrapper = PcapHandle(pointer: handle, source: path)
         wrapper.fileBuffer = buffer
-        wrapper.mapping = FileMapping(handle: handle)
+        wrapper.records = PcapFileReader(handle: handle)
         return wrapper
     }
 
@@ -159,14 +159,15 @@ final class PcapHandle: @unchecked Sendable {
     }
 
     /// Reads packets until the end of the file, an error, or (live) `deadline` or `stop` returning true.
-    /// Returns nil at a clean end, else libpcap's message (truncated file, bad record, read error).
+    /// Returns nil at a clean end, else libpcap's message (truncated file, bad record, read error); reading a file,
+    /// the message ends with the byte offset of the block or record that could not be read.
     func read<Sink: PacketSink>(
         until deadline: Date? = nil, stop: () -> Bool = { false }, into sink: inout Sink
     ) -> String? {
-        if deadline == nil, dumper == nil, let mapping {
-            // Regular records straight from the mapped file; the first irregular one (and all after it) is
-            // read by libpcap from that offset, so its checks and messages apply unchanged.
-            guard let resume = mapping.read(snapshot: UInt32(clamping: pcap_snapshot(pointer)), into: &sink) else {
+        if deadline == nil, dumper == nil, let records {
+            // Regular records read in large blocks; the first irregular one (and all after it) is read by libpcap
+            // from that offset, so its checks and messages apply unchanged.
+            guard let resume = records.read(snapshot: UInt32(clamping: pcap_snapshot(pointer)), into: &sink) else {
                 return nil
             }
             guard let file = pcap_file(pointer), fseeko(file, off_t(resume), SEEK_SET) == 0 else {
@@ -178,7 +179,10 @@ final class PcapHandle: @unchecked Sendable {
         let fd = deadline == nil ? -1 : pcap_get_selectable_fd(pointer)
         // On a busy live interface packets never stop coming: look at the clock every 256 packets too.
         var sinceCheck = 0
+        let file = deadline == nil ? pcap_file(pointer) : nil
+        var offset: off_t = -1
         while true {
+            if let file { offset = ftello(file) }
             let status = pcap_next_ex(pointer, &header, &data)
             if status == 1, let header, let data {
                 let head = header.pointee
@@ -207,7 +211,8 @@ final class PcapHandle: @unchecked Sendable {
                 continue
             }
             if status == -2 { return nil }
-            return String(cString: pcap_geterr(pointer))
+            let message = String(cString: pcap_geterr(pointer))
+            return offset >= 0 ? "\(message) (block or record at byte \(offset))" : message
         }
     }
 

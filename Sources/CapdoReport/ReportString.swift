@@ -54,7 +54,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     case columnSubject, columnExpected, columnFound, columnWhere, columnOutcome
     case proofLine, proofMore, outcomePass, outcomeFail, outcomeUnknown, noEvidence, noActionFindings, findingsIntro
     case compactHeading, compactIntro, columnNote, issuesHeading, columnCollector, columnLevel, columnFile
-    case columnMessage, issueLevelError, issueLevelWarning, noIssues, waiverInForceText, waiverExpiredText
+    case columnMessage, issueLevelError, issueLevelWarning, issueLevelUnreadable, noIssues, waiverInForceText,
+        waiverExpiredText
 
     // 6. LAN
     case lanIntro, lanSegment, lanCounters, lanScan, lanScanClosed, lanScanFiltered, lanHostsHeading,
@@ -73,7 +74,8 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 11. Conclusion
     case conclusionSeeSection, conclusionCompliant, conclusionNotYet, conclusionItemCounts, conclusionOpenItems,
         conclusionChecksPass
-    case conclusionChecksFail, conclusionOverall, conclusionCounts, recommendationsHeading, recommendFix, recommendWarn
+    case conclusionChecksFail, conclusionChecksUnreadable, conclusionOverall, conclusionCounts, recommendationsHeading,
+        recommendFix, recommendWarn
     case recommendError, recommendManual, recommendExpired, recommendNone, recommendRescan
     case signPreparer, signDepartment, signDepartmentFallback, signHint, signDate, generatedBy
 
@@ -471,6 +473,7 @@ private extension ReportString {
         case .columnMessage: return ("Nội dung", "Message")
         case .issueLevelError: return ("Lỗi", "Error")
         case .issueLevelWarning: return ("Cảnh báo", "Warning")
+        case .issueLevelUnreadable: return ("Không đọc được", "Unreadable")
         case .noIssues: return ("Không có sự cố thu thập dữ liệu.", "No collection issue.")
         case .waiverInForceText:
             return (
@@ -533,6 +536,13 @@ private extension ReportString {
             return (
                 "Kiểm tra tự động: {0} kết quả không đạt (mã thoát {1}).",
                 "Automated checks: {0} results failed (exit code {1})."
+            )
+        case .conclusionChecksUnreadable:
+            return (
+                "Kiểm tra tự động: có đầu vào không đọc được (xem mục 5), kết quả chưa đầy đủ; {0} kết quả không đạt "
+                    + "(mã thoát {1}).",
+                "Automated checks: some input could not be read (see section 5), the result is incomplete; {0} "
+                    + "results failed (exit code {1})."
             )
         case .conclusionOverall: return ("Kết quả kiểm tra: {0}.", "Result of the inspection: {0}.")
         case .conclusionCounts:

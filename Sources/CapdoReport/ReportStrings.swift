@@ -78,7 +78,11 @@ public struct ReportStrings: Sendable {
     public func group(_ group: RequirementGroup) -> String { group.title.text(language) }
 
     public func issueLevel(_ level: CollectionIssue.Level) -> String {
-        level == .error ? self[.issueLevelError] : self[.issueLevelWarning]
+        switch level {
+        case .error: return self[.issueLevelError]
+        case .warning: return self[.issueLevelWarning]
+        case .unreadable: return self[.issueLevelUnreadable]
+        }
     }
 
     /// A threshold source: `proposal` is translated, a regulation id is shown as written.
@@ -140,6 +144,7 @@ public struct ReportStrings: Sendable {
     /// The line on the automated checks, which decide the exit code.
     public func conclusionChecks(_ counts: [FindingStatus: Int], exitCode: Int32) -> String {
         let failed = counts[.fail] ?? 0
+        if exitCode == 1 { return format(.conclusionChecksUnreadable, String(failed), String(exitCode)) }
         return failed == 0
             ? format(.conclusionChecksPass, String(exitCode))
             : format(.conclusionChecksFail, String(failed), String(exitCode))

@@ -55,7 +55,8 @@ public enum CapdoConfigLoader {
                 config.organisation?.system = name
             }
             if let level = system["level"]?.scalar?.numberValue, level != 2 {
-                throw context.error(system.line, "system level \(Int(level)): capdo checks level 2 only", code: .config)
+                throw context.error(
+                    system.line, "system level \(FactValue.format(level)): capdo checks level 2 only", code: .config)
             }
             for host in (system["hosts"]?.items ?? []) + (system["roots"]?.items ?? []) {
                 if let text = host.scalar?.stringValue {
@@ -101,10 +102,10 @@ public enum CapdoConfigLoader {
             owner: node["owner"]?.scalar?.stringValue, operator: node["operator"]?.scalar?.stringValue,
             description: node["description"]?.scalar?.stringValue, location: "\(context.file):\(node.line)")
         if let level = node["level"] {
-            guard let number = level.scalar?.numberValue, number == number.rounded() else {
+            guard let number = level.scalar?.integerValue else {
                 throw context.error(level.line, "system level must be a number (2)", code: .config)
             }
-            system.level = Int(number)
+            system.level = number
         }
         for host in node["hosts"]?.items ?? [] {
             if let text = host.scalar?.stringValue {
@@ -157,10 +158,10 @@ public enum CapdoConfigLoader {
 
     static func parseRetention(_ node: YNode, context: LoadContext) throws(CapdoError) -> HistoryRetention {
         func count(_ value: YNode, _ what: String) throws(CapdoError) -> Int {
-            guard let number = value.scalar?.numberValue, number >= 1, number == number.rounded() else {
+            guard let number = value.scalar?.integerValue, number >= 1 else {
                 throw context.error(value.line, "retention \(what) must be a whole number ≥ 1", code: .config)
             }
-            return Int(number)
+            return number
         }
         if node.scalar != nil { return HistoryRetention(days: try count(node, "days")) }
         try context.checkKeys(node, allowed: ["days", "scans"], what: "retention")

@@ -25,7 +25,7 @@ struct EvaluationContext: Sendable {
     /// An `unknown` outcome for a missing section: `error` with the collector's message when it reported one.
     func missing(section: String, collectorPrefixes: [String]) -> Outcome {
         let related = issues.filter { issue in
-            issue.level == .error
+            issue.level != .warning
                 && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
         }
         if !related.isEmpty {
@@ -36,7 +36,18 @@ struct EvaluationContext: Sendable {
 
     /// Error issues of one collector (for values that are absent although the section exists).
     func errors(of collector: String) -> [CollectionIssue] {
-        issues.filter { $0.level == .error && $0.collector == collector }
+        issues.filter { $0.level != .warning && $0.collector == collector }
+    }
+
+    /// An `error` outcome when an input of these collectors could not be read (an `unreadable` issue): counting
+    /// what was read of a capture or certificate file proves nothing about what was not. Nil otherwise.
+    func unread(collectorPrefixes: [String]) -> Outcome? {
+        let unread = issues.filter { issue in
+            issue.level == .unreadable
+                && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
+        }
+        guard !unread.isEmpty else { return nil }
+        return .unknown(reason: unread.map(\.description).joined(separator: "; "), error: true)
     }
 
     /// Replaces `${name}` references by the profile's values; nil when a variable is undefined.

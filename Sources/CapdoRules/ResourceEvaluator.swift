@@ -250,9 +250,9 @@ struct ResourceEvaluator {
         }
         let proto = check.selector["protocol"]?.stringValue ?? "tcp"
         var wanted: [Int] = []
-        if let port = check.selector["port"]?.numberValue { wanted.append(Int(port)) }
+        if let port = check.selector["port"]?.integerValue { wanted.append(port) }
         for item in check.selector["ports"]?.arrayValue ?? [] {
-            if let port = item.numberValue { wanted.append(Int(port)) }
+            if let port = item.integerValue { wanted.append(port) }
             if let text = item.stringValue, text.contains("-") {
                 let bounds = text.split(separator: "-").compactMap { Int($0) }
                 if bounds.count == 2, bounds[0] <= bounds[1] { wanted.append(contentsOf: bounds[0]...bounds[1]) }
@@ -260,9 +260,11 @@ struct ResourceEvaluator {
         }
         let includeLoopback = check.selector["include_loopback"]?.boolValue ?? false
         let sockets = (listeners["sockets"]?.arrayValue ?? []).filter { socket in
-            guard socket["protocol"]?.stringValue == proto, let port = socket["port"]?.numberValue else { return false }
+            guard socket["protocol"]?.stringValue == proto, let port = socket["port"]?.integerValue else {
+                return false
+            }
             if !includeLoopback && socket["loopback"]?.boolValue == true { return false }
-            return wanted.contains(Int(port))
+            return wanted.contains(port)
         }
         let subject =
             "\(proto) ports \(wanted.count > 6 ? "\(wanted.prefix(6).map(String.init).joined(separator: ","))…" : wanted.map(String.init).joined(separator: ","))"
@@ -286,6 +288,7 @@ struct ResourceEvaluator {
         guard facts[section] != nil else {
             return unknown(label, context.missing(section: section, collectorPrefixes: collector))
         }
+        if let unread = context.unread(collectorPrefixes: collector) { return unknown(label, unread) }
         guard let items = facts.value(atPath: path)?.arrayValue else {
             return unknown(label, context.missing(section: path, collectorPrefixes: collector))
         }
@@ -523,7 +526,7 @@ struct ResourceEvaluator {
 
     static func location(_ value: FactValue) -> String? {
         guard let file = value["file"]?.stringValue else { return nil }
-        if let line = value["line"]?.numberValue { return "\(file):\(Int(line))" }
+        if let line = value["line"]?.numberValue { return "\(file):\(FactValue.format(line))" }
         return file
     }
 
@@ -542,7 +545,7 @@ struct ResourceEvaluator {
 
     static func describeSocket(_ socket: FactValue) -> String {
         let address = socket["address"]?.stringValue ?? "?"
-        let port = socket["port"]?.numberValue.map { String(Int($0)) } ?? "?"
+        let port = socket["port"]?.numberValue.map(FactValue.format) ?? "?"
         let proto = socket["protocol"]?.stringValue ?? "tcp"
         let process = socket["process"]?.stringValue.map { " (\($0))" } ?? ""
         let host = address.contains(":") ? "[\(address)]" : address

@@ -3,9 +3,23 @@ import Foundation
 import Yams
 
 /// Parses YAML text into `YNode`s, turning Yams errors into `file:line: …` messages.
+///
+/// Aliases are expanded when converting, so a few lines of nested aliases ("billion laughs") would make billions of
+/// nodes: the conversion stops with a `file:line` error once it has made more nodes than the text could hold
+/// without aliases (`nodeBudget`).
 enum YAMLReader {
+    /// Files larger than this are refused before parsing.
+    static let maximumBytes = 16 << 20
+
+    /// Nodes a document of `bytes` bytes may expand to: each node takes at least two bytes of text (`- `, `a:`),
+    /// so this leaves room for ordinary anchors and aliases and stops an exponential expansion early.
+    static func nodeBudget(bytes: Int) -> Int { max(10_000, 4 * bytes) }
+
     /// Parses one document. An empty document gives nil.
     static func parse(_ text: String, file: String) throws(CapdoError) -> YNode? {
+        guard text.utf8.count <= maximumBytes else {
+            throw CapdoError(.ruleSyntax, "\(file): larger than \(maximumBytes >> 20) MiB, not read")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -15,7 +29,14 @@ enum YAMLReader {
             throw CapdoError(.ruleSyntax, "\(file): invalid YAML: \(error)")
         }
         guard let node else { return nil }
-        return convert(node)
+        var budget = NodeBudget(left: nodeBudget(bytes: text.utf8.count))
+        guard let converted = convert(node, budget: &budget) else {
+            throw CapdoError(
+                .ruleSyntax,
+                "\(file):\(budget.exhaustedAt): YAML aliases expand to more than \(nodeBudget(bytes: text.utf8.count)) "
+                    + "nodes; not read (an alias nested in aliases, as in a \"billion laughs\" file)")
+        }
+        return converted
     }
 
     /// Reads and parses a file.
@@ -30,16 +51,35 @@ enum YAMLReader {
         return try parse(text, file: shown)
     }
 
-    private static func convert(_ node: Node) -> YNode {
+    /// Nodes still to be made, and the line of the node that found none left.
+    private struct NodeBudget {
+        var left: Int
+        var exhaustedAt = 0
+    }
+
+    /// `node` as a `YNode`, or nil once the budget is spent.
+    private static func convert(_ node: Node, budget: inout NodeBudget) -> YNode? {
         let line = node.mark?.line ?? 0
+        budget.left -= 1
+        guard budget.left >= 0 else {
+            budget.exhaustedAt = line
+            return nil
+        }
         switch node {
         case .scalar(let scalar):
             return .scalar(scalarValue(scalar), line: line)
         case .sequence(let sequence):
-            return .sequence(sequence.map(convert), line: line)
+            var items: [YNode] = []
+            for item in sequence {
+                guard let converted = convert(item, budget: &budget) else { return nil }
+                items.append(converted)
+            }
+            return .sequence(items, line: line)
         case .mapping(let mapping):
-            let pairs = mapping.map { pair in
-                (key: pair.key.string ?? "", keyLine: pair.key.mark?.line ?? line, value: convert(pair.value))
+            var pairs: [(key: String, keyLine: Int, value: YNode)] = []
+            for pair in mapping {
+                guard let value = convert(pair.value, budget: &budget) else { return nil }
+                pairs.append((key: pair.key.string ?? "", keyLine: pair.key.mark?.line ?? line, value: value))
             }
             return .mapping(pairs, line: line)
         case .alias:

@@ -4,8 +4,10 @@ import Foundation
 struct Deadline: Sendable {
     let nanoseconds: UInt64
 
+    /// At most a day ahead: `UInt64(_: Double)` and the addition would trap on a timeout such as 1e19.
     init(seconds: Double) {
-        nanoseconds = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1_000_000_000)
+        let bounded = seconds.isNaN ? 0 : min(max(0, seconds), 86_400)
+        nanoseconds = DispatchTime.now().uptimeNanoseconds + UInt64(bounded * 1_000_000_000)
     }
 
     /// Milliseconds left for `poll` (0 once passed).

@@ -12,6 +12,10 @@ public struct TLSInventory: Sendable {
     }
 
     /// Probes `targets` and reads `files` (paths relative to `root`, or absolute when `root` is nil).
+    ///
+    /// A file that is not a certificate, or a file given by the user (`--file`) that cannot be read, is an
+    /// `unreadable` issue: the certificate rules then say `error`, never pass on the certificates that were read.
+    /// A file a configuration names but the scanned root lacks stays a warning.
     public func collect(targets: [TLSTarget], files: [CertificateReference], root: String?) async -> (
         TLSFacts, [CollectionIssue]
     ) {
@@ -24,7 +28,8 @@ public struct TLSInventory: Sendable {
             guard let data = FileManager.default.contents(atPath: location) else {
                 issues.append(
                     CollectionIssue(
-                        collector: "tls", level: .warning, file: reference.path,
+                        collector: "tls", level: reference.referencedBy.isEmpty ? .unreadable : .warning,
+                        file: reference.path,
                         message:
                             "cannot read certificate file\(reference.referencedBy.isEmpty ? "" : " named at \(reference.referencedBy)")"
                     ))
@@ -37,7 +42,8 @@ public struct TLSInventory: Sendable {
                     now: now)
             } catch {
                 issues.append(
-                    CollectionIssue(collector: "tls", level: .warning, file: reference.path, message: error.description)
+                    CollectionIssue(
+                        collector: "tls", level: .unreadable, file: reference.path, message: error.description)
                 )
             }
         }

@@ -10,7 +10,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         commandName: "evaluate",
         abstract: "Evaluate snapshot files (or folders of them) into one aggregated report.",
         discussion: """
-            A snapshot that cannot be read is reported and skipped; the others are still evaluated.
+            A snapshot that cannot be read stays in the report as a host whose every finding is an error naming
+            the file and why; the others are still evaluated, and the run exits 1 (also when findings fail).
 
             Examples:
               capdo evaluate srv01.json pc-motcua-03.json
@@ -44,7 +45,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let historyPath = historyOptions.databasePath(config)
         var hosts: [HostResult] = []
         var extras: [HistoryEntry.HostExtras] = []
-        var unreadable = 0
+        var unreadable: [HostResult] = []
         let logger = CapdoLog.logger(quiet: report.quiet)
         if let tuning = AllocatorTuning.current { logger.info("allocator: \(AllocatorTuning.variable)=\(tuning)") }
         let evaluationStart = DispatchTime.now()
@@ -57,20 +58,18 @@ struct EvaluateCommand: AsyncParsableCommand {
         let judged = FleetEvaluation.run(
             Self.expand(given), ruleSet: loaded, now: clock.judgedAt(), history: historyPath != nil,
             systems: config.systems)
-        for outcome in judged {
-            switch outcome {
-            case .success(let host):
+        for host in judged {
+            if let message = host.unreadable {
+                Console.warn("capdo: \(message) — reported as an unreadable host")
+                unreadable.append(host.result)
+            } else {
                 hosts.append(host.result)
                 if let extra = host.extras { extras.append(extra) }
-            case .failure(let error):
-                Console.warn("capdo: \(error.description) — skipped")
-                unreadable += 1
             }
         }
         logger.info("evaluated \(hosts.count) snapshots in \(Self.seconds(since: evaluationStart)) s")
-        guard !hosts.isEmpty else {
-            throw CLIError.scanner("no readable snapshot among the \(given.count) given")
-        }
+        // After the readable hosts, so that history's per-host extras stay in step with them.
+        hosts += unreadable
         var result = ScanAssembler.assemble(
             hosts, ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
             now: clock.finished(), asOf: clock.asOf, systems: config.systems)
@@ -95,7 +94,6 @@ struct EvaluateCommand: AsyncParsableCommand {
         let reportStart = DispatchTime.now()
         defer { logger.info("reports written in \(Self.seconds(since: reportStart)) s") }
         try session.finish(result, stem: stem)
-        if unreadable > 0 { throw ExitCodes.scannerError }
     }
 
     /// Seconds since `start`, to the millisecond.

@@ -11,10 +11,12 @@ import Foundation
 /// collected snapshot is about 1 MiB of JSON). `scan`, `lan` and `tls` run it over the bytes their snapshot would
 /// be written as, so a route through `collect` and `evaluate` judges the very same facts.
 struct FleetEvaluation: Sendable {
-    /// One judged host, or why its file was skipped.
+    /// One judged host; for a file that could not be read, its all-`error` entry (`RuleEngine.unreadable`).
     struct Judged: Sendable {
         var result: HostResult
         var extras: HistoryEntry.HostExtras?
+        /// `path: why`, when the file could not be read.
+        var unreadable: String?
     }
 
     let engine: RuleEngine
@@ -37,21 +39,24 @@ struct FleetEvaluation: Sendable {
         return Judged(result: result, extras: extras)
     }
 
-    /// Reads and judges snapshot files on all cores, in the given order.
+    /// Reads and judges snapshot files on all cores, in the given order; a file that cannot be read becomes its
+    /// all-`error` entry (`RuleEngine.unreadable`) naming the file and why, never a host that silently vanishes.
     static func run(
         _ paths: [String], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
-    ) -> [Result<Judged, CLIError>] {
+    ) -> [Judged] {
         let evaluation = FleetEvaluation(ruleSet: ruleSet, now: now, history: history, systems: systems)
         let slots = ResultSlots<Judged>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
             do {
-                slots.set(index, .success(evaluation.judge(try SnapshotFile.read(paths[index], digest: history))))
-            } catch let error as CLIError {
-                slots.set(index, .failure(error))
+                slots.set(index, .success(evaluation.judge(try SnapshotFile.read(path, digest: history))))
             } catch {
-                slots.set(index, .failure(.scanner("\(paths[index]): \(error)")))
+                let message = (error as? CLIError)?.description ?? "\(path): \(error)"
+                let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+                let result = evaluation.engine.unreadable(evaluation.rules, file: path, reason: reason)
+                slots.set(index, .success(Judged(result: result, extras: nil, unreadable: message)))
             }
         }
-        return slots.results
+        return slots.results.compactMap { try? $0.get() }
     }
 }

@@ -32,6 +32,7 @@ enum HostFacts {
                 let outcome = try CaptureReader.read(path: pcap)
                 if let warning = outcome.warning { Console.warn("warning: \(warning)") }
                 snapshot.lan = outcome.facts
+                snapshot.issues += outcome.issues
             } catch let error as CapdoError {
                 throw CLIError.scanner(error.description)
             }

@@ -17,6 +17,8 @@ struct LanCommand: AsyncParsableCommand {
             kernel resets the handshake itself. Writes the LAN report (section 6) with the network rules'
             findings. Credentials seen in clear are reported redacted: the secret is never stored or printed. Ctrl-C (SIGINT) or SIGTERM ends a live capture early and still
             analyses what was captured, flushes --write and writes the reports; a second Ctrl-C quits at once.
+            A capture that cannot be read past some block is reported (file and byte offset), no LAN rule passes
+            on it, and the run exits 1; one that ends inside a record (still being written) is a warning.
 
             Examples:
               capdo lan --pcap ward-lan.pcapng
@@ -43,10 +45,10 @@ struct LanCommand: AsyncParsableCommand {
         let clock = session.clock
         var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
         loaded.onlyGroup = .network
-        let facts = try await source.collect(quiet: report.quiet)
+        let (facts, issues) = try await source.collect(quiet: report.quiet)
         let host = HostSnapshot(
             collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
-            lan: facts)
+            lan: facts, issues: issues)
         if let snapshot {
             try SnapshotFile.write(host, to: snapshot)
         }

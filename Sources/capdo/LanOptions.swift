@@ -60,14 +60,17 @@ struct LanOptions: ParsableArguments {
         }
     }
 
-    /// Reads, captures and scans as asked, and merges the facts.
-    func collect(quiet: Bool) async throws -> LanFacts {
+    /// Reads, captures and scans as asked, and merges the facts; the issues are what the report must say about
+    /// the reading (`CaptureReader.Outcome.issues`).
+    func collect(quiet: Bool) async throws -> (facts: LanFacts, issues: [CollectionIssue]) {
         var parts: [LanFacts] = []
+        var issues: [CollectionIssue] = []
         do {
             if let pcap {
                 let outcome = try CaptureReader.read(path: pcap)
                 if let warning = outcome.warning { Console.warn("warning: \(warning)") }
                 parts.append(outcome.facts)
+                issues += outcome.issues
             }
             if let interface {
                 if !quiet { Console.warn("capdo: capturing on \(interface) for \(duration) s…") }
@@ -78,6 +81,7 @@ struct LanOptions: ParsableArguments {
                     Console.warn("capdo: capture on \(interface) stopped by a signal; analysing what was captured")
                 }
                 parts.append(outcome.facts)
+                issues += outcome.issues
             }
             if let targets {
                 let spec = try TargetSpec(targets, authorised: authorised)
@@ -104,7 +108,7 @@ struct LanOptions: ParsableArguments {
         } catch let error as CapdoError {
             throw error.code == .usage ? CLIError.usage(error.description) : CLIError.scanner(error.description)
         }
-        return Self.merge(parts)
+        return (Self.merge(parts), issues)
     }
 
     /// One fact set from several sources: hosts by address, services by endpoint and method.

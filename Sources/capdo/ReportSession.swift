@@ -1,3 +1,4 @@
+import ArgumentParser
 import CapdoCore
 import CapdoReport
 import CapdoRules
@@ -23,7 +24,7 @@ struct ReportSession {
     var outputDirectory: String { options.output ?? config.output ?? "Reports" }
 
     /// Writes `<stem>.<ext>` for every format, prints `lead` and the summary (unless `--quiet` on a compliant
-    /// result), and throws exit code 2 when anything fails.
+    /// result), and throws the result's exit code when it is not 0 (1: an input could not be read; 2: a failure).
     func finish(_ result: ScanResult, stem: String, lead: String? = nil) throws {
         let writer = ReportWriter(directory: outputDirectory, reporters: reporters, language: language)
         let paths = try writer.write(result, stem: stem)
@@ -32,6 +33,6 @@ struct ReportSession {
             let summary = TerminalSummary(language: language, colour: options.color && Console.isTerminal)
             print(summary.render(result, reportPaths: paths), terminator: "")
         }
-        if result.exitCode != 0 { throw ExitCodes.nonCompliant }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }

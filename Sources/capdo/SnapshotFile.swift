@@ -63,7 +63,7 @@ enum SnapshotFile {
         }
     }
 
-    private static func newer(_ path: String, _ version: Int) -> CLIError {
+    private static func newer(_ path: String, _ version: String) -> CLIError {
         CLIError.scanner(
             "\(path): snapshot schema_version \(version) is newer than this capdo understands "
                 + "(\(HostSnapshot.currentSchemaVersion)); upgrade capdo")

@@ -13,7 +13,9 @@ struct TLSCommand: AsyncParsableCommand {
         discussion: """
             Every endpoint gets one handshake per TLS version (1.0-1.3) and one for the weak suite classes,
             with connect and handshake timeouts; an endpoint that fails says why and the others are still checked.
-            Certificate files may be PEM (several certificates) or DER; private keys are never read.
+            Certificate files may be PEM (several certificates) or DER; private keys are never read. A --file
+            that cannot be read or is not a certificate makes the certificate rules errors (never a pass) and the
+            run exits 1.
 
             Examples:
               capdo tls portal.phuong.gov.vn:443 mail.phuong.gov.vn:587 --starttls smtp
@@ -44,7 +46,7 @@ struct TLSCommand: AsyncParsableCommand {
 
     func validate() throws {
         if endpoints.isEmpty && files.isEmpty { throw ValidationError("give at least one HOST:PORT or --file CERT") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be in (0, 600] seconds") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let starttls, !TLSTarget.starttlsDialects.contains(starttls) {
             throw ValidationError("--starttls must be one of \(TLSTarget.starttlsDialects.joined(separator: ", "))")

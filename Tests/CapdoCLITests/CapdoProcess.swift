@@ -25,14 +25,16 @@ struct CapdoProcess {
         return beside.path
     }
 
-    /// Runs `capdo` (or `executable`, e.g. one of the repository's scripts, with `environment` added).
+    /// Runs `capdo` (or `executable`, e.g. one of the repository's scripts, with `environment` added). `wrapper` runs
+    /// it through another program (`prlimit --data=… --cpu=…`): its path and arguments first.
     static func run(
         _ arguments: [String], timeout: TimeInterval = 120, directory: URL = repository, executable: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], wrapper: [String] = []
     ) -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? binary)
-        process.arguments = arguments
+        let program = executable ?? binary
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? program)
+        process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [program] + arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         }

@@ -92,7 +92,7 @@ struct SnapshotReaderTests {
             Issue.record("no version")
             return
         }
-        guard case .newerSchema(99) = failure("{\"schema_version\": 99}") else {
+        guard case .newerSchema("99") = failure("{\"schema_version\": 99}") else {
             Issue.record("newer")
             return
         }
@@ -152,5 +152,25 @@ struct SnapshotReaderTests {
             #expect(CapdoDate.iso8601(date) == foundation)
             #expect(CapdoDate.parse(foundation) == date)
         }
+    }
+
+    /// A version beyond `Int`'s range is "newer", not a trap of `Int(_: Double)` (exit 132 before).
+    @Test(arguments: ["1e19", "1e300", "9223372036854775808", "1.7e308"])
+    func hugeSchemaVersionIsNewerNotATrap(_ version: String) throws {
+        do {
+            _ = try SnapshotReader.read(Data("{\"schema_version\": \(version)}".utf8))
+            Issue.record("read a snapshot of schema_version \(version)")
+        } catch {
+            guard case .newerSchema(let shown) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(!shown.isEmpty)
+        }
+    }
+
+    @Test(arguments: [("1e19", nil), ("22", 22), ("22.5", nil), ("-1e300", nil), ("\"443\"", 443)] as [(String, Int?)])
+    func integerValueRefusesWhatIntCannotHold(_ text: String, _ expected: Int?) throws {
+        #expect(try FactJSONParser.parse(Data(text.utf8)).integerValue == expected)
     }
 }

@@ -36,12 +36,26 @@ public enum AntivirusStatusFileParser {
 
     /// Parses YAML (or JSON, which is YAML) text. Dates more than a day after `now` are refused.
     public static func parse(_ text: String, file: String, now: Date) throws(ParseError) -> AntivirusProduct {
-        let loaded: Any?
+        let node: Node?
         do {
-            loaded = try Yams.load(yaml: text)
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            // Yams' own description quotes the offending line: only its number and the problem are shown.
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                throw ParseError(message: "not valid YAML/JSON at line \(mark.line): \(problem)")
+            default:
+                throw ParseError(message: "not valid YAML/JSON")
+            }
         } catch {
-            throw ParseError(message: "not valid YAML/JSON: \(String(describing: error).prefix(160))")
+            throw ParseError(message: "not valid YAML/JSON")
         }
+        // A status file is a handful of keys; aliases nested in aliases would expand to billions of values.
+        if let node, !node.fits(nodes: 1_000) {
+            throw ParseError(message: "more than 1000 YAML values once aliases are expanded; not read")
+        }
+        let loaded = node?.any
         guard let object = loaded as? [String: Any] else {
             throw ParseError(message: "expected a mapping with 'product', 'signature_date' and 'real_time'")
         }
@@ -109,5 +123,22 @@ private extension AntivirusStatusFileParser {
             )
         }
         return parsed
+    }
+}
+
+private extension Node {
+    /// Whether this node, its aliases expanded, has at most `nodes` nodes (counted without expanding them).
+    func fits(nodes: Int) -> Bool {
+        var left = nodes
+        func visit(_ node: Node) -> Bool {
+            left -= 1
+            guard left >= 0 else { return false }
+            switch node {
+            case .scalar, .alias: return true
+            case .sequence(let items): return items.allSatisfy(visit)
+            case .mapping(let pairs): return pairs.allSatisfy { visit($0.key) && visit($0.value) }
+            }
+        }
+        return visit(self)
     }
 }

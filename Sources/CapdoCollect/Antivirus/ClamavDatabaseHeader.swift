@@ -34,12 +34,12 @@ public enum ClamavDatabaseHeader {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard fields.count >= 8 else {
             throw ParseError(
-                message: "corrupt ClamAV database header: \(fields.count) fields, expected 9 (\(text.prefix(80)))")
+                message: "corrupt ClamAV database header: \(fields.count) fields, expected 9")
         }
         func number(_ index: Int, _ label: String) throws(ParseError) -> Int {
             guard let value = Int(fields[index]), value >= 0 else {
                 throw ParseError(
-                    message: "corrupt ClamAV database header: \(label) '\(fields[index].prefix(40))' is not a number")
+                    message: "corrupt ClamAV database header: field \(index + 1) (\(label)) is not a number")
             }
             return value
         }
@@ -53,7 +53,7 @@ public enum ClamavDatabaseHeader {
         }
         guard let buildTime else {
             throw ParseError(
-                message: "corrupt ClamAV database header: build time '\(fields[1].prefix(40))' cannot be read")
+                message: "corrupt ClamAV database header: field 2 (build time) cannot be read")
         }
         return AntivirusDatabase(
             name: name, file: file, version: version, signatures: signatures, functionalityLevel: level,

@@ -42,7 +42,7 @@ struct KeyValueConfigReader {
                 let line = raw.authTrimmed()
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 guard let (key, value) = split(line) else {
-                    problem("cannot read '\(line.prefix(80))' as a setting")
+                    problem("not a setting (no key and value); the line is not shown")
                     continue
                 }
                 entries[normalize(key)] = ConfigEntry(value: value, file: path, line: number)

@@ -84,7 +84,7 @@ private struct PamWalker {
                 issues.append(
                     CollectionIssue(
                         collector: PamStackParser.collector, file: path, line: number,
-                        message: "unknown PAM type '\(parsed.type)'"))
+                        message: "unknown PAM type\(IssueQuote.keyword(parsed.type))"))
                 continue
             }
             if let onlyType, parsed.type != onlyType { continue }

@@ -102,7 +102,9 @@ private struct State {
         }
         var name = keyword.lowercased()
         guard var kind = SshdKeyword.table[name] else {
-            report(file, line, "unknown keyword '\(keyword)' (sshd refuses to start: Bad configuration option)")
+            report(
+                file, line,
+                "unknown keyword\(IssueQuote.keyword(keyword)) (sshd refuses to start: Bad configuration option)")
             return
         }
         if case .alias(let target) = kind, let resolved = SshdKeyword.table[target] {
@@ -206,7 +208,8 @@ private struct State {
                 continue
             }
             if !known.contains(attribute) {
-                report(file, line, "unsupported Match attribute '\(args[index])' (sshd refuses to start)")
+                report(
+                    file, line, "unsupported Match attribute\(IssueQuote.keyword(args[index])) (sshd refuses to start)")
             } else if index + 1 >= args.count {
                 report(file, line, "Match attribute '\(args[index])' has no value (sshd refuses to start)")
             }

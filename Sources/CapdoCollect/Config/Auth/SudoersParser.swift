@@ -94,7 +94,7 @@ private struct SudoersState {
             issues.append(
                 CollectionIssue(
                     collector: SudoersParser.collector, file: file, line: number,
-                    message: "cannot read '\(line.prefix(80))' as a sudoers rule"))
+                    message: "not a sudoers rule (no '=' after the user list); the line is not shown"))
             return
         }
         rules += 1

@@ -85,7 +85,8 @@ public enum AuditRulesParser {
                 let words = SystemConfigWords.split(line.text)
                 guard let first = words.first, !first.hasPrefix("#") else { continue }
                 guard first.hasPrefix("-") else {
-                    reader.report(file: path, line: line.number, "not an audit rule: '\(line.text.prefix(80))'")
+                    reader.report(
+                        file: path, line: line.number, "not an audit rule (no leading '-'); the line is not shown")
                     continue
                 }
                 var options: [(String, String)] = []

@@ -14,7 +14,7 @@ public enum AuditdParser {
                 let trimmed = line.text.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 guard let equals = trimmed.firstIndex(of: "=") else {
-                    reader.report(file: file, line: line.number, "line without '=': '\(trimmed.prefix(80))'")
+                    reader.report(file: file, line: line.number, "line without '=', not shown")
                     continue
                 }
                 let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()

@@ -175,15 +175,14 @@ private extension LogrotateParser {
             settings.frequency = ConfigEntry(value: keyword, file: file, line: line)
         } else if keyword == "rotate" || keyword == "maxage" {
             guard let argument, let number = Int(argument), number >= -1 else {
-                let got = words.dropFirst().joined(separator: " ").prefix(80)
-                reader.report(file: file, line: line, "\(keyword) needs a number, got '\(got)'")
+                reader.report(file: file, line: line, "\(keyword) needs a number")
                 return
             }
             let entry = ConfigEntry(value: String(number), file: file, line: line)
             if keyword == "rotate" { settings.rotate = entry } else { settings.maxage = entry }
         } else if !Self.directives.contains(keyword) {
             reader.report(
-                file: file, line: line, "unknown logrotate directive '\(keyword.prefix(80))'", level: .warning)
+                file: file, line: line, "unknown logrotate directive\(IssueQuote.keyword(keyword))", level: .warning)
         }
     }
 }

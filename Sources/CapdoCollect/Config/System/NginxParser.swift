@@ -143,7 +143,8 @@ private extension NginxParser {
                 words = []
             case "}":
                 if !words.isEmpty {
-                    reader.report(file: path, line: words[0].line, "directive '\(words[0].text.prefix(80))' has no ';'")
+                    reader.report(
+                        file: path, line: words[0].line, "directive\(IssueQuote.keyword(words[0].text)) has no ';'")
                     words = []
                 }
                 if blocks.popLast() == nil { reader.report(file: path, line: token.line, "unexpected '}'") }

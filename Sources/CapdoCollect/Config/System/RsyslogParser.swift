@@ -279,14 +279,14 @@ private extension RsyslogParser {
             return
         }
         guard let gap = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-            reader.report(file: file, line: line, "selector without an action: '\(text.prefix(80))'")
+            reader.report(file: file, line: line, "selector without an action; the line is not shown")
             return
         }
         let selector = text[..<gap]
         let action = text[gap...].trimmingCharacters(in: .whitespaces)
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789*.,;!=<>_-")
         guard selector.contains("."), selector.lowercased().allSatisfy({ allowed.contains($0) }), !action.isEmpty else {
-            reader.report(file: file, line: line, "not an rsyslog selector line: '\(text.prefix(80))'")
+            reader.report(file: file, line: line, "not an rsyslog selector line; the line is not shown")
             return
         }
         rules += 1

@@ -52,7 +52,7 @@ public enum SysctlParser {
         // `-key.pattern.*` without a value excludes keys from an earlier glob assignment (systemd ≥ 250).
         if line.hasPrefix("-") && !line.contains("=") { return nil }
         guard let equals = line.firstIndex(of: "=") else {
-            return .failure(SystemConfigLineError("line without '=': '\(String(line.prefix(80)))'"))
+            return .failure(SystemConfigLineError("line without '=', not shown"))
         }
         var key = line[..<equals].trimmingCharacters(in: .whitespaces)
         if key.hasPrefix("-") { key.removeFirst() }

@@ -91,7 +91,7 @@ public struct SystemdConfigParser: Sendable {
                     continue
                 }
                 guard let equals = trimmed.firstIndex(of: "=") else {
-                    reader.report(file: path, line: number, "line without '=': '\(trimmed.prefix(80))'")
+                    reader.report(file: path, line: number, "line without '=', not shown")
                     continue
                 }
                 let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
@@ -99,7 +99,8 @@ public struct SystemdConfigParser: Sendable {
                 guard current == section else {
                     let place = current.map { "section [\($0)]" } ?? "no section"
                     reader.report(
-                        file: path, line: number, "\(key.prefix(80)) in \(place.prefix(80)), ignored", level: .warning)
+                        file: path, line: number, "key\(IssueQuote.keyword(key)) in \(place.prefix(80)), ignored",
+                        level: .warning)
                     continue
                 }
                 if let accepted = enumerations[key], !accepted.contains(value) {
