@@ -55,8 +55,12 @@ public enum AntivirusStatusFileParser {
         if let node, !node.fits(nodes: 1_000) {
             throw ParseError(message: "more than 1000 YAML values once aliases are expanded; not read")
         }
-        let loaded = node?.any
-        guard let object = loaded as? [String: Any] else {
+        // Yams builds `Any` values by force-unwrapping every mapping key as text: a key that is itself a list or a
+        // mapping (`? [a, b]`, `{a: 1}: b`) would crash the scan, so such keys are refused before.
+        if let node, hasNonTextKey(node) {
+            throw ParseError(message: "a mapping key is a list or a mapping; keys must be plain text")
+        }
+        guard let object = node?.any as? [String: Any] else {
             throw ParseError(message: "expected a mapping with 'product', 'signature_date' and 'real_time'")
         }
         return try parse(object, file: file, now: now)
@@ -91,6 +95,14 @@ public enum AntivirusStatusFileParser {
 }
 
 private extension AntivirusStatusFileParser {
+    /// True when some mapping in the tree has a key that is not a scalar.
+    static func hasNonTextKey(_ node: Node) -> Bool {
+        if let mapping = node.mapping {
+            return mapping.contains { $0.key.scalar == nil || hasNonTextKey($0.value) }
+        }
+        return node.sequence?.contains(where: hasNonTextKey) ?? false
+    }
+
     static func bool(_ object: [String: Any], _ key: String) throws(ParseError) -> Bool? {
         guard let value = object[key], !(value is NSNull) else { return nil }
         if let flag = value as? Bool { return flag }

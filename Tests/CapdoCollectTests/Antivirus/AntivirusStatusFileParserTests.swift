@@ -45,6 +45,10 @@ struct AntivirusStatusFileParserTests {
         ("product: eset\nsignature_date: 2026-11-27\nreal_time: true\nrealtime: true", "unknown key 'realtime'"),
         ("- just\n- a list", "expected a mapping"),
         ("product: [unclosed", "not valid YAML"),
+        // Found by fuzzing: a key that is a list or a mapping trapped inside Yams (a force-unwrap), ending the scan.
+        ("product: eset\n? [a, b]\n: c", "keys must be plain text"),
+        ("{\"product\": \"eset\", \"x\": {{\"a\": 1}: 2}}", "keys must be plain text"),
+        ("- {? {a: 1}: b}", "keys must be plain text"),
     ])
     func badStatusFiles(text: String, message: String) {
         #expect {

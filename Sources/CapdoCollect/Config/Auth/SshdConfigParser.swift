@@ -22,6 +22,9 @@ public enum SshdConfigParser {
     static let maxLineLength = 65_536
     /// At most this many issues are reported per file.
     static let maxIssuesPerFile = 50
+    /// At most this many files are read through `Include` in one parse, repeats counted. The depth limit alone
+    /// does not bound the work: a file that includes itself twice is read 2^16 times before it stops.
+    static let maxIncludedFiles = 256
 
     /// Parses the configuration rooted at `mainFile`; a missing main file gives `present: false`.
     public static func parse(
@@ -62,6 +65,9 @@ private struct State {
     /// Index into `blocks` of the `Match` block being read, nil for global.
     var current: Int?
     var issueCounts: [String: Int] = [:]
+    /// Files read through `Include` so far (see `SshdConfigParser.maxIncludedFiles`).
+    var includedFiles = 0
+    var includeLimitReported = false
 
     init(source: ConfigTextSource) {
         self.source = source
@@ -229,8 +235,22 @@ private struct State {
         for pattern in args {
             let path = pattern.hasPrefix("/") ? String(pattern.drop(while: { $0 == "/" })) : "etc/ssh/" + pattern
             for match in source.glob(path) {
+                guard includedFiles < SshdConfigParser.maxIncludedFiles else {
+                    // Reported once, past the per-file cap: a loop has usually used up its file's issues already.
+                    if !includeLimitReported {
+                        includeLimitReported = true
+                        issues.append(
+                            CollectionIssue(
+                                collector: SshdConfigParser.collector, file: file, line: line,
+                                message: "more than \(SshdConfigParser.maxIncludedFiles) files read through Include "
+                                    + "(an include loop?); '\(match)' and every later Include are ignored"))
+                    }
+                    current = saved
+                    return
+                }
                 switch source.read(match) {
                 case .success(let text):
+                    includedFiles += 1
                     parseFile(match, text: text, depth: depth + 1, outerBlock: saved)
                 case .failure(let error):
                     if error.reason != .missing { report(file, line, "Include: " + error.description) }

@@ -81,6 +81,20 @@ struct SshdConfigParserTests {
         #expect(section.entries["usepam"]?.value == "yes")
     }
 
+    @Test("an include loop that fans out is cut after a bounded number of files (found by fuzzing: a timeout)")
+    func includeFanOut() {
+        // Each read of extra.conf includes it twice: 2^16 reads before the depth limit, without the file budget.
+        let (section, issues) = SshdConfigParser.parse(
+            .memory([
+                "etc/ssh/sshd_config": "Include extra.conf\nUsePAM yes\n",
+                "etc/ssh/extra.conf": "Include extra.conf\nInclude extra.conf\nPort 2222\n",
+            ]))
+        #expect(section.files.count == 1 + 256)  // the main file and SshdConfigParser.maxIncludedFiles more
+        #expect(issues.contains { $0.message.contains("files read through Include (an include loop?)") })
+        #expect(issues.contains { $0.message.contains("nested deeper") })
+        #expect(section.entries["usepam"]?.value == "yes")
+    }
+
     @Test("hostile values are kept as data, an enormous line is reported")
     func hostileValues() {
         let huge = "Banner " + String(repeating: "A", count: 70_000)
