@@ -2,8 +2,12 @@
 public struct Rule: Sendable, Hashable, Identifiable {
     /// Stable snake_case id with a domain prefix (`srv.auth.ssh_root_login_disabled`); never reused.
     public var id: String
-    public var title: LocalizedText
-    public var description: LocalizedText?
+    public var title: LocalizedText {
+        didSet { textRefersToVariables = Self.refersToVariables(title, description, remediation) }
+    }
+    public var description: LocalizedText? {
+        didSet { textRefersToVariables = Self.refersToVariables(title, description, remediation) }
+    }
     public var rationale: LocalizedText?
     public var requirement: RequirementRef
     public var group: RequirementGroup
@@ -19,17 +23,23 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public var absenceProof: Check?
     /// An attestation rule: anything short of `pass` becomes `manual` (never `fail`).
     public var manual: Bool
-    public var remediation: LocalizedText
+    public var remediation: LocalizedText {
+        didSet { textRefersToVariables = Self.refersToVariables(title, description, remediation) }
+    }
     /// `proposal`, or the regulation that gives the threshold (`TCVN14423`).
     public var thresholdSource: String
     public var examples: RuleExamples
     /// The YAML file and line where the rule starts.
     public var location: SourceLocation
     /// True when the title, description or remediation names a profile variable (`${password_min_length}`), which
-    /// the engine fills in on every finding: a report never shows `${…}`.
-    public var textRefersToVariables: Bool {
-        [title, remediation, description ?? LocalizedText(vi: "", en: "")].contains {
-            $0.vi.contains("${") || $0.en.contains("${")
+    /// the engine fills in (`RuleEngine.rendered`): a report never shows `${…}`. Decided once, as `Matcher` does:
+    /// the engine asks for every rule of every host.
+    public private(set) var textRefersToVariables: Bool
+
+    static func refersToVariables(_ texts: LocalizedText?...) -> Bool {
+        texts.contains { text in
+            guard let text else { return false }
+            return FactValue.string(text.vi).refersToVariables || FactValue.string(text.en).refersToVariables
         }
     }
 
@@ -56,5 +66,6 @@ public struct Rule: Sendable, Hashable, Identifiable {
         self.thresholdSource = thresholdSource
         self.examples = examples
         self.location = location
+        textRefersToVariables = Self.refersToVariables(title, description, remediation)
     }
 }

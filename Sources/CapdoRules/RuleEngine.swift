@@ -136,7 +136,7 @@ public struct RuleEngine: Sendable {
     /// a name the profile does not define stays as it is (and `capdo rules lint` reports it).
     public func rendered(_ rule: Rule) -> Rule {
         func fill(_ text: String) -> String {
-            guard text.contains("${") else { return text }
+            guard FactValue.string(text).refersToVariables else { return text }
             var result = ""
             var rest = Substring(text)
             while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {

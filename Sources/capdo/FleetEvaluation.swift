@@ -26,7 +26,8 @@ struct FleetEvaluation: Sendable {
 
     init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
-        rules = Finding.reportOrder(of: ruleSet.selectedRules)
+        // Profile values written into the rules' text once, not for every host.
+        rules = Finding.reportOrder(of: ruleSet.selectedRules).map(engine.rendered)
         ownership = SystemOwnership(systems)
         self.history = history
     }
