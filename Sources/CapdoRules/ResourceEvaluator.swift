@@ -419,7 +419,7 @@ struct ResourceEvaluator {
             }
             if let approver = document["approved_by"]?.stringValue { details.append("approved by \(approver)") }
             if let line = document["line"]?.numberValue {
-                details.append("\(evidence["index"]?.stringValue ?? "index.yaml"):\(Int(line))")
+                details.append("\(evidence["index"]?.stringValue ?? "index.yaml"):\(FactValue.format(line))")
             }
             notes.append("\(title) (\(details.joined(separator: ", ")))")
         }
@@ -520,7 +520,7 @@ struct ResourceEvaluator {
 
     /// `file:line` of an item; with `shadow`, the account's etc/shadow line when the password field lives there.
     static func location(_ value: FactValue, shadow: Bool) -> String? {
-        if shadow, let line = value["shadow_line"]?.numberValue { return "etc/shadow:\(Int(line))" }
+        if shadow, let line = value["shadow_line"]?.numberValue { return "etc/shadow:\(FactValue.format(line))" }
         return location(value)
     }
 

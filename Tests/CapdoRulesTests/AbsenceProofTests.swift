@@ -99,6 +99,9 @@ struct AbsenceProofTests {
         let finding = try status(r, facts)
         #expect(finding.status == .fail)
         #expect(finding.evidence[0].location == "etc/shadow:31, etc/shadow:33")
+        // A line number from a hostile snapshot is shown, never converted with a trap.
+        let huge = try status(r, facts.replacingOccurrences(of: "\"shadow_line\":31", with: "\"shadow_line\":1e19"))
+        #expect(huge.evidence[0].location == "etc/shadow:1e+19, etc/shadow:33")
         let uid = try rule("check:\n  account: { where: { uid: 0 }, count: { equals: 0 } }")
         #expect(
             try status(uid, facts.replacingOccurrences(of: "1003", with: "0")).evidence[0].location == "etc/passwd:34")

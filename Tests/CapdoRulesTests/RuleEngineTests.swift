@@ -194,6 +194,10 @@ struct RuleEngineTests {
         let overdue =
             #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2026-01-01T00:00:00Z"}]}}"#
         #expect(try status(r, overdue).status == .manual)
+        // The index line of a document is printed as given, never converted with a trap (1e19 from a hostile file).
+        let hugeLine =
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"line":1e19}]}}"#
+        #expect(try status(r, hugeLine).evidence[0].found.contains("index.yaml:1e+19"))
     }
 
     @Test func waiversApplyUntilTheyExpire() throws {
