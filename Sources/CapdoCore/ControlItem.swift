@@ -30,6 +30,13 @@ public struct ControlItem: Codable, Sendable, Hashable {
         self.notes = notes
     }
 
+    /// The item as rules cite it in `requirement.tt12`: `II.2 1.2.1`.
+    public var reference: String { section + " " + id }
+
+    /// Whether a finding of rule `ruleID` on this item counts for it: the rules the controls file lists, or any rule
+    /// citing the item when the file lists none.
+    public func counts(_ ruleID: String) -> Bool { rules.isEmpty || rules.contains(ruleID) }
+
     enum CodingKeys: String, CodingKey {
         case id, section, group, title, tcvn11930
         case newAtLevel2 = "new_at_level2"

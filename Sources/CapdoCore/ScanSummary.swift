@@ -113,10 +113,7 @@ public struct ScanSummary: Sendable, Equatable {
 
         let items = findings.withUnsafeBufferPointer { buffer in
             result.controls.map { control in
-                let key = control.section + " " + control.id
-                let positions = (byItem[key] ?? []).filter {
-                    control.rules.isEmpty || control.rules.contains(buffer[$0].ruleID)
-                }
+                let positions = (byItem[control.reference] ?? []).filter { control.counts(buffer[$0].ruleID) }
                 return ItemRow(control: control, all: findings, positions: positions)
             }
         }
@@ -138,7 +135,7 @@ public struct ScanSummary: Sendable, Equatable {
         for row in items { verdictCounts[row.verdict, default: 0] += 1 }
         let open = items.enumerated().filter { !$0.element.verdict.isSettled }
             .sorted { ($0.element.verdict.rank, $0.offset) < ($1.element.verdict.rank, $1.offset) }
-            .map { (item: $0.element.control.section + " " + $0.element.control.id, verdict: $0.element.verdict) }
+            .map { (item: $0.element.control.reference, verdict: $0.element.verdict) }
         self.conclusion = Conclusion(counts: verdictCounts, open: open)
 
         if (counts[.fail] ?? 0) > 0 {

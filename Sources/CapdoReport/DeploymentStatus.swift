@@ -20,9 +20,7 @@ enum DeploymentStatus: Sendable, Equatable {
         var settled = true
         var started = false
         for control in controls {
-            let ofItem = (statuses[control.section + " " + control.id] ?? []).filter {
-                control.rules.isEmpty || control.rules.contains($0.rule)
-            }
+            let ofItem = (statuses[control.reference] ?? []).filter { control.counts($0.rule) }
             let verdict = ItemVerdict.from(statuses: ofItem.map(\.status), coverage: control.coverage)
             settled = settled && verdict.isSettled
             started = started || verdict == .met || verdict == .partlyMet

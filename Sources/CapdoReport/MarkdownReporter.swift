@@ -185,7 +185,7 @@ private extension MarkdownReporter {
                     let clause = ([control.tcvn11930 ?? "–"] + model.newRegimeIDs(of: row)).map(e)
                         .joined(separator: "; ")
                     return [
-                        c(control.section + " " + control.id), title, clause, mark(row.verdict, s),
+                        c(control.reference), title, clause, mark(row.verdict, s),
                         c(model.rules(of: row).joined(separator: ", ")),
                         c(model.hosts(of: row).joined(separator: ", ")),
                     ]

@@ -31,7 +31,7 @@ public enum CatalogLinter {
             grouping: catalog.controls.flatMap { control in control.rules.map { ($0, control) } }, by: \.0)
         for control in catalog.controls {
             for id in control.rules where !known.contains(id) {
-                problems.append("Rules/controls: item '\(control.section) \(control.id)' lists unknown rule '\(id)'")
+                problems.append("Rules/controls: item '\(control.reference)' lists unknown rule '\(id)'")
             }
         }
         if !catalog.controls.isEmpty {
@@ -40,7 +40,7 @@ public enum CatalogLinter {
                     problems.append("\(rule.location): rule '\(rule.id)' is not listed in any control item")
                     continue
                 }
-                if !entries.contains(where: { "\($0.1.section) \($0.1.id)" == rule.requirement.tt12 }) {
+                if !entries.contains(where: { $0.1.reference == rule.requirement.tt12 }) {
                     problems.append(
                         "\(rule.location): rule '\(rule.id)': requirement.tt12 '\(rule.requirement.tt12)' does not match the control item listing it"
                     )
