@@ -16,18 +16,18 @@ public struct ScanSummary: Sendable, Equatable {
 
     /// The report's conclusion, computed over the Phụ lục II items (not over single checks).
     public struct Conclusion: Sendable, Equatable {
+        /// An item not yet met: `II.2 1.2.1` with its verdict (also the JSON report's shape).
+        public struct OpenItem: Codable, Sendable, Equatable {
+            public var item: String
+            public var verdict: ItemVerdict
+        }
+
         /// Items by verdict.
         public var counts: [ItemVerdict: Int]
-        /// Items that are neither met nor truly not applicable, in order of need (not met first), each as
-        /// `section id` (`II.2 1.2.1`) with its verdict.
-        public var open: [(item: String, verdict: ItemVerdict)]
+        /// Items that are neither met nor truly not applicable, in order of need (not met first).
+        public var open: [OpenItem]
         /// True only when every item is met (waivers included) or does not apply.
         public var compliant: Bool { open.isEmpty && (counts.values.reduce(0, +) > 0) }
-
-        public static func == (lhs: Conclusion, rhs: Conclusion) -> Bool {
-            lhs.counts == rhs.counts && lhs.open.map(\.item) == rhs.open.map(\.item)
-                && lhs.open.map(\.verdict) == rhs.open.map(\.verdict)
-        }
     }
 
     /// One Phụ lục II item: its verdict and findings. The findings stay in the scan's list (a fleet's item rows
@@ -135,7 +135,7 @@ public struct ScanSummary: Sendable, Equatable {
         for row in items { verdictCounts[row.verdict, default: 0] += 1 }
         let open = items.enumerated().filter { !$0.element.verdict.isSettled }
             .sorted { ($0.element.verdict.rank, $0.offset) < ($1.element.verdict.rank, $1.offset) }
-            .map { (item: $0.element.control.reference, verdict: $0.element.verdict) }
+            .map { Conclusion.OpenItem(item: $0.element.control.reference, verdict: $0.element.verdict) }
         self.conclusion = Conclusion(counts: verdictCounts, open: open)
 
         if (counts[.fail] ?? 0) > 0 {

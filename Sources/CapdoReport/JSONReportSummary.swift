@@ -26,15 +26,10 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
 
     /// The conclusion over the Phụ lục II items: compliant only when every item is met or does not apply.
     public struct Conclusion: Codable, Sendable, Equatable {
-        public struct OpenItem: Codable, Sendable, Equatable {
-            public var item: String
-            public var verdict: ItemVerdict
-        }
-
         public var compliant: Bool
         public var items: [String: Int]
         /// Items not yet met, what needs action first.
-        public var open: [OpenItem]
+        public var open: [ScanSummary.Conclusion.OpenItem]
     }
 
     /// Verdict over the checks (decides the exit code); the report's conclusion is `conclusion`.
@@ -56,7 +51,7 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
         self.overall = summary.overall
         self.conclusion = Conclusion(
             compliant: summary.conclusion.compliant, items: Self.verdicts(summary.conclusion.counts),
-            open: summary.conclusion.open.map { Conclusion.OpenItem(item: $0.item, verdict: $0.verdict) })
+            open: summary.conclusion.open)
         self.exitCode = result.exitCode
         self.counts = Self.counts(summary.counts)
         self.groups = summary.groups.map { score in
