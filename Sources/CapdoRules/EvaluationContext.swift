@@ -61,17 +61,9 @@ struct EvaluationContext: Sendable {
                 guard let value = variables[name] else { return .failure(UndefinedVariable(name: name)) }
                 return .success(value)
             }
-            var result = ""
-            var rest = Substring(text)
-            while let start = rest.range(of: "${") {
-                result += rest[..<start.lowerBound]
-                guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-                let name = String(rest[start.upperBound..<end])
-                guard let value = variables[name] else { return .failure(UndefinedVariable(name: name)) }
-                result += value.display
-                rest = rest[rest.index(after: end)...]
-            }
-            return .success(.string(result + rest))
+            let filled = Self.fill(text) { variables[$0]?.display }
+            if let name = filled.undefined { return .failure(UndefinedVariable(name: name)) }
+            return .success(.string(filled.text))
         case .array(let items) where items.contains(where: \.refersToVariables):
             var resolved: [FactValue] = []
             for item in items {
@@ -84,6 +76,26 @@ struct EvaluationContext: Sendable {
         default:
             return .success(operand)
         }
+    }
+
+    /// `text` with every `${name}` replaced by `value(name)`, and the first name without a value (left as written);
+    /// an unterminated `${` stays as written. Operands and rule texts are filled by this one function.
+    static func fill(_ text: String, _ value: (String) -> String?) -> (text: String, undefined: String?) {
+        var result = ""
+        var undefined: String?
+        var rest = Substring(text)
+        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
+            let name = String(rest[start.upperBound..<end])
+            result += rest[..<start.lowerBound]
+            if let filled = value(name) {
+                result += filled
+            } else {
+                undefined = undefined ?? name
+                result += rest[start.lowerBound...end]
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return (result + rest, undefined)
     }
 }
 

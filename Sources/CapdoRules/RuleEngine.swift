@@ -137,15 +137,7 @@ public struct RuleEngine: Sendable {
     public func rendered(_ rule: Rule) -> Rule {
         func fill(_ text: String) -> String {
             guard FactValue.string(text).refersToVariables else { return text }
-            var result = ""
-            var rest = Substring(text)
-            while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
-                let name = String(rest[start.upperBound..<end])
-                result += rest[..<start.lowerBound]
-                result += variables[name].map(\.display) ?? String(rest[start.lowerBound...end])
-                rest = rest[rest.index(after: end)...]
-            }
-            return result + rest
+            return EvaluationContext.fill(text) { variables[$0]?.display }.text
         }
         func fill(_ text: LocalizedText) -> LocalizedText { LocalizedText(vi: fill(text.vi), en: fill(text.en)) }
         var rule = rule

@@ -34,4 +34,13 @@ struct RenderedTextTests {
         let problems = CatalogLinter.lint(catalog)
         #expect(problems.contains { $0.contains("text still holds a variable") && $0.contains("${khong_co}") })
     }
+
+    /// Operands and rule texts go through one substitution: known names filled, the first unknown one named and
+    /// left as written, an unterminated `${` left alone (the operand path used to repeat the text before it).
+    @Test func oneSubstitutionForOperandsAndTexts() {
+        let values = ["min": "14", "days": "90"]
+        #expect(EvaluationContext.fill("≥ ${min} ký tự, ${days} ngày") { values[$0] } == ("≥ 14 ký tự, 90 ngày", nil))
+        #expect(EvaluationContext.fill("${nope} và ${min}") { values[$0] } == ("${nope} và 14", "nope"))
+        #expect(EvaluationContext.fill("a ${min") { values[$0] } == ("a ${min", nil))
+    }
 }
