@@ -36,7 +36,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     case columnOS, columnKernel, columnCollectedAt, columnPackages, columnCollectors, columnIssues, noHosts, unknown
 
     // 3. Summary
-    case overallLabel, overallFail, overallWarn, overallPass, countsHeading, columnStatus, columnCount, total
+    case overallLabel, countsHeading, columnStatus, columnCount, total
     case groupChartHeading, scoreNote, notJudged, columnGroup, columnScore, chartDescription
     case systemsHeading, columnSystem, columnSystemOwner, columnOperator, columnSecurityLevel, columnHostCount
     case columnDeployment, deploymentFull, deploymentPartial, deploymentNone, systemsNote
@@ -297,14 +297,6 @@ private extension ReportString {
         case .unknown: return ("không rõ", "unknown")
 
         case .overallLabel: return ("Kết luận chung", "Overall result")
-        case .overallFail:
-            return ("KHÔNG ĐẠT: có yêu cầu chưa đáp ứng", "NOT COMPLIANT: some requirements are not met")
-        case .overallWarn:
-            return (
-                "ĐẠT CÓ CẢNH BÁO: cần xử lý cảnh báo và lỗi thu thập",
-                "COMPLIANT WITH WARNINGS: warnings and collection errors need attention"
-            )
-        case .overallPass: return ("ĐẠT: không có kiểm tra nào không đạt", "COMPLIANT: no check failed")
         case .countsHeading: return ("Số kết quả theo trạng thái", "Results by status")
         case .columnStatus: return ("Trạng thái", "Status")
         case .columnCount: return ("Số lượng", "Count")

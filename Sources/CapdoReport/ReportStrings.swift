@@ -64,15 +64,6 @@ public struct ReportStrings: Sendable {
         }
     }
 
-    /// The overall verdict sentence for `ScanSummary.overall` (`fail`, `warn` or `pass`).
-    public func overall(_ status: FindingStatus) -> String {
-        switch status {
-        case .fail: return self[.overallFail]
-        case .warn, .error: return self[.overallWarn]
-        default: return self[.overallPass]
-        }
-    }
-
     public func verdict(_ verdict: ItemVerdict) -> String { verdict.title.text(language) }
 
     public func group(_ group: RequirementGroup) -> String { group.title.text(language) }
@@ -100,13 +91,17 @@ public struct ReportStrings: Sendable {
     /// and DHCP logs are matched to the second); the zone is stated once per report (`timeZoneNote`).
     public func timestamp(_ date: Date) -> String {
         let parts = Self.components(date)
-        return day(date) + " \(Self.pad(parts.hour)):\(Self.pad(parts.minute)):\(Self.pad(parts.second))"
+        return day(parts) + " \(Self.pad(parts.hour)):\(Self.pad(parts.minute)):\(Self.pad(parts.second))"
     }
 
     /// `29/11/2026` (Vietnamese, as administrative documents write dates) or `2026-11-29` (English), Viet Nam time.
     public func day(_ date: Date) -> String {
-        let parts = Self.components(date)
-        return language == .vi
+        day(Self.components(date))
+    }
+
+    /// The date part of `parts` in the report language's form.
+    private func day(_ parts: Parts) -> String {
+        language == .vi
             ? "\(Self.pad(parts.day))/\(Self.pad(parts.month))/\(parts.year)"
             : "\(parts.year)-\(Self.pad(parts.month))-\(Self.pad(parts.day))"
     }
