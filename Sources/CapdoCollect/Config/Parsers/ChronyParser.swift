@@ -7,22 +7,19 @@ import Foundation
 /// directory masks the same name later; name order), `sourcedir` directories (`*.sources`) and `include`
 /// globs. Keys: `server` and `pool` (space-joined hosts, at the first), `sources` = number of server and pool
 /// lines.
-public struct ChronyParser {
+public struct ChronyParser: ConfigFileParser {
     public static let collector = "config.chrony"
+    public static let summary = "chrony time sources"
     public static let mainFile = "etc/chrony/chrony.conf"
     public static let maxDepth = 8
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var stack: [String] = []
     var hosts: [String: (values: [String], file: String, line: Int)] = [:]
     var sources = 0
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = ChronyParser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = ChronyParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile)
         var entries: [String: ConfigEntry] = [:]
         for (key, found) in parser.hosts {
@@ -46,7 +43,7 @@ private extension ChronyParser {
         for line in reader.lines(text, file: path) {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || "#!;%".contains(trimmed.first ?? "#") { continue }
-            let words = SystemConfigWords.split(trimmed)
+            let words = ConfigWords.split(trimmed)
             guard let directive = words.first?.lowercased() else { continue }
             if onlySources && !["server", "pool", "peer"].contains(directive) {
                 reader.report(file: path, line: line.number, "only server, pool and peer belong in a sources file")
@@ -67,7 +64,7 @@ private extension ChronyParser {
                 let suffix = directive == "confdir" ? ".conf" : ".sources"
                 var chosen: [String: String] = [:]
                 for directory in words.dropFirst() {
-                    let base = SystemConfigPath.normalize(directory)
+                    let base = ConfigFilePath.normalize(directory)
                     for name in reader.files.list(base) where name.hasSuffix(suffix) && chosen[name] == nil {
                         chosen[name] = base + "/" + name
                     }
@@ -75,7 +72,7 @@ private extension ChronyParser {
                 for name in chosen.keys.sorted() { if let file = chosen[name] { parseFile(file) } }
             case "include":
                 for pattern in words.dropFirst().prefix(1) {
-                    for file in reader.expand(SystemConfigPath.normalize(pattern)) { parseFile(file) }
+                    for file in reader.expand(ConfigFilePath.normalize(pattern)) { parseFile(file) }
                 }
             default:
                 continue

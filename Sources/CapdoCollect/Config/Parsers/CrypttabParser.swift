@@ -5,28 +5,26 @@ import CapdoCore
 /// Keys: `volumes` = count; `luks_volumes` = entries with a `luks` option, or with no type option and neither a
 /// random key file nor plain-mode options (`swap`, `tmp`, `cipher=`, `size=`, `hash=`); `volume.<name>` = `luks`,
 /// `plain`, `tcrypt` or `bitlk`.
-public enum CrypttabParser {
+public enum CrypttabParser: ConfigFileParser {
     public static let collector = "config.crypttab"
+    public static let summary = "Encrypted volumes listed in etc/crypttab"
     public static let file = "etc/crypttab"
 
-    public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
-        var issues: [CollectionIssue] = []
-        guard let text = source.text(file, collector: collector, issues: &issues) else {
-            return (ConfigSection(present: false), issues)
-        }
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var reader = ConfigFileReader(collector: collector, files: files)
+        guard let text = reader.text(file) else { return (ConfigSection(present: false), reader.issues) }
         var entries: [String: ConfigEntry] = [:]
         var volumes = 0
         var luks = 0
         var firstLuksLine: Int?
-        for (number, raw) in ConfigLines.split(text) {
-            let line = raw.authTrimmed()
+        for raw in reader.lines(text, file: file) {
+            let number = raw.number
+            let line = raw.text.authTrimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard fields.count >= 2, fields.count <= 4 else {
-                issues.append(
-                    CollectionIssue(
-                        collector: collector, file: file, line: number,
-                        message: "expected 'name device [keyfile [options]]', got \(fields.count) fields"))
+                reader.report(
+                    file: file, line: number, "expected 'name device [keyfile [options]]', got \(fields.count) fields")
                 continue
             }
             let options =
@@ -52,6 +50,6 @@ public enum CrypttabParser {
         }
         entries["volumes"] = ConfigEntry(value: String(volumes), file: file)
         entries["luks_volumes"] = ConfigEntry(value: String(luks), file: file, line: firstLuksLine)
-        return (ConfigSection(files: [file], present: true, entries: entries), issues)
+        return (ConfigSection(files: [file], present: true, entries: entries), reader.issues)
     }
 }

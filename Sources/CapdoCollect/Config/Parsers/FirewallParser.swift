@@ -7,22 +7,19 @@ import Foundation
 /// (`etc/nftables.conf` and its `include`s: the policy of chains with `hook input`) and iptables-persistent
 /// (`etc/iptables/rules.v4`, `rules.v6`: the `filter` table's `:INPUT` policy). `default_deny_inbound` is `yes`
 /// when one of them drops unmatched inbound traffic by default, located at the line that proves it.
-public struct FirewallParser {
+public struct FirewallParser: ConfigFileParser {
     public static let collector = "config.firewall"
+    public static let summary = "ufw, nftables and iptables inbound default policy"
     public static let maxDepth = 8
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var entries: [String: ConfigEntry] = [:]
     var stack: [String] = []
     /// Input-hook chains found: policy and where it was set (or where the chain was declared).
     var inputChains: [ConfigEntry] = []
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = FirewallParser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = FirewallParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.ufw()
         parser.nftables("etc/nftables.conf")
         if let drop = parser.inputChains.first(where: { $0.value == "drop" }) ?? parser.inputChains.first {
@@ -96,7 +93,7 @@ private extension FirewallParser {
                     parser.reader.report(file: path, line: statementLine, "include without a file")
                     return
                 }
-                let target = SystemConfigPath.resolve(statement[1], against: "etc")
+                let target = ConfigFilePath.resolve(statement[1], against: "etc")
                 let matches = parser.reader.expand(target)
                 for match in matches { parser.nftables(match) }
                 return

@@ -6,8 +6,9 @@ import Foundation
 /// Reads `etc/rsyslog.conf` and follows `$IncludeConfig` and `include(file=…)` (globs or directories, in place,
 /// loops and depth bounded). Understands legacy selector lines (`auth,authpriv.*  /var/log/auth.log`,
 /// `*.* @@host:514`) and RainerScript objects spanning lines (`action(type="omfwd" target="…" port="…")`).
-public struct RsyslogParser {
+public struct RsyslogParser: ConfigFileParser {
     public static let collector = "config.rsyslog"
+    public static let summary = "rsyslog auth log destination and remote forwarding"
     public static let mainFile = "etc/rsyslog.conf"
     public static let maxDepth = 8
     /// Longest RainerScript statement gathered across lines before giving up on it.
@@ -18,19 +19,15 @@ public struct RsyslogParser {
         "if", "else", "foreach", "property", "constant", "call_indirect", "reload_lookup_table",
     ]
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var stack: [String] = []
     var authDestination: ConfigEntry?
     var forward: ConfigEntry?
     var rules = 0
     var firstRule: (String, Int)?
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = RsyslogParser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = RsyslogParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile)
         var entries: [String: ConfigEntry] = [:]
         if let authDestination = parser.authDestination { entries["auth_destination"] = authDestination }
@@ -87,6 +84,19 @@ public struct RsyslogParser {
             if !name.isEmpty && result[name] == nil { result[name] = value }
         }
         return result
+    }
+
+    /// Follows one character of a RainerScript statement: the open quote, and the parenthesis depth outside quotes.
+    static func track(_ character: Character, quote: inout Character?, depth: inout Int) {
+        if let open = quote {
+            if character == open { quote = nil }
+        } else if character == "\"" || character == "'" {
+            quote = character
+        } else if character == "(" {
+            depth += 1
+        } else if character == ")" {
+            depth -= 1
+        }
     }
 
     /// The host (and port) a legacy `@host`, `@@(o)host:514;Template` action forwards to.
@@ -158,17 +168,8 @@ private extension RsyslogParser {
             }
             // Gather a RainerScript statement until its parentheses balance (comments outside quotes dropped).
             for character in content {
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "#" {
-                    break
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "(" {
-                    depth += 1
-                } else if character == ")" {
-                    depth -= 1
-                }
+                if quote == nil && character == "#" { break }
+                Self.track(character, quote: &quote, depth: &depth)
                 statement.append(character)
             }
             statement.append("\n")
@@ -199,7 +200,7 @@ private extension RsyslogParser {
     }
 
     mutating func legacyDirective(_ text: String, file: String, line: Int) {
-        let words = SystemConfigWords.split(text)
+        let words = ConfigWords.split(text)
         guard words.first?.lowercased() == "$includeconfig" else { return }
         guard words.count > 1 else {
             reader.report(file: file, line: line, "$IncludeConfig without a path")
@@ -209,7 +210,7 @@ private extension RsyslogParser {
     }
 
     mutating func include(_ pattern: String, optional: Bool, file: String, line: Int) {
-        let target = SystemConfigPath.resolve(pattern, against: "")
+        let target = ConfigFilePath.resolve(pattern, against: "")
         if reader.files.isDirectory(target) {
             for name in reader.files.list(target) where !name.hasPrefix(".") {
                 parseFile(target + "/" + name)
@@ -217,7 +218,7 @@ private extension RsyslogParser {
             return
         }
         let paths = reader.expand(target)
-        if !SystemConfigPath.hasMagic(target) && !optional && reader.files.list(target).isEmpty {
+        if !Glob.hasMagic(target) && !optional && reader.files.list(target).isEmpty {
             if case .failure(let error) = reader.files.read(target), error.reason == .missing {
                 reader.report(file: file, line: line, "included file \(target) does not exist", level: .warning)
                 return
@@ -235,16 +236,7 @@ private extension RsyslogParser {
             var index = open.upperBound
             var quote: Character?
             while index < rest.endIndex && depth > 0 {
-                let character = rest[index]
-                if let q = quote {
-                    if character == q { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "(" {
-                    depth += 1
-                } else if character == ")" {
-                    depth -= 1
-                }
+                Self.track(rest[index], quote: &quote, depth: &depth)
                 index = rest.index(after: index)
             }
             let body = rest[open.upperBound..<index]

@@ -10,20 +10,21 @@ import CapdoCore
 /// assignments then play out as bash plays them: the last one wins until one makes TMOUT read-only, after
 /// which bash refuses every later assignment. Keys: `TMOUT` = the value in force, located where it is set;
 /// `TMOUT_readonly` = where it was made read-only (`yes`), else `no`.
-public enum ShellTimeoutParser {
+public enum ShellTimeoutParser: ConfigFileParser {
     public static let collector = "config.shell"
+    public static let summary = "Shell idle timeout (TMOUT) from etc/profile, profile.d and bash.bashrc"
     static let profile = "etc/profile"
     static let bashrc = "etc/bash.bashrc"
 
-    public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
-        var state = State(source: source)
-        let scripts = source.files(in: "etc/profile.d") { $0.hasSuffix(".sh") }
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var state = State(files: files)
+        let scripts = files.files(in: "etc/profile.d") { $0.hasSuffix(".sh") }
         var pendingBashrc = true
         var pendingScripts = true
         if let text = state.read(profile) {
-            for (number, line) in ConfigLines.split(text) {
-                state.run(line, file: profile, number: number)
-                let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            for line in state.reader.lines(text, file: profile) {
+                state.run(line.text, file: profile, number: line.number)
+                let code = line.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
                 if pendingBashrc && code.contains("/" + bashrc) {
                     pendingBashrc = false
                     state.runFile(bashrc)
@@ -36,40 +37,37 @@ public enum ShellTimeoutParser {
         }
         if pendingBashrc { state.runFile(bashrc) }
         if pendingScripts { for script in scripts { state.runFile(script) } }
-        guard !state.files.isEmpty else { return (ConfigSection(present: false), state.issues) }
+        guard !state.files.isEmpty else { return (ConfigSection(present: false), state.reader.issues) }
         var entries: [String: ConfigEntry] = [:]
         entries["TMOUT"] = state.value
         entries["TMOUT_readonly"] = state.readonly ?? ConfigEntry(value: "no")
-        return (ConfigSection(files: state.files, present: true, entries: entries), state.issues)
+        return (ConfigSection(files: state.files, present: true, entries: entries), state.reader.issues)
     }
 
     /// The shell variable as the files leave it.
     struct State {
-        let source: ConfigTextSource
+        var reader: ConfigFileReader
         var files: [String] = []
-        var issues: [CollectionIssue] = []
         var value: ConfigEntry?
         var readonly: ConfigEntry?
 
-        init(source: ConfigTextSource) {
-            self.source = source
+        init(files: ConfigFiles) {
+            reader = ConfigFileReader(collector: ShellTimeoutParser.collector, files: files)
         }
 
         mutating func read(_ path: String) -> String? {
-            guard let text = source.text(path, collector: ShellTimeoutParser.collector, issues: &issues) else {
-                return nil
-            }
+            guard let text = reader.text(path) else { return nil }
             files.append(path)
             return text
         }
 
         mutating func runFile(_ path: String) {
             guard let text = read(path) else { return }
-            for (number, line) in ConfigLines.split(text) { run(line, file: path, number: number) }
+            for line in reader.lines(text, file: path) { run(line.text, file: path, number: line.number) }
         }
 
         /// Applies the TMOUT assignments of one line, in order.
-        mutating func run(_ line: Substring, file: String, number: Int) {
+        mutating func run(_ line: String, file: String, number: Int) {
             guard line.contains("TMOUT") else { return }
             let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             for command in code.split(whereSeparator: { $0 == ";" || $0 == "&" || $0 == "|" }) {
@@ -81,21 +79,18 @@ public enum ShellTimeoutParser {
                 guard let (assigned, isReadonly) = ShellTimeoutParser.assignment(words) else { continue }
                 if let readonly {
                     if assigned != nil {
-                        issues.append(
-                            CollectionIssue(
-                                collector: ShellTimeoutParser.collector, level: .warning, file: file, line: number,
-                                message:
-                                    "TMOUT is read-only since \(readonly.file ?? ""):\(readonly.line ?? 0); "
-                                    + "the shell refuses this assignment"))
+                        reader.report(
+                            file: file, line: number,
+                            "TMOUT is read-only since \(readonly.file ?? ""):\(readonly.line ?? 0); "
+                                + "the shell refuses this assignment", level: .warning)
                     }
                     continue
                 }
                 if let assigned {
                     if Int(assigned).map({ $0 < 0 }) ?? true {
-                        issues.append(
-                            CollectionIssue(
-                                collector: ShellTimeoutParser.collector, level: .warning, file: file, line: number,
-                                message: "TMOUT set to a non-numeric value '\(assigned.prefix(40))'"))
+                        reader.report(
+                            file: file, line: number, "TMOUT set to a non-numeric value '\(assigned.prefix(40))'",
+                            level: .warning)
                     }
                     value = ConfigEntry(value: assigned, file: file, line: number)
                 }

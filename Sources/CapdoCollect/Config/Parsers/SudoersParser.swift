@@ -6,15 +6,16 @@ import CapdoCore
 /// Keys: `rules` = count of user specifications; `nopasswd` = count of those with `NOPASSWD:` plus `Defaults`
 /// lines setting `!authenticate`, located at the first; `includedir` = the included directories,
 /// space-joined.
-public enum SudoersParser {
+public enum SudoersParser: ConfigFileParser {
     public static let collector = "config.sudoers"
+    public static let summary = "sudo rules, NOPASSWD grants and includes from etc/sudoers"
     public static let file = "etc/sudoers"
     static let maxDepth = 8
 
-    public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
-        var state = SudoersState(source: source)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var state = SudoersState(files: files)
         state.read(file, chain: [], from: nil)
-        guard !state.files.isEmpty else { return (ConfigSection(present: false), state.issues) }
+        guard !state.files.isEmpty else { return (ConfigSection(present: false), state.reader.issues) }
         var entries: [String: ConfigEntry] = [:]
         entries["rules"] = ConfigEntry(value: String(state.rules), file: file)
         if let first = state.firstNopasswd {
@@ -26,43 +27,38 @@ public enum SudoersParser {
             entries["includedir"] = ConfigEntry(
                 value: state.includeDirs.map(\.path).joined(separator: " "), file: first.file, line: first.line)
         }
-        return (ConfigSection(files: state.files, present: true, entries: entries), state.issues)
+        return (ConfigSection(files: state.files, present: true, entries: entries), state.reader.issues)
     }
 }
 
 /// Counting state while reading sudoers files.
 private struct SudoersState {
-    let source: ConfigTextSource
+    var reader: ConfigFileReader
     var files: [String] = []
-    var issues: [CollectionIssue] = []
     var rules = 0
     var nopasswd = 0
     var firstNopasswd: (file: String, line: Int)?
     var includeDirs: [(path: String, file: String, line: Int)] = []
 
-    init(source: ConfigTextSource) {
-        self.source = source
+    init(files: ConfigFiles) {
+        reader = ConfigFileReader(collector: SudoersParser.collector, files: files)
     }
 
     mutating func read(_ path: String, chain: [String], from: (file: String, line: Int)?) {
         guard chain.count <= SudoersParser.maxDepth, !chain.contains(path) else {
-            issues.append(
-                CollectionIssue(
-                    collector: SudoersParser.collector, file: from?.file ?? path, line: from?.line,
-                    message: "include of '\(path)' loops or nests too deep; not followed"))
+            reader.report(
+                file: from?.file ?? path, line: from?.line, "include of '\(path)' loops or nests too deep; not followed"
+            )
             return
         }
-        guard let text = source.text(path, collector: SudoersParser.collector, issues: &issues) else {
+        guard let text = reader.text(path) else {
             if let from {
-                issues.append(
-                    CollectionIssue(
-                        collector: SudoersParser.collector, level: .warning, file: from.file, line: from.line,
-                        message: "included file '\(path)' not found"))
+                reader.report(file: from.file, line: from.line, "included file '\(path)' not found", level: .warning)
             }
             return
         }
         if !files.contains(path) { files.append(path) }
-        for (number, line) in PamLine.logicalLines(text) {
+        for (number, line) in PamLine.logicalLines(reader.lines(text, file: path)) {
             handle(line.authTrimmed(), file: path, line: number, chain: chain + [path])
         }
     }
@@ -72,7 +68,7 @@ private struct SudoersState {
             let target = resolve(String(line.dropFirst(directive.count)).authTrimmed(), relativeTo: file)
             if directive.hasSuffix("dir") {
                 includeDirs.append((target, file, number))
-                for name in source.list(target) where !name.contains(".") && !name.hasSuffix("~") {
+                for name in reader.files.list(target) where !name.contains(".") && !name.hasSuffix("~") {
                     read(target + "/" + name, chain: chain, from: (file, number))
                 }
             } else {
@@ -91,10 +87,8 @@ private struct SudoersState {
         let aliases = ["User_Alias", "Runas_Alias", "Host_Alias", "Cmnd_Alias", "Cmd_Alias"]
         if aliases.contains(String(head)) { return }
         guard line.contains("=") else {
-            issues.append(
-                CollectionIssue(
-                    collector: SudoersParser.collector, file: file, line: number,
-                    message: "not a sudoers rule (no '=' after the user list); the line is not shown"))
+            reader.report(
+                file: file, line: number, "not a sudoers rule (no '=' after the user list); the line is not shown")
             return
         }
         rules += 1

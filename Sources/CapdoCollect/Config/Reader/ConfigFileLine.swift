@@ -1,5 +1,5 @@
-/// One line of a configuration file, numbered from 1.
-public struct SystemConfigLine: Sendable, Equatable {
+/// One line of a configuration file, numbered from 1, without its line end.
+public struct ConfigFileLine: Sendable, Equatable {
     public var number: Int
     public var text: String
 

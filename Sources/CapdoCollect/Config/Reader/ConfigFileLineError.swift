@@ -1,5 +1,5 @@
 /// Why one configuration line could not be understood; reported with the file and line.
-public struct SystemConfigLineError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ConfigFileLineError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String
 
     public init(_ description: String) {

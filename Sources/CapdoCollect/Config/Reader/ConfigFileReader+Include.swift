@@ -1,4 +1,4 @@
-extension SystemConfigReader {
+extension ConfigFileReader {
     /// True when `path` may be parsed next: not already being parsed (an include loop), not nested deeper than
     /// `maxDepth`, and (when the parser counts files) fewer than `maxFiles` parsed so far; otherwise the reason is
     /// reported at the including file.

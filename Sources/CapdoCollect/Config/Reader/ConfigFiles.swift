@@ -1,10 +1,10 @@
 import CapdoCore
 
-/// Read-only access to configuration files under a scanned root, as the system-config parsers see it.
+/// Read-only access to configuration files under a scanned root, as every configuration parser sees it.
 ///
 /// Collectors use `host(_:)`, which goes through the environment's `FileReader`; tests use `memory(_:)`,
 /// so every parser stays a pure function of file texts. Paths are relative to the root.
-public struct SystemConfigFiles: Sendable {
+public struct ConfigFiles: Sendable {
     /// Reads a text file; `FileReadError` for missing, unreadable, too large or looping files.
     public var read: @Sendable (String) -> Result<String, FileReadError>
     /// Sorted entry names of a directory; empty when it does not exist.
@@ -26,10 +26,13 @@ public struct SystemConfigFiles: Sendable {
         self.isMasked = isMasked
     }
 
-    /// Files of the scanned root, read through the environment's reader.
-    public static func host(_ reader: FileReader) -> SystemConfigFiles {
-        SystemConfigFiles(
+    /// Files of the scanned root, read through the environment's reader; a directory is `.notAFile`.
+    public static func host(_ reader: FileReader) -> ConfigFiles {
+        ConfigFiles(
             read: { path in
+                guard !reader.isDirectory(path) else {
+                    return .failure(FileReadError(path: reader.relative(path), reason: .notAFile))
+                }
                 do throws(FileReadError) {
                     return .success(try reader.readText(path))
                 } catch {
@@ -44,9 +47,9 @@ public struct SystemConfigFiles: Sendable {
     /// An in-memory tree: `texts` maps root-relative paths to contents, `errors` makes paths fail to read.
     public static func memory(
         _ texts: [String: String], errors: [String: FileReadError.Reason] = [:], masked: Set<String> = []
-    ) -> SystemConfigFiles {
+    ) -> ConfigFiles {
         let all = Array(texts.keys) + Array(errors.keys) + Array(masked)
-        return SystemConfigFiles(
+        return ConfigFiles(
             read: { path in
                 if masked.contains(path) { return .success("") }
                 if let reason = errors[path] { return .failure(FileReadError(path: path, reason: reason)) }
@@ -55,7 +58,7 @@ public struct SystemConfigFiles: Sendable {
                 return .failure(FileReadError(path: path, reason: reason))
             },
             list: { dir in
-                let prefix = dir.isEmpty ? "" : dir + "/"
+                let prefix = dir.isEmpty ? "" : (dir.hasSuffix("/") ? dir : dir + "/")
                 var names = Set<String>()
                 for key in all where key.hasPrefix(prefix) {
                     let rest = key.dropFirst(prefix.count)
@@ -67,5 +70,10 @@ public struct SystemConfigFiles: Sendable {
             },
             isDirectory: { dir in all.contains { $0.hasPrefix(dir + "/") } },
             isMasked: { masked.contains($0) })
+    }
+
+    /// Files in `directory` whose names pass `accept`, as root-relative paths in name order.
+    public func files(in directory: String, where accept: (String) -> Bool) -> [String] {
+        list(directory).filter(accept).map { directory + "/" + $0 }
     }
 }

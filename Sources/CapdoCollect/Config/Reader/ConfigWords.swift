@@ -1,7 +1,9 @@
+import CapdoCore
+
 /// Splits a configuration line into words: whitespace separates, `"…"` and `'…'` quote (quotes removed).
 ///
 /// An unterminated quote runs to the end of the line; the caller decides whether that is an error.
-public enum SystemConfigWords {
+public enum ConfigWords {
     public static func split(_ line: String) -> [String] {
         var words: [String] = []
         var current = ""
@@ -38,6 +40,6 @@ public enum SystemConfigWords {
         let patternParts = pattern.split(separator: "/").map(String.init)
         let candidateParts = candidate.split(separator: "/").map(String.init)
         guard patternParts.count == candidateParts.count else { return false }
-        return zip(patternParts, candidateParts).allSatisfy { SystemConfigPath.matches($0, $1) }
+        return zip(patternParts, candidateParts).allSatisfy { Glob.matches($0, $1) }
     }
 }

@@ -19,23 +19,19 @@ public enum PasswdParser {
     ) {
         var entries: [Entry] = []
         var issues: [CollectionIssue] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            // NIS compat lines (`+`, `-user`) are not local accounts.
-            if line.hasPrefix("+") || line.hasPrefix("-") { continue }
-            let fields = line.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        for (number, record) in ColonFile.records(text) {
+            let fields = record.map(String.init)
             guard fields.count == 7, !fields[0].isEmpty, let uid = Int(fields[2]), let gid = Int(fields[3]) else {
                 issues.append(
                     CollectionIssue(
-                        collector: collector, level: .warning, file: file, line: index + 1,
+                        collector: collector, level: .warning, file: file, line: number,
                         message: "malformed passwd entry; ignored"))
                 continue
             }
             entries.append(
                 Entry(
                     name: fields[0], passwordField: fields[1], uid: uid, gid: gid, home: fields[5], shell: fields[6],
-                    line: index + 1))
+                    line: number))
         }
         return (entries, issues)
     }

@@ -24,14 +24,11 @@ public enum ShadowParser {
     ) {
         var entries: [Entry] = []
         var issues: [CollectionIssue] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("+") || line.hasPrefix("-") { continue }
-            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+        for (lineNumber, fields) in ColonFile.records(text) {
             guard fields.count >= 8, fields.count <= 9, !fields[0].isEmpty else {
                 issues.append(
                     CollectionIssue(
-                        collector: collector, level: .warning, file: file, line: index + 1, message: "malformed"))
+                        collector: collector, level: .warning, file: file, line: lineNumber, message: "malformed"))
                 continue
             }
             func number(_ field: Substring) -> Int? { Int(field.trimmingCharacters(in: .whitespaces)) }
@@ -42,7 +39,7 @@ public enum ShadowParser {
                 Entry(
                     name: String(fields[0]), password: state(ofHash: fields[1]), lastChange: day(fields[2]),
                     minDays: number(fields[3]), maxDays: number(fields[4]) ?? 99_999, warnDays: number(fields[5]),
-                    inactiveDays: number(fields[6]), expires: day(fields[7]), line: index + 1))
+                    inactiveDays: number(fields[6]), expires: day(fields[7]), line: lineNumber))
         }
         return (entries, issues)
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("apache2 configuration")
 struct Apache2ParserTests {
     @Test func debianLayout() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/apache2/apache2.conf": """
             ErrorLog ${APACHE_LOG_DIR}/error.log
             IncludeOptional mods-enabled/*.load
@@ -55,7 +55,7 @@ struct Apache2ParserTests {
     }
 
     @Test func defaultsAndBrokenInput() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/apache2/apache2.conf": """
             Include apache2.conf
             Include missing.conf

@@ -6,7 +6,7 @@ import Testing
 @Suite("auditd and audit rules")
 struct AuditRulesParserTests {
     @Test func auditdConf() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/audit/auditd.conf": "#\nlog_file = /var/log/audit/audit.log\nMAX_LOG_FILE = 8\nnum_logs=5\nbad line\n"
         ])
         let (section, issues) = AuditdParser.parse(files)
@@ -16,7 +16,7 @@ struct AuditRulesParserTests {
     }
 
     @Test func rulesDropInsInOrder() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/audit/rules.d/10-base.rules": "-D\n-b 8192\n--backlog_wait_time 60000\n-f 1\n",
             "etc/audit/rules.d/50-identity.rules": """
             -w /etc/passwd -p wa -k identity
@@ -46,7 +46,7 @@ struct AuditRulesParserTests {
     }
 
     @Test func fallsBackToAuditRules() {
-        let files = SystemConfigFiles.memory(["etc/audit/audit.rules": "-w /etc/sudoers -p wa -k scope\n-w\n"])
+        let files = ConfigFiles.memory(["etc/audit/audit.rules": "-w /etc/sudoers -p wa -k scope\n-w\n"])
         let (section, issues) = AuditRulesParser.parse(files)
         #expect(section.files == ["etc/audit/audit.rules"])
         #expect(section.entries["key:scope"]?.value == "1")
@@ -69,7 +69,7 @@ struct AuditRulesParserTests {
 
     /// A unit that loads `audit.rules` with `auditctl -R` loads that file, not `rules.d`.
     @Test func unitLoadingAuditRulesWithAuditctl() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "lib/systemd/system/auditd.service": Self.debianUnit,
             "etc/systemd/system/auditd.service.d/override.conf": Self.auditctlDropIn,
             "etc/audit/rules.d/50-identity.rules": "-w /etc/shadow -p wa -k identity\n",
@@ -89,7 +89,7 @@ struct AuditRulesParserTests {
     /// Debian's unit (`augenrules --load`) reads `rules.d` in `ls -v` order; a drop-in that adds a command
     /// without resetting the list keeps augenrules, which rewrites `audit.rules` before anything loads it.
     @Test func debianUnitUsesRulesD() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "usr/lib/systemd/system/auditd.service": Self.debianUnit,
             "etc/systemd/system/auditd.service.d/10-more.conf": "[Service]\nExecStartPost=-/bin/true\n",
             "etc/audit/rules.d/10-b.rules": "-w /etc/group -p wa\n-w /etc/group -p r\n",
@@ -106,7 +106,7 @@ struct AuditRulesParserTests {
     }
 
     @Test func unitWithoutRuleLoaderLoadsNothing() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/systemd/system/auditd.service": "[Service]\nExecStart=/sbin/auditd\n",
             "etc/audit/rules.d/50-identity.rules": "-w /etc/shadow -p wa -k identity\n",
         ])
@@ -117,7 +117,7 @@ struct AuditRulesParserTests {
 
     /// `-w /etc/sudoers.d/` is the same watch as `-w /etc/sudoers.d`; permissions come in `rwxa` order.
     @Test func trailingSlashAndPermissionOrder() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/audit/rules.d/50-scope.rules": "-w /etc/sudoers.d/ -p aw -k scope\n-w / -p rxwa\n"
         ])
         let entries = AuditRulesParser.parse(files).0.entries

@@ -9,7 +9,7 @@ struct AuthParsersRobustnessTests {
         var name: String
         var path: String
         var text: String
-        var parse: @Sendable (ConfigTextSource) -> (ConfigSection, [CollectionIssue])
+        var parse: @Sendable (ConfigFiles) -> (ConfigSection, [CollectionIssue])
         var testDescription: String { name }
     }
 

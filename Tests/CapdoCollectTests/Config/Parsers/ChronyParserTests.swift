@@ -6,7 +6,7 @@ import Testing
 @Suite("chrony configuration")
 struct ChronyParserTests {
     @Test func debianLayoutWithDirectories() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/chrony/chrony.conf": """
             # Use Debian vendor zone.
             confdir /etc/chrony/conf.d

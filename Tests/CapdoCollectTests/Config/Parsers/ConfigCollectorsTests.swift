@@ -3,25 +3,26 @@ import CapdoCore
 import Foundation
 import Testing
 
-@Suite("system config collector registry")
-struct SystemConfigCollectorsTests {
+@Suite("config source registry")
+struct ConfigCollectorsTests {
     static let sources = [
+        "sshd", "pam", "login_defs", "pwquality", "faillock", "useradd", "sudoers", "shell", "crypttab", "apt",
         "sysctl", "logrotate", "journald", "rsyslog", "firewall", "auditd", "audit_rules", "chrony", "timesyncd",
         "nginx", "apache2",
     ]
 
     @Test func idsAreUniqueAndCoverTheContract() {
-        let ids = SystemConfigCollectors.all.map(\.id)
+        let ids = ConfigCollectors.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(Set(ids) == Set((Self.sources + ["sysctl_runtime"]).map { "config." + $0 }))
-        #expect(SystemConfigCollectors.all.allSatisfy { !$0.summary.isEmpty })
+        #expect(ConfigCollectors.all.allSatisfy { !$0.summary.isEmpty })
     }
 
     /// On an empty root every source is looked at and reported absent, with no issues.
     @Test func emptyRootGivesAbsentSections() async throws {
         let root = try SystemTestRoot()
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
-        for collector in SystemConfigCollectors.all {
+        for collector in ConfigCollectors.all {
             let output = await collector.collect(in: environment)
             #expect(output.issues.isEmpty, "\(collector.id)")
             guard collector.id != "config.sysctl_runtime" else {
@@ -37,7 +38,7 @@ struct SystemConfigCollectorsTests {
     /// Every source reading this machine's own /etc finishes without crashing and names its collector in issues.
     @Test func thisHostScansCleanly() async {
         let environment = HostEnvironment(root: "/", now: Date(), live: true)
-        for collector in SystemConfigCollectors.all {
+        for collector in ConfigCollectors.all {
             let output = await collector.collect(in: environment)
             #expect(output.issues.allSatisfy { $0.collector == collector.id }, "\(output.issues)")
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite("firewall configuration")
 struct FirewallParserTests {
     @Test func ufwEnabledWithDrop() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/ufw/ufw.conf": "# comment\nENABLED=yes\nLOGLEVEL=low\n",
             "etc/default/ufw": "IPV6=yes\nDEFAULT_INPUT_POLICY=\"DROP\"\nDEFAULT_OUTPUT_POLICY=\"ACCEPT\"\n",
         ])
@@ -19,14 +19,14 @@ struct FirewallParserTests {
     }
 
     @Test func ufwInstalledButDisabled() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/ufw/ufw.conf": "ENABLED=no\n", "etc/default/ufw": "DEFAULT_INPUT_POLICY=\"DROP\"\n",
         ])
         #expect(FirewallParser.parse(files).0.entries["default_deny_inbound"]?.value == "no")
     }
 
     @Test func nftablesWithIncludes() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nftables.conf": """
             #!/usr/sbin/nft -f
             flush ruleset
@@ -57,7 +57,7 @@ struct FirewallParserTests {
     }
 
     @Test func debianDefaultNftablesAccepts() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nftables.conf": """
             flush ruleset
 
@@ -78,7 +78,7 @@ struct FirewallParserTests {
     }
 
     @Test func iptablesPersistent() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/iptables/rules.v4":
                 "*nat\n:INPUT ACCEPT [0:0]\nCOMMIT\n*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n"
                 + "-A INPUT -i lo -j ACCEPT\nCOMMIT\n",
@@ -91,7 +91,7 @@ struct FirewallParserTests {
     }
 
     @Test func brokenNftables() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nftables.conf":
                 "include \"/etc/nftables.conf\"\n}\ntable inet f {\n chain input { type filter hook input"
                 + " priority 0; policy drop;\n"

@@ -6,7 +6,7 @@ import Testing
 @Suite("journald and timesyncd configuration")
 struct JournaldParserTests {
     @Test func dropInsOverrideMainFile() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/systemd/journald.conf": "[Journal]\n#Storage=auto\nStorage=volatile\nCompress=yes\n",
             "usr/lib/systemd/journald.conf.d/10-vendor.conf": "[Journal]\nStorage=persistent\nSystemMaxUse=1G\n",
             "etc/systemd/journald.conf.d/20-local.conf": "[Journal]\nMaxRetentionSec=1month\nCompress=\n",
@@ -48,7 +48,7 @@ struct JournaldParserTests {
     }
 
     @Test func badInput() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/systemd/journald.conf": "Storage=persistent\n[Journal\n[Journal]\nStorage=sometimes\nnonsense\n"
                 + "MaxRetentionSec=forever\nSystemMaxUse=<script>\n"
         ])
@@ -114,7 +114,7 @@ struct JournaldParserTests {
     }
 
     @Test func timesyncdLists() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/systemd/timesyncd.conf": "[Time]\n#NTP=\nNTP=ntp1.example\nFallbackNTP=0.debian.pool.ntp.org\n",
             "etc/systemd/timesyncd.conf.d/50-x.conf": "[Time]\nNTP=ntp2.example ntp3.example\nFallbackNTP=\n",
         ])

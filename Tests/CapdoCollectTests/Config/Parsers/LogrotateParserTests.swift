@@ -38,7 +38,7 @@ struct LogrotateParserTests {
         """
 
     @Test func debianLayout() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/logrotate.conf": Self.debianConf,
             "etc/logrotate.d/rsyslog": Self.rsyslog,
             "etc/logrotate.d/nginx": Self.nginx,
@@ -72,12 +72,12 @@ struct LogrotateParserTests {
         ("hourly", "48", "2"), ("weekly", "-1", "unlimited"),
     ])
     func retention(frequency: String, rotate: String, days: String) {
-        let files = SystemConfigFiles.memory(["etc/logrotate.conf": "\(frequency)\nrotate \(rotate)\n"])
+        let files = ConfigFiles.memory(["etc/logrotate.conf": "\(frequency)\nrotate \(rotate)\n"])
         #expect(LogrotateParser.parse(files).0.entries["retention_days"]?.value == days)
     }
 
     @Test func secureAndMessagesAndGlobsWithClasses() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/logrotate.conf": "monthly\nrotate 3\n\"/var/log/secure\" /var/log/[m]essages {\n daily\n}\n"
         ])
         let entries = LogrotateParser.parse(files).0.entries
@@ -87,7 +87,7 @@ struct LogrotateParserTests {
     }
 
     @Test func brokenInputReportsAndContinues() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/logrotate.conf": "weekly\nrotate four\n}\nbogus <script>\ninclude /etc/logrotate.conf\n"
                 + "include /etc/logrotate.d\n/var/log/auth.log {\n rotate 9\n",
             "etc/logrotate.d/bin": "\u{0}\u{7f}ELF\n",

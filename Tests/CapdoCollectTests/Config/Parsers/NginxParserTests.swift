@@ -19,7 +19,7 @@ struct NginxParserTests {
         """
 
     @Test func includesAndKeys() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nginx/nginx.conf": Self.small,
             "etc/nginx/conf.d/a.conf": "server {\n listen 80;\n location /pub/ { autoindex on; }\n}\n",
             "etc/nginx/conf.d/b.conf": "server { listen 81; access_log off; server_tokens off; }\n",
@@ -37,7 +37,7 @@ struct NginxParserTests {
     }
 
     @Test func defaultsAndAnyOnWins() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nginx/nginx.conf":
                 "http { server_tokens off; server { server_tokens build; } access_log logs/a.log; }\n"
         ])
@@ -51,7 +51,7 @@ struct NginxParserTests {
     }
 
     @Test func brokenInput() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/nginx/nginx.conf": """
             include nginx.conf;
             http {

@@ -14,7 +14,7 @@ struct PamStackParserTests {
             guard let data = FileManager.default.contents(atPath: "/etc/pam.d/" + name) else { continue }
             try root.write("etc/pam.d/" + name, String(decoding: data, as: UTF8.self))
         }
-        let (section, issues) = PamStackParser.parse(ConfigTextSource(files: FileReader(root: root.path)))
+        let (section, issues) = PamStackParser.parse(ConfigFiles.host(FileReader(root: root.path)))
         #expect(issues.filter { $0.level == .error }.isEmpty, "\(issues.map(\.description))")
         #expect(section.present)
         let unix = try #require(section.entries["pam_unix"])

@@ -18,7 +18,7 @@ struct RsyslogParserTests {
         """
 
     @Test func debianDefaultWithoutForwarding() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/rsyslog.conf": Self.debian,
             "etc/rsyslog.d/20-ufw.conf": ":msg,contains,\"[UFW \" /var/log/ufw.log\n& stop\n",
             "etc/rsyslog.d/README": "not included\n",
@@ -46,7 +46,7 @@ struct RsyslogParserTests {
     }
 
     @Test func multiLineRainerScriptAndIncludes() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/rsyslog.conf": """
             /* block
                comment */
@@ -77,7 +77,7 @@ struct RsyslogParserTests {
     }
 
     @Test func brokenInput() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/rsyslog.conf": "$IncludeConfig /etc/rsyslog.conf\nauth.* /var/log/<script>\ngarbage\n"
                 + "module(load=\"imuxsock\"\n"
         ])

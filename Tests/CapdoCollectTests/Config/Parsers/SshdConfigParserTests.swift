@@ -122,7 +122,7 @@ struct SshdConfigParserTests {
         try root.symlink("etc/ssh/sshd_config.d/20-loop.conf", to: "20-loop.conf")
         try FileManager.default.createDirectory(
             atPath: root.path + "/etc/ssh/sshd_config.d/30-dir.conf", withIntermediateDirectories: true)
-        let collector = try #require(AuthConfigCollectors.all.first { $0.id == "config.sshd" })
+        let collector = try #require(ConfigCollectors.all.first { $0.id == "config.sshd" })
         let output = await collector.collect(in: HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0)))
         let section = try #require(output.config["sshd"])
         #expect(section.entries["permitrootlogin"]?.value == "no")

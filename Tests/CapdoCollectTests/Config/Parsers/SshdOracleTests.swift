@@ -171,6 +171,13 @@ struct SshdOracleTests {
                 "etc/ssh/backup.conf": "PermitRootLogin no\nMatch all\nPasswordAuthentication no\n",
                 "etc/ssh/last.conf": "ClientAliveInterval 1w\nPrintMotd yes\n",
             ]),
+        Case(
+            name: "glob(3) brackets in Include",
+            files: [
+                "etc/ssh/sshd_config": "Include @ROOT@/etc/ssh/sshd_config.d/[0-9]*.conf\n",
+                "etc/ssh/sshd_config.d/10-a.conf": "PermitRootLogin no\n",
+                "etc/ssh/sshd_config.d/x-b.conf": "PasswordAuthentication no\n",
+            ]),
     ]
 
     @Test(
@@ -243,6 +250,40 @@ struct SshdOracleTests {
                     && $0.message.contains("sshd refuses")
             }, "\(issues)")
         if testCase.name == "same file" { #expect(section.entries["passwordauthentication"]?.value == "no") }
+    }
+
+    /// A lone `\r` does not end a line for sshd: `PermitRootLogin no\rPasswordAuthentication no` is one line
+    /// that sshd refuses. capdo reads one line too, so `PasswordAuthentication` keeps its default.
+    @Test(
+        "a lone carriage return does not end an sshd_config line",
+        .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"))
+    func loneCarriageReturnIsOneLineForSshd() throws {
+        let root = try AuthTestRoot(["etc/ssh/sshd_config": "PermitRootLogin no\rPasswordAuthentication no\n"])
+        let keyPath = root.path + "/etc/ssh/test_host_key"
+        try generateHostKey(keyPath)
+        #expect(throws: SshdOracle.OracleError.self) {
+            _ = try SshdOracle.effective(config: root.path + "/etc/ssh/sshd_config", extraHostKey: keyPath)
+        }
+        let (section, issues) = SshdConfigParser.parse(.host(FileReader(root: root.path)))
+        #expect(section.entries["passwordauthentication"]?.isDefault == true)
+        #expect(issues.allSatisfy { $0.line == 1 }, "\(issues)")
+    }
+
+    /// sshd reads a line as a C string: the text after a NUL is not seen (nor, by sshd, the line's end, so only a
+    /// last line is cut cleanly). capdo cuts the line there too and reports it.
+    @Test(
+        "a NUL byte ends what sshd reads of a line",
+        .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"))
+    func nulEndsTheLineForSshd() throws {
+        let root = try AuthTestRoot(["etc/ssh/sshd_config": "MaxAuthTries 3\nPermitRootLogin no\u{0}yes\n"])
+        let keyPath = root.path + "/etc/ssh/test_host_key"
+        try generateHostKey(keyPath)
+        let sshd = try SshdOracle.effective(config: root.path + "/etc/ssh/sshd_config", extraHostKey: keyPath)
+        let (section, issues) = SshdConfigParser.parse(.host(FileReader(root: root.path)))
+        #expect(sshd["permitrootlogin"] == "no")
+        #expect(section.entries["permitrootlogin"]?.value == sshd["permitrootlogin"])
+        #expect(section.entries["maxauthtries"]?.value == sshd["maxauthtries"])
+        #expect(issues.map(\.line) == [2])
     }
 
     /// Writes the case, runs both, and returns capdo's values (with blocks for `matchUser` applied) and sshd's.

@@ -6,7 +6,7 @@ import Testing
 @Suite("sysctl configuration")
 struct SysctlParserTests {
     @Test func followsSystemdOrderAndMasking() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "usr/lib/sysctl.d/50-default.conf": "net.ipv4.ip_forward = 1\nkernel.kptr_restrict=1\n",
             "etc/sysctl.d/50-default.conf": "# masks the vendor file\nkernel.dmesg_restrict = 1\n",
             "run/sysctl.d/10-early.conf": "kernel.dmesg_restrict = 0\nnet.ipv4.tcp_syncookies = 0\n",
@@ -38,7 +38,7 @@ struct SysctlParserTests {
     /// systemd-sysctl reads `etc/sysctl.conf` only through the `99-sysctl.conf` link: without the link a
     /// `sysctl.d` value is in force and a bad line in the unread file is not.
     @Test func sysctlConfWithoutTheLinkIsNotRead() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "usr/lib/sysctl.d/50-default.conf": "net.ipv4.conf.all.rp_filter = 2\n",
             "etc/sysctl.conf": "net.ipv4.conf.all.rp_filter = 1\nnot a line\n",
         ])
@@ -87,7 +87,7 @@ struct SysctlParserTests {
     }
 
     @Test func ignoreErrorPrefixAndBadLines() {
-        let files = SystemConfigFiles.memory([
+        let files = ConfigFiles.memory([
             "etc/sysctl.d/10-x.conf": "-kernel.yama.ptrace_scope = 2\nthis is not valid\n = 3\nfs.suid_dumpable=0"
         ])
         let (section, issues) = SysctlParser.parse(files)
@@ -98,7 +98,7 @@ struct SysctlParserTests {
     }
 
     @Test func maskedDropInsAndGlobExclusions() async throws {
-        let files = SystemConfigFiles.memory(
+        let files = ConfigFiles.memory(
             ["usr/lib/sysctl.d/50-x.conf": "kernel.a = 1\n", "etc/sysctl.d/60-y.conf": "-net.ipv4.conf.*.x\n"],
             masked: ["etc/sysctl.d/50-x.conf"])
         let (section, issues) = SysctlParser.parse(files)
@@ -120,8 +120,8 @@ struct SysctlParserTests {
     }
 
     @Test func unreadableAndHostileFilesAreIssues() {
-        let long = String(repeating: "a", count: SystemConfigReader.maxLineBytes + 10)
-        let files = SystemConfigFiles.memory(
+        let long = String(repeating: "a", count: ConfigFileReader.maxLineBytes + 10)
+        let files = ConfigFiles.memory(
             [
                 "etc/sysctl.d/20-bad.conf":
                     "kernel.a = 1\n\u{0}\u{1}garbage\n\(long)\nkernel.b = <script>alert(1)</script>\n"
@@ -141,10 +141,10 @@ struct SysctlParserTests {
         try root.write("etc/sysctl.conf", "net.ipv4.ip_forward = 0\n")
         try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf")
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
-        let collector = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl" })
+        let collector = try #require(ConfigCollectors.all.first { $0.id == "config.sysctl" })
         let output = await collector.collect(in: environment)
         #expect(output.config["sysctl"]?.entries["net.ipv4.ip_forward"]?.file == "etc/sysctl.d/99-sysctl.conf")
-        let runtime = try #require(SystemConfigCollectors.all.first { $0.id == "config.sysctl_runtime" })
+        let runtime = try #require(ConfigCollectors.all.first { $0.id == "config.sysctl_runtime" })
         #expect(await runtime.collect(in: environment).config.isEmpty)
     }
 

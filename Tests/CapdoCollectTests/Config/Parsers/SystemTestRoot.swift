@@ -60,5 +60,5 @@ final class SystemTestRoot {
         try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
     }
 
-    var files: SystemConfigFiles { .host(FileReader(root: path)) }
+    var files: ConfigFiles { .host(FileReader(root: path)) }
 }

@@ -31,7 +31,7 @@ public enum AuditRulesLoader: Sendable, Equatable {
     }
 
     /// The loader of the root's unit, and the unit's parse issues.
-    public static func find(_ files: SystemConfigFiles) -> (AuditRulesLoader, [CollectionIssue]) {
+    public static func find(_ files: ConfigFiles) -> (AuditRulesLoader, [CollectionIssue]) {
         let name = unit.name
         guard let home = unit.mainDirectories.first(where: { files.list($0).contains(name) }),
             !files.isMasked(home + "/" + name)
@@ -51,7 +51,7 @@ public enum AuditRulesLoader: Sendable, Equatable {
                 let arguments = Array(words[(index + 1)...].prefix { program($0) == nil })
                 for (position, argument) in arguments.enumerated()
                 where argument == "-R" && position + 1 < arguments.count {
-                    loaded.append(SystemConfigPath.normalize(arguments[position + 1]))
+                    loaded.append(ConfigFilePath.normalize(arguments[position + 1]))
                 }
             default:
                 continue

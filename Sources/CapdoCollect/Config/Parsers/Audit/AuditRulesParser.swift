@@ -12,14 +12,15 @@ import Foundation
 /// space-joined `arch=` values of `-a`/`-A` rules naming it (`any` without an arch filter); `key:<k>` = rules
 /// tagged `-k k` or `-F key=k`; `rules` = number of `-w` and `-a`/`-A` rules. Control lines (`-D`, `-b`, `-e`)
 /// are not rules.
-public enum AuditRulesParser {
+public enum AuditRulesParser: ConfigFileParser {
     public static let collector = "config.audit_rules"
+    public static let summary = "Audit watch and syscall rules (rules.d)"
 
     public static let compiledFile = "etc/audit/audit.rules"
     public static let rulesDirectory = "etc/audit/rules.d"
 
     /// The files loaded, in order, for a loader.
-    public static func order(_ files: SystemConfigFiles, loader: AuditRulesLoader) -> [String] {
+    public static func order(_ files: ConfigFiles, loader: AuditRulesLoader) -> [String] {
         let dropIns = files.list(rulesDirectory).filter { $0.hasSuffix(".rules") && !$0.hasPrefix(".") }
             .sorted(by: versionOrder).map { rulesDirectory + "/" + $0 }
         switch loader {
@@ -58,9 +59,9 @@ public enum AuditRulesParser {
         String("rwxa".filter { text.contains($0) })
     }
 
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
         let (loader, unitIssues) = AuditRulesLoader.find(files)
-        var reader = SystemConfigReader(collector: collector, files: files)
+        var reader = ConfigFileReader(collector: collector, files: files)
         for issue in unitIssues { reader.report(file: issue.file, line: issue.line, issue.message) }
         var entries: [String: ConfigEntry] = [:]
         var rules = 0
@@ -82,7 +83,7 @@ public enum AuditRulesParser {
         for path in order(files, loader: loader) {
             guard let text = reader.text(path) else { continue }
             for line in reader.lines(text, file: path) {
-                let words = SystemConfigWords.split(line.text)
+                let words = ConfigWords.split(line.text)
                 guard let first = words.first, !first.hasPrefix("#") else { continue }
                 guard first.hasPrefix("-") else {
                     reader.report(

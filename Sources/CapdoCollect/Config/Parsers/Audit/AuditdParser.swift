@@ -2,12 +2,13 @@ import CapdoCore
 import Foundation
 
 /// Parses `etc/audit/auditd.conf` (`config.auditd`): `key = value`, keys lower-cased, the last value wins.
-public enum AuditdParser {
+public enum AuditdParser: ConfigFileParser {
     public static let collector = "config.auditd"
+    public static let summary = "auditd daemon settings (auditd.conf)"
     public static let file = "etc/audit/auditd.conf"
 
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var reader = SystemConfigReader(collector: collector, files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var reader = ConfigFileReader(collector: collector, files: files)
         var entries: [String: ConfigEntry] = [:]
         if let text = reader.text(file) {
             for line in reader.lines(text, file: file) {

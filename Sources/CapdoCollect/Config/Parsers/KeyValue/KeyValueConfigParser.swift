@@ -2,7 +2,7 @@ import CapdoCore
 
 /// Reads simple `key value` / `key = value` configuration files (login.defs, useradd, pwquality,
 /// faillock): comments with `#`, surrounding quotes removed, the last value of a key winning.
-struct KeyValueConfigReader {
+struct KeyValueConfigParser {
     enum Separator {
         /// `KEY value` (login.defs).
         case whitespace
@@ -16,39 +16,27 @@ struct KeyValueConfigReader {
     var separator: Separator
     /// Applied to every key (upper- or lower-casing).
     var normalize: @Sendable (String) -> String
-    /// Lines longer than this are reported and skipped.
-    var maxLineLength = 16_384
 
     /// Reads `paths` in order; missing files are skipped silently, other failures become issues.
-    func read(_ paths: [String], from source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
-        var issues: [CollectionIssue] = []
-        var files: [String] = []
+    func parse(_ paths: [String], from files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var reader = ConfigFileReader(collector: collector, files: files)
+        var read: [String] = []
         var entries: [String: ConfigEntry] = [:]
         for path in paths {
-            guard let text = source.text(path, collector: collector, issues: &issues) else { continue }
-            files.append(path)
-            var fileIssues = 0
-            for (number, raw) in ConfigLines.split(text) {
-                func problem(_ message: String) {
-                    fileIssues += 1
-                    if fileIssues <= 20 {
-                        issues.append(CollectionIssue(collector: collector, file: path, line: number, message: message))
-                    }
-                }
-                if raw.utf8.count > maxLineLength {
-                    problem("line longer than \(maxLineLength) characters, ignored")
+            guard let text = reader.text(path) else { continue }
+            read.append(path)
+            for line in reader.lines(text, file: path) {
+                let trimmed = line.text.authTrimmed()
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let (key, value) = split(trimmed) else {
+                    reader.report(
+                        file: path, line: line.number, "not a setting (no key and value); the line is not shown")
                     continue
                 }
-                let line = raw.authTrimmed()
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                guard let (key, value) = split(line) else {
-                    problem("not a setting (no key and value); the line is not shown")
-                    continue
-                }
-                entries[normalize(key)] = ConfigEntry(value: value, file: path, line: number)
+                entries[normalize(key)] = ConfigEntry(value: value, file: path, line: line.number)
             }
         }
-        return (ConfigSection(files: files, present: !files.isEmpty, entries: entries), issues)
+        return (ConfigSection(files: read, present: !read.isEmpty, entries: entries), reader.issues)
     }
 
     private func split(_ line: String) -> (String, String)? {

@@ -16,6 +16,6 @@ public struct LogrotateBlock: Sendable, Equatable {
 
     /// True when one of the patterns covers the absolute path `log`.
     public func covers(_ log: String) -> Bool {
-        patterns.contains { SystemConfigWords.pathMatches($0, log) }
+        patterns.contains { ConfigWords.pathMatches($0, log) }
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// Reads `etc/logrotate.conf` and what it `include`s (a directory includes its files in name order, skipping
 /// hidden names and logrotate's taboo extensions such as `.dpkg-old`). Global directives may appear in any
 /// file and apply to blocks that start after them; a block starts from the global settings of that moment.
-public struct LogrotateParser {
+public struct LogrotateParser: ConfigFileParser {
     public static let collector = "config.logrotate"
+    public static let summary = "Log rotation and retention from logrotate.conf"
     public static let mainFile = "etc/logrotate.conf"
     /// logrotate's default `tabooext` list: included directory entries ending so are skipped.
     public static let tabooSuffixes = [
@@ -35,24 +36,20 @@ public struct LogrotateParser {
     /// Deepest include nesting followed.
     public static let maxDepth = 8
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var globals = LogrotateSettings()
     var blocks: [LogrotateBlock] = []
     var stack: [String] = []
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = LogrotateParser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = LogrotateParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile)
         return (parser.result(), parser.reader.issues)
     }
 
     /// Every block found, in order (for tests and callers that need more than the known logs).
-    public static func blocks(_ files: SystemConfigFiles) -> [LogrotateBlock] {
-        var parser = LogrotateParser(files: files)
+    public static func blocks(_ files: ConfigFiles) -> [LogrotateBlock] {
+        var parser = LogrotateParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile)
         return parser.blocks
     }
@@ -84,7 +81,7 @@ private extension LogrotateParser {
         for line in reader.lines(text, file: path) {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            var words = SystemConfigWords.split(trimmed)
+            var words = ConfigWords.split(trimmed)
             if inScript {
                 if words.first == "endscript" { inScript = false }
                 continue
@@ -152,7 +149,7 @@ private extension LogrotateParser {
     }
 
     mutating func include(_ argument: String) {
-        let target = SystemConfigPath.resolve(argument, against: "")
+        let target = ConfigFilePath.resolve(argument, against: "")
         if reader.files.isDirectory(target) {
             for name in reader.files.list(target) where !Self.isTaboo(name) {
                 let child = target + "/" + name

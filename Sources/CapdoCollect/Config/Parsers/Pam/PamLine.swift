@@ -63,11 +63,11 @@ struct PamLine: Equatable {
     }
 
     /// Lines joined across trailing `\`, numbered by their first physical line.
-    static func logicalLines(_ text: String) -> [(Int, String)] {
+    static func logicalLines(_ lines: [ConfigFileLine]) -> [(Int, String)] {
         var result: [(Int, String)] = []
         var pending = ""
         var start = 0
-        for (number, line) in ConfigLines.split(text) {
+        for (number, line) in lines.map({ ($0.number, $0.text) }) {
             if pending.isEmpty { start = number }
             if line.hasSuffix("\\") {
                 pending += line.dropLast() + " "

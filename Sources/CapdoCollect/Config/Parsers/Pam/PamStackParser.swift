@@ -6,8 +6,9 @@ import CapdoCore
 /// Keys: `<module>` (name without path or `.so`) = comma-joined `<file>:<type>` for every stack file and
 /// type where it appears (file names as in `etc/pam.d`), located at the first; `<module>.<arg>` = the
 /// argument's value (`minlen=12` → `12`, a flag such as `nullok` → `yes`), the first occurrence winning.
-public enum PamStackParser {
+public enum PamStackParser: ConfigFileParser {
     public static let collector = "config.pam"
+    public static let summary = "PAM modules and their arguments in the authentication stacks of etc/pam.d"
     public static let directory = "etc/pam.d"
     public static let stacks = [
         "common-auth", "common-account", "common-password", "common-session", "system-auth", "password-auth",
@@ -16,42 +17,40 @@ public enum PamStackParser {
     static let maxDepth = 8
     static let types: Set<String> = ["auth", "account", "password", "session"]
 
-    public static func parse(_ source: ConfigTextSource) -> (ConfigSection, [CollectionIssue]) {
-        var walker = PamWalker(source: source)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var walker = PamWalker(files: files)
         for stack in stacks {
             walker.readStack(stack)
         }
         let present = !walker.files.isEmpty
-        return (ConfigSection(files: walker.files, present: present, entries: walker.entries), walker.issues)
+        return (ConfigSection(files: walker.files, present: present, entries: walker.entries), walker.reader.issues)
     }
 }
 
 /// Walks PAM files, collecting module locations and arguments.
 private struct PamWalker {
-    let source: ConfigTextSource
+    var reader: ConfigFileReader
     var files: [String] = []
-    var issues: [CollectionIssue] = []
     var entries: [String: ConfigEntry] = [:]
     var texts: [String: String?] = [:]
 
-    init(source: ConfigTextSource) {
-        self.source = source
+    init(files: ConfigFiles) {
+        reader = ConfigFileReader(collector: PamStackParser.collector, files: files)
     }
 
     mutating func text(of name: String, from file: String?, line: Int?) -> String? {
         let path = PamStackParser.directory + "/" + name
         if let cached = texts[path] { return cached }
         var found: String?
-        switch source.read(path) {
+        switch reader.load(path) {
         case .success(let text):
             found = text
             files.append(path)
         case .failure(let error):
             if error.reason != .missing || file != nil {
-                issues.append(
-                    CollectionIssue(
-                        collector: PamStackParser.collector, level: error.reason == .missing ? .warning : .error,
-                        file: file ?? path, line: line, message: file == nil ? error.description : "include: \(error)"))
+                reader.report(
+                    file: file ?? path, line: line, file == nil ? error.description : "include: \(error)",
+                    level: error.reason == .missing ? .warning : .error)
             }
         }
         texts[path] = found
@@ -65,26 +64,20 @@ private struct PamWalker {
     mutating func walk(_ name: String, onlyType: String?, chain: [String], from: String?, line: Int?) {
         if chain.contains(name) || chain.count >= PamStackParser.maxDepth {
             let location = from ?? PamStackParser.directory + "/" + name
-            issues.append(
-                CollectionIssue(
-                    collector: PamStackParser.collector, file: location, line: line,
-                    message: "include of '\(name)' loops or nests too deep; not followed"))
+            reader.report(file: location, line: line, "include of '\(name)' loops or nests too deep; not followed")
             return
         }
         let baseName = name.split(separator: "/").last.map(String.init) ?? name
         guard let text = text(of: baseName, from: from, line: line) else { return }
         let path = PamStackParser.directory + "/" + baseName
-        for (number, content) in PamLine.logicalLines(text) {
+        for (number, content) in PamLine.logicalLines(reader.lines(text, file: path)) {
             guard let parsed = PamLine(content) else { continue }
             if parsed.isAtInclude {
                 walk(parsed.module, onlyType: onlyType, chain: chain + [name], from: path, line: number)
                 continue
             }
             guard PamStackParser.types.contains(parsed.type) else {
-                issues.append(
-                    CollectionIssue(
-                        collector: PamStackParser.collector, file: path, line: number,
-                        message: "unknown PAM type\(IssueQuote.keyword(parsed.type))"))
+                reader.report(file: path, line: number, "unknown PAM type\(IssueQuote.keyword(parsed.type))")
                 continue
             }
             if let onlyType, parsed.type != onlyType { continue }
@@ -93,10 +86,7 @@ private struct PamWalker {
                 continue
             }
             guard !parsed.module.isEmpty else {
-                issues.append(
-                    CollectionIssue(
-                        collector: PamStackParser.collector, file: path, line: number,
-                        message: "PAM line without a module"))
+                reader.report(file: path, line: number, "PAM line without a module")
                 continue
             }
             record(parsed, file: path, baseName: baseName, line: number)

@@ -13,29 +13,29 @@ import CapdoCore
 /// sshd checks every line, not only the first of a keyword: an invalid value anywhere (`PermitRootLogin no`
 /// then `PermitRootLogin wrong_value`) makes it refuse the whole file. Such a keyword keeps no file value, so
 /// a rule on it sees the error naming file:line, exactly as when the invalid line is the only one.
-public enum SshdConfigParser {
+public enum SshdConfigParser: ConfigFileParser {
     public static let collector = "config.sshd"
+    public static let summary = "OpenSSH server settings as sshd -T would print them, with Match blocks"
     public static let mainFile = "etc/ssh/sshd_config"
     /// sshd's limit on nested includes (`SERVCONF_MAX_DEPTH`).
     static let maxDepth = 16
-    /// Lines longer than this are reported and skipped.
-    static let maxLineLength = 65_536
-    /// At most this many issues are reported per file.
-    static let maxIssuesPerFile = 50
     /// At most this many files are read through `Include` in one parse, repeats counted. The depth limit alone
     /// does not bound the work: a file that includes itself twice is read 2^16 times before it stops.
     static let maxIncludedFiles = 256
 
+    /// Parses `etc/ssh/sshd_config` and what it includes.
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        parse(files, mainFile: mainFile)
+    }
+
     /// Parses the configuration rooted at `mainFile`; a missing main file gives `present: false`.
-    public static func parse(
-        _ source: ConfigTextSource, mainFile: String = SshdConfigParser.mainFile
-    ) -> (ConfigSection, [CollectionIssue]) {
-        var state = State(source: source)
-        guard let text = source.text(mainFile, collector: collector, issues: &state.issues) else {
-            return (ConfigSection(files: [], present: false), state.issues)
+    public static func parse(_ files: ConfigFiles, mainFile: String) -> (ConfigSection, [CollectionIssue]) {
+        var state = State(files: files)
+        guard let text = state.reader.text(mainFile) else {
+            return (ConfigSection(files: [], present: false), state.reader.issues)
         }
         state.parseFile(mainFile, text: text, depth: 0, outerBlock: nil)
-        return (state.section(), state.issues)
+        return (state.section(), state.reader.issues)
     }
 
     /// Parses a single file's text (no includes are followed when `source` is empty).
@@ -57,45 +57,28 @@ private struct Scope {
 
 /// Mutable parsing state for one run.
 private struct State {
-    let source: ConfigTextSource
+    var reader: ConfigFileReader
     var files: [String] = []
-    var issues: [CollectionIssue] = []
     var global = Scope()
     var blocks: [(block: ConfigBlock, scope: Scope)] = []
     /// Index into `blocks` of the `Match` block being read, nil for global.
     var current: Int?
-    var issueCounts: [String: Int] = [:]
     /// Files read through `Include` so far (see `SshdConfigParser.maxIncludedFiles`).
     var includedFiles = 0
     var includeLimitReported = false
 
-    init(source: ConfigTextSource) {
-        self.source = source
+    init(files: ConfigFiles) {
+        reader = ConfigFileReader(collector: SshdConfigParser.collector, files: files)
     }
 
     mutating func report(_ file: String, _ line: Int?, _ message: String, level: CollectionIssue.Level = .error) {
-        let count = issueCounts[file, default: 0]
-        issueCounts[file] = count + 1
-        if count == SshdConfigParser.maxIssuesPerFile {
-            issues.append(
-                CollectionIssue(
-                    collector: SshdConfigParser.collector, file: file,
-                    message: "more than \(SshdConfigParser.maxIssuesPerFile) problems; the rest are not reported"))
-        }
-        guard count < SshdConfigParser.maxIssuesPerFile else { return }
-        issues.append(
-            CollectionIssue(
-                collector: SshdConfigParser.collector, level: level, file: file, line: line, message: message))
+        reader.report(file: file, line: line, message, level: level)
     }
 
     mutating func parseFile(_ file: String, text: String, depth: Int, outerBlock: Int?) {
         files.append(file)
-        for (lineNumber, rawLine) in ConfigLines.split(text) {
-            if rawLine.utf8.count > SshdConfigParser.maxLineLength {
-                report(file, lineNumber, "line longer than \(SshdConfigParser.maxLineLength) characters, ignored")
-                continue
-            }
-            processLine(rawLine, file: file, line: lineNumber, depth: depth, outerBlock: outerBlock)
+        for line in reader.lines(text, file: file) {
+            processLine(Substring(line.text), file: file, line: line.number, depth: depth, outerBlock: outerBlock)
         }
     }
 
@@ -234,21 +217,20 @@ private struct State {
         let saved = current
         for pattern in args {
             let path = pattern.hasPrefix("/") ? String(pattern.drop(while: { $0 == "/" })) : "etc/ssh/" + pattern
-            for match in source.glob(path) {
+            for match in reader.expand(path) {
                 guard includedFiles < SshdConfigParser.maxIncludedFiles else {
                     // Reported once, past the per-file cap: a loop has usually used up its file's issues already.
                     if !includeLimitReported {
                         includeLimitReported = true
-                        issues.append(
-                            CollectionIssue(
-                                collector: SshdConfigParser.collector, file: file, line: line,
-                                message: "more than \(SshdConfigParser.maxIncludedFiles) files read through Include "
-                                    + "(an include loop?); '\(match)' and every later Include are ignored"))
+                        reader.report(
+                            file: file, line: line,
+                            "more than \(SshdConfigParser.maxIncludedFiles) files read through Include "
+                                + "(an include loop?); '\(match)' and every later Include are ignored", uncapped: true)
                     }
                     current = saved
                     return
                 }
-                switch source.read(match) {
+                switch reader.load(match) {
                 case .success(let text):
                     includedFiles += 1
                     parseFile(match, text: text, depth: depth + 1, outerBlock: saved)

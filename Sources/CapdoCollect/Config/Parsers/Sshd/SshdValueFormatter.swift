@@ -162,7 +162,8 @@ enum SshdValueFormatter {
         return integer(lower)
     }
 
-    /// Applies sshd's `+` (append), `-` (remove matching) and `^` (prepend) to the default list.
+    /// Applies sshd's `+` (append), `-` (remove matching) and `^` (prepend) to the default list. `-` patterns are
+    /// OpenSSH's `match_pattern`: `*` and `?` only.
     static func algorithms(_ value: String, key: String) -> String? {
         let base = SshdDefaults.algorithmLists[key] ?? []
         guard let head = value.first else { return nil }
@@ -172,7 +173,7 @@ enum SshdValueFormatter {
         case "+":
             result = base + items.filter { !base.contains($0) }
         case "-":
-            result = base.filter { name in !items.contains(where: { Glob.matches($0, name) }) }
+            result = base.filter { name in !items.contains(where: { Glob.matches($0, name, brackets: false) }) }
         case "^":
             result = items + base.filter { !items.contains($0) }
         default:

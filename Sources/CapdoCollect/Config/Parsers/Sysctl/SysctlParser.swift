@@ -9,14 +9,15 @@ import Foundation
 /// systemd-sysctl only sees it through Debian's `etc/sysctl.d/99-sysctl.conf` link, so without that link
 /// its lines are not in force. The last assignment of a key wins. A drop-in linked to `/dev/null` is masked
 /// (read as absent).
-public enum SysctlParser {
+public enum SysctlParser: ConfigFileParser {
     public static let collector = "config.sysctl"
+    public static let summary = "Kernel parameters set in sysctl.d and sysctl.conf"
     /// Drop-in directories in decreasing precedence.
     public static let directories = [
         "etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d",
     ]
     /// The files in the order they are applied.
-    public static func order(_ files: SystemConfigFiles) -> [String] {
+    public static func order(_ files: ConfigFiles) -> [String] {
         var chosen: [String: String] = [:]
         for directory in directories {
             for name in files.list(directory) where name.hasSuffix(".conf") && chosen[name] == nil {
@@ -26,8 +27,8 @@ public enum SysctlParser {
         return chosen.keys.sorted().compactMap { chosen[$0] }
     }
 
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var reader = SystemConfigReader(collector: collector, files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var reader = ConfigFileReader(collector: collector, files: files)
         var entries: [String: ConfigEntry] = [:]
         for path in order(files) {
             guard let text = reader.text(path) else { continue }
@@ -46,18 +47,18 @@ public enum SysctlParser {
     }
 
     /// One line: nil for blank lines and comments, else the normalised key and value or a message.
-    public static func parseLine(_ text: String) -> Result<(String, String), SystemConfigLineError>? {
+    public static func parseLine(_ text: String) -> Result<(String, String), ConfigFileLineError>? {
         let line = text.trimmingCharacters(in: .whitespaces)
         if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { return nil }
         // `-key.pattern.*` without a value excludes keys from an earlier glob assignment (systemd ≥ 250).
         if line.hasPrefix("-") && !line.contains("=") { return nil }
         guard let equals = line.firstIndex(of: "=") else {
-            return .failure(SystemConfigLineError("line without '=', not shown"))
+            return .failure(ConfigFileLineError("line without '=', not shown"))
         }
         var key = line[..<equals].trimmingCharacters(in: .whitespaces)
         if key.hasPrefix("-") { key.removeFirst() }
         key = normalizeKey(key.trimmingCharacters(in: .whitespaces))
-        guard !key.isEmpty else { return .failure(SystemConfigLineError("assignment without a key")) }
+        guard !key.isEmpty else { return .failure(ConfigFileLineError("assignment without a key")) }
         let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         return .success((key, value))
     }

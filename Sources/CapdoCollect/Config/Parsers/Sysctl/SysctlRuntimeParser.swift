@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Live host only: under `--root` the section is absent. A key the kernel does not have (no Yama, no IPv6)
 /// is left out; a file that exists but cannot be read is an issue.
-public struct SysctlRuntimeCollector: Collector {
-    public static let source = "sysctl_runtime"
+public enum SysctlRuntimeParser: ConfigFileParser {
+    public static let collector = "config.sysctl_runtime"
+    public static let summary = "Running kernel parameters (/proc/sys) for a fixed list of security keys"
+    public static let liveOnly = true
     /// The keys read, dotted as `sysctl` prints them.
     public static let keys = [
         "net.ipv4.ip_forward", "net.ipv4.conf.all.accept_redirects", "net.ipv4.conf.default.accept_redirects",
@@ -16,11 +18,6 @@ public struct SysctlRuntimeCollector: Collector {
         "kernel.kptr_restrict", "kernel.dmesg_restrict", "kernel.yama.ptrace_scope", "fs.protected_hardlinks",
         "fs.protected_symlinks", "fs.suid_dumpable", "kernel.unprivileged_bpf_disabled",
     ]
-
-    public var id: String { "config." + Self.source }
-    public var summary: String { "Running kernel parameters (/proc/sys) for a fixed list of security keys" }
-
-    public init() {}
 
     /// `proc/sys/net/ipv4/ip_forward` for `net.ipv4.ip_forward`.
     public static func procPath(_ key: String) -> String {
@@ -33,8 +30,8 @@ public struct SysctlRuntimeCollector: Collector {
     }
 
     /// Reads the keys through `files`; pure apart from the reads, so tests can feed a fake `/proc`.
-    public static func read(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var reader = SystemConfigReader(collector: "config." + source, files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var reader = ConfigFileReader(collector: collector, files: files)
         var entries: [String: ConfigEntry] = [:]
         for key in keys {
             let path = procPath(key)
@@ -42,11 +39,5 @@ public struct SysctlRuntimeCollector: Collector {
             entries[key] = ConfigEntry(value: value(text), file: path)
         }
         return (reader.section(entries), reader.issues)
-    }
-
-    public func collect(in environment: HostEnvironment) async -> CollectorOutput {
-        guard environment.live else { return CollectorOutput() }
-        let (section, issues) = Self.read(.host(environment.files))
-        return CollectorOutput(config: [Self.source: section], issues: issues)
     }
 }

@@ -6,13 +6,14 @@ import CapdoCore
 /// it sits at the `Storage=` line, or at `var/log/journal` when the default decides. journald ignores a
 /// `Storage=` value it does not know (quoted, capitalised, empty: it compares the raw text), keeping the
 /// earlier assignment or the default, and so does capdo, with a warning naming the line.
-public enum JournaldParser {
+public enum JournaldParser: ConfigFileParser {
     public static let collector = "config.journald"
+    public static let summary = "systemd-journald storage and retention settings"
     public static let storageValues: Set<String> = ["volatile", "persistent", "auto", "none"]
     public static let parser = SystemdConfigParser(
         collector: collector, name: "journald.conf", section: "Journal", enumerations: ["Storage": storageValues])
 
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
         var (entries, reader) = parser.parse(files)
         let storage = entries["Storage"]
         switch storage?.value ?? "auto" {

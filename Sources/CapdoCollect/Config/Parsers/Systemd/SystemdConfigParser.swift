@@ -47,7 +47,7 @@ public struct SystemdConfigParser: Sendable {
     }
 
     /// The files in the order they apply.
-    public func order(_ files: SystemConfigFiles) -> [String] {
+    public func order(_ files: ConfigFiles) -> [String] {
         var chosen: [String: String] = [:]
         for base in dropInDirectories {
             let directory = base + "/" + name + ".d"
@@ -60,27 +60,16 @@ public struct SystemdConfigParser: Sendable {
     }
 
     /// Entries and the reader (for files read, presence and issues).
-    public func parse(_ files: SystemConfigFiles) -> ([String: ConfigEntry], SystemConfigReader) {
-        var reader = SystemConfigReader(collector: collector, files: files)
+    public func parse(_ files: ConfigFiles) -> ([String: ConfigEntry], ConfigFileReader) {
+        var reader = ConfigFileReader(collector: collector, files: files)
         var entries: [String: ConfigEntry] = [:]
         for path in order(files) {
             guard let text = reader.text(path) else { continue }
             var current: String?
-            var continued = ""
-            var continuedLine = 0
-            for line in reader.lines(text, file: path) {
-                var trimmed = line.text.trimmingCharacters(in: .whitespaces)
-                if continued.isEmpty && (trimmed.hasPrefix("#") || trimmed.hasPrefix(";")) { continue }
-                if trimmed.hasSuffix("\\") {
-                    if continued.isEmpty { continuedLine = line.number }
-                    trimmed.removeLast()
-                    continued += trimmed + " "
-                    continue
-                }
-                let number = continued.isEmpty ? line.number : continuedLine
-                trimmed = continued + trimmed
-                continued = ""
-                if trimmed.isEmpty { continue }
+            let lines = reader.lines(text, file: path).joiningContinuations { $0.hasPrefix("#") || $0.hasPrefix(";") }
+            for line in lines.lines {
+                let trimmed = line.text
+                let number = line.number
                 if trimmed.hasPrefix("[") {
                     guard trimmed.hasSuffix("]") else {
                         reader.report(file: path, line: number, "section header without ']'")

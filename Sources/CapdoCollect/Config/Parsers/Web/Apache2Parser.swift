@@ -8,15 +8,16 @@ import Foundation
 /// nesting is checked. Keys: `ServerTokens`, `ServerSignature`, `SSLProtocol`, `ErrorLog` (the server-wide value —
 /// last outside any section — else the first inside one; defaults `Full` and `Off` for the first two),
 /// `CustomLog` (first), `Options_Indexes` = `yes` when any `Options` enables `Indexes` (or `All`).
-public struct Apache2Parser {
+public struct Apache2Parser: ConfigFileParser {
     public static let collector = "config.apache2"
+    public static let summary = "Apache httpd logging, version disclosure, TLS and listings"
     public static let mainFile = "etc/apache2/apache2.conf"
     public static let serverRoot = "etc/apache2"
     public static let maxDepth = 16
     public static let maxFiles = 2048
     static let serverWide = ["ServerTokens", "ServerSignature", "SSLProtocol", "ErrorLog"]
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var stack: [String] = []
     var filesParsed = 0
     var global: [String: ConfigEntry] = [:]
@@ -24,12 +25,8 @@ public struct Apache2Parser {
     var customLog: ConfigEntry?
     var indexes: ConfigEntry?
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = Apache2Parser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = Apache2Parser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile)
         var entries: [String: ConfigEntry] = [:]
         for key in serverWide {
@@ -67,20 +64,10 @@ private extension Apache2Parser {
         stack.append(path)
         defer { stack.removeLast() }
         var sections: [(name: String, line: Int)] = []
-        var pending = ""
-        var pendingLine = 0
-        for line in reader.lines(text, file: path) {
-            var content = line.text.trimmingCharacters(in: .whitespaces)
-            if pending.isEmpty && (content.isEmpty || content.hasPrefix("#")) { continue }
-            if content.hasSuffix("\\") {
-                if pending.isEmpty { pendingLine = line.number }
-                content.removeLast()
-                pending += content + " "
-                continue
-            }
-            let number = pending.isEmpty ? line.number : pendingLine
-            content = pending + content
-            pending = ""
+        let (lines, unfinished) = reader.lines(text, file: path).joiningContinuations { $0.hasPrefix("#") }
+        for line in lines {
+            let content = line.text
+            let number = line.number
             if content.hasPrefix("</") {
                 let name = content.dropFirst(2).prefix { $0 != ">" && $0 != " " }.lowercased()
                 guard let open = sections.last else {
@@ -103,11 +90,11 @@ private extension Apache2Parser {
                 sections.append((name, number))
                 continue
             }
-            let words = SystemConfigWords.split(content)
+            let words = ConfigWords.split(content)
             guard let name = words.first else { continue }
             directive(name, Array(words.dropFirst()), file: path, line: number, nested: !sections.isEmpty)
         }
-        if !pending.isEmpty { reader.report(file: path, line: pendingLine, "line continued with '\\' at end of file") }
+        if let unfinished { reader.report(file: path, line: unfinished, "line continued with '\\' at end of file") }
         if let open = sections.last {
             reader.report(file: path, line: open.line, "<\(open.name.prefix(80))> not closed before end of file")
         }
@@ -120,15 +107,15 @@ private extension Apache2Parser {
                 reader.report(file: file, line: line, "\(raw) without a path")
                 return
             }
-            let target = SystemConfigPath.resolve(pattern, against: Self.serverRoot)
+            let target = ConfigFilePath.resolve(pattern, against: Self.serverRoot)
             let matches = reader.expand(target)
-            if lower == "include" && !SystemConfigPath.hasMagic(target) && !reader.files.isDirectory(target),
+            if lower == "include" && !Glob.hasMagic(target) && !reader.files.isDirectory(target),
                 case .failure(let error) = reader.files.read(target), error.reason == .missing
             {
                 reader.report(file: file, line: line, "included file \(target) does not exist")
                 return
             }
-            if lower == "include" && SystemConfigPath.hasMagic(target) && matches.isEmpty {
+            if lower == "include" && Glob.hasMagic(target) && matches.isEmpty {
                 reader.report(file: file, line: line, "Include pattern \(target) matches no file", level: .warning)
             }
             for match in matches { parseFile(match) }

@@ -8,27 +8,24 @@ import Foundation
 /// loops and nesting bounded. Keys: `access_log` (first path, or `off` when any context turns it off),
 /// `error_log` (first), `server_tokens` (`on` when any context leaves it on; default `on`), `ssl_protocols`
 /// (first, space-joined), `autoindex` (`on` when any context turns it on; default `off`).
-public struct NginxParser {
+public struct NginxParser: ConfigFileParser {
     public static let collector = "config.nginx"
+    public static let summary = "nginx logging, version disclosure, TLS and listings"
     public static let mainFile = "etc/nginx/nginx.conf"
     public static let prefix = "etc/nginx"
     public static let maxDepth = 16
     /// Most include files followed in one scan.
     public static let maxFiles = 2048
 
-    var reader: SystemConfigReader
+    var reader: ConfigFileReader
     var stack: [String] = []
     var filesParsed = 0
     var accessLog: ConfigEntry?
     var accessOff: ConfigEntry?
     var entries: [String: ConfigEntry] = [:]
 
-    init(files: SystemConfigFiles) {
-        reader = SystemConfigReader(collector: Self.collector, files: files)
-    }
-
-    public static func parse(_ files: SystemConfigFiles) -> (ConfigSection, [CollectionIssue]) {
-        var parser = NginxParser(files: files)
+    public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
+        var parser = NginxParser(reader: ConfigFileReader(collector: collector, files: files))
         parser.parseFile(mainFile, context: [])
         var entries = parser.entries
         if let log = parser.accessOff ?? parser.accessLog { entries["access_log"] = log }
@@ -171,9 +168,9 @@ private extension NginxParser {
                 reader.report(file: file, line: line, "include without a file")
                 return
             }
-            let target = SystemConfigPath.resolve(pattern, against: Self.prefix)
+            let target = ConfigFilePath.resolve(pattern, against: Self.prefix)
             let matches = reader.expand(target)
-            if !SystemConfigPath.hasMagic(target), case .failure(let error) = reader.files.read(target),
+            if !Glob.hasMagic(target), case .failure(let error) = reader.files.read(target),
                 error.reason == .missing
             {
                 reader.report(file: file, line: line, "included file \(target) does not exist")

@@ -5,14 +5,14 @@ import Testing
 
 /// Every truncation and random byte flips of small valid inputs: parsers must end with a result (and issues),
 /// never crash or hang.
-@Suite("system config parsers survive damaged input")
-struct SystemConfigRobustnessTests {
+@Suite("config file parsers survive damaged input")
+struct ConfigParsersRobustnessTests {
     /// A parser under test: its main file, a small valid text and the parse function.
     struct Case: Sendable, CustomStringConvertible {
         var name: String
         var path: String
         var valid: String
-        var parse: @Sendable (SystemConfigFiles) -> (ConfigSection, [CollectionIssue])
+        var parse: @Sendable (ConfigFiles) -> (ConfigSection, [CollectionIssue])
         var description: String { name }
     }
 
