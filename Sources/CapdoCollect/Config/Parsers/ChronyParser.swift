@@ -14,7 +14,6 @@ public struct ChronyParser: ConfigFileParser {
     public static let maxDepth = 8
 
     var reader: ConfigFileReader
-    var stack: [String] = []
     var hosts: [String: (values: [String], file: String, line: Int)] = [:]
     var sources = 0
 
@@ -35,10 +34,8 @@ public struct ChronyParser: ConfigFileParser {
 
 private extension ChronyParser {
     mutating func parseFile(_ path: String) {
-        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
-        guard let text = reader.text(path) else { return }
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth) else { return }
+        defer { reader.leave() }
         let onlySources = path.hasSuffix(".sources")
         for line in reader.lines(text, file: path) {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)

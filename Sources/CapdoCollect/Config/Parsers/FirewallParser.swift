@@ -14,7 +14,6 @@ public struct FirewallParser: ConfigFileParser {
 
     var reader: ConfigFileReader
     var entries: [String: ConfigEntry] = [:]
-    var stack: [String] = []
     /// Input-hook chains found: policy and where it was set (or where the chain was declared).
     var inputChains: [ConfigEntry] = []
 
@@ -77,10 +76,8 @@ private extension FirewallParser {
 
     /// Tokens of an nftables file: words, `{`, `}` and `;` (a line end also ends a statement), with lines.
     mutating func nftables(_ path: String) {
-        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
-        guard let text = reader.text(path) else { return }
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth) else { return }
+        defer { reader.leave() }
         // Block stack: for a chain, whether it hooks input, its policy entry and its line.
         var blocks: [(isChain: Bool, input: Bool, policy: ConfigEntry?, line: Int)] = []
         var statement: [String] = []

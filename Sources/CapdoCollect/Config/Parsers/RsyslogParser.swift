@@ -20,7 +20,6 @@ public struct RsyslogParser: ConfigFileParser {
     ]
 
     var reader: ConfigFileReader
-    var stack: [String] = []
     var authDestination: ConfigEntry?
     var forward: ConfigEntry?
     var rules = 0
@@ -113,10 +112,8 @@ public struct RsyslogParser: ConfigFileParser {
 
 private extension RsyslogParser {
     mutating func parseFile(_ path: String) {
-        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
-        guard let text = reader.text(path) else { return }
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth) else { return }
+        defer { reader.leave() }
         var statement = ""
         var statementLine = 0
         var depth = 0

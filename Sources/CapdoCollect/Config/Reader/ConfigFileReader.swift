@@ -13,7 +13,7 @@ import CapdoCore
 /// - A line longer than `maxLineBytes` bytes is reported and skipped.
 /// - At most `maxIssuesPerFile` issues per file; the rest are summarised once.
 /// - Globs are `Glob` (glob(3): `*`, `?`, `[...]`) through `expand`; include loops, depth and file counts
-///   are bounded by `mayEnter`.
+///   are bounded by `enter`.
 public struct ConfigFileReader: Sendable {
     /// Collector id used in issues (`config.sysctl`).
     public let collector: String
@@ -24,6 +24,10 @@ public struct ConfigFileReader: Sendable {
     public private(set) var found = false
     public private(set) var issues: [CollectionIssue] = []
     private var issuesPerFile: [String: Int] = [:]
+    /// Files (and directories) being parsed, outermost first; see `enter`.
+    public internal(set) var includeChain: [String] = []
+    /// Files entered through `enter`, for its `maxFiles` bound.
+    var filesEntered = 0
 
     /// Longest line parsed, in bytes; longer lines are reported and skipped.
     public static let maxLineBytes = 64 * 1024

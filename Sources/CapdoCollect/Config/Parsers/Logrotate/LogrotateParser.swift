@@ -39,7 +39,6 @@ public struct LogrotateParser: ConfigFileParser {
     var reader: ConfigFileReader
     var globals = LogrotateSettings()
     var blocks: [LogrotateBlock] = []
-    var stack: [String] = []
 
     public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
         var parser = LogrotateParser(reader: ConfigFileReader(collector: collector, files: files))
@@ -70,10 +69,8 @@ private extension LogrotateParser {
     }
 
     mutating func parseFile(_ path: String) {
-        guard reader.mayEnter(path, stack: stack, maxDepth: Self.maxDepth) else { return }
-        guard let text = reader.text(path) else { return }
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth) else { return }
+        defer { reader.leave() }
         var block: LogrotateBlock?
         var pending: [String] = []
         var pendingLine = 0

@@ -18,8 +18,6 @@ public struct Apache2Parser: ConfigFileParser {
     static let serverWide = ["ServerTokens", "ServerSignature", "SSLProtocol", "ErrorLog"]
 
     var reader: ConfigFileReader
-    var stack: [String] = []
-    var filesParsed = 0
     var global: [String: ConfigEntry] = [:]
     var inSection: [String: ConfigEntry] = [:]
     var customLog: ConfigEntry?
@@ -49,20 +47,14 @@ public struct Apache2Parser: ConfigFileParser {
 
 private extension Apache2Parser {
     mutating func parseFile(_ path: String) {
-        guard
-            reader.mayEnter(
-                path, stack: stack, maxDepth: Self.maxDepth, filesParsed: filesParsed, maxFiles: Self.maxFiles)
-        else { return }
         if reader.files.isDirectory(path) {
-            stack.append(path)
-            defer { stack.removeLast() }
+            guard reader.enter(directory: path, maxDepth: Self.maxDepth, maxFiles: Self.maxFiles) else { return }
+            defer { reader.leave() }
             for name in reader.files.list(path) where !name.hasPrefix(".") { parseFile(path + "/" + name) }
             return
         }
-        guard let text = reader.text(path) else { return }
-        filesParsed += 1
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth, maxFiles: Self.maxFiles) else { return }
+        defer { reader.leave() }
         var sections: [(name: String, line: Int)] = []
         let (lines, unfinished) = reader.lines(text, file: path).joiningContinuations { $0.hasPrefix("#") }
         for line in lines {

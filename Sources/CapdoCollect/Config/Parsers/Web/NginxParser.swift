@@ -18,8 +18,6 @@ public struct NginxParser: ConfigFileParser {
     public static let maxFiles = 2048
 
     var reader: ConfigFileReader
-    var stack: [String] = []
-    var filesParsed = 0
     var accessLog: ConfigEntry?
     var accessOff: ConfigEntry?
     var entries: [String: ConfigEntry] = [:]
@@ -105,14 +103,8 @@ private extension NginxParser {
     }
 
     mutating func parseFile(_ path: String, context: [String]) {
-        guard
-            reader.mayEnter(
-                path, stack: stack, maxDepth: Self.maxDepth, filesParsed: filesParsed, maxFiles: Self.maxFiles)
-        else { return }
-        guard let text = reader.text(path) else { return }
-        filesParsed += 1
-        stack.append(path)
-        defer { stack.removeLast() }
+        guard let text = reader.enter(path, maxDepth: Self.maxDepth, maxFiles: Self.maxFiles) else { return }
+        defer { reader.leave() }
         var blocks: [(name: String, line: Int)] = []
         var words: [Token] = []
         for token in tokens(text, file: path) {
