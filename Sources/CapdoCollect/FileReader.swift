@@ -183,7 +183,7 @@ public struct FileReader: Sendable {
         }.map { base.isEmpty ? $0 : base + "/" + $0 }.filter { isRegularFile($0) }
     }
 
-    /// Entries of `directory` whose names match a `*`/`?` glob (`auth.log*`), as root-relative paths.
+    /// Entries of `directory` whose names match a `Glob` (`auth.log*`), as root-relative paths.
     public func glob(_ directory: String, _ pattern: String) -> [String] {
         let base = relative(directory)
         return list(base).filter { Glob.matches(pattern, $0) }.map { base.isEmpty ? $0 : base + "/" + $0 }

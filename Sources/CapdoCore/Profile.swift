@@ -22,7 +22,7 @@ public struct Profile: Sendable, Hashable {
 
     /// True when the rule id is selected by this profile.
     public func selects(_ ruleID: String) -> Bool {
-        let included = include.isEmpty || include.contains { Glob.matches($0, ruleID) }
-        return included && !exclude.contains { Glob.matches($0, ruleID) }
+        let included = include.isEmpty || include.contains { Glob.matches($0, ruleID, brackets: false) }
+        return included && !exclude.contains { Glob.matches($0, ruleID, brackets: false) }
     }
 }

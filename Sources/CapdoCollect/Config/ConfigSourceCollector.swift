@@ -1,27 +1,19 @@
 import CapdoCore
 
-/// A collector for one configuration source: reads its files through the environment and hands them to a
-/// pure parser. Each source is declared once in `AuthConfigCollectors` or `SystemConfigCollectors`.
+/// The collector for one configuration source: hands the scanned root's files to the source's pure parser.
 public struct ConfigSourceCollector: Collector {
-    public let source: String
-    public let summary: String
-    private let build: @Sendable (HostEnvironment) -> (ConfigSection?, [CollectionIssue])
+    public let parser: any ConfigFileParser.Type
 
-    public var id: String { "config." + source }
+    public var id: String { parser.collector }
+    public var summary: String { parser.summary }
 
-    public init(
-        source: String, summary: String,
-        build: @escaping @Sendable (HostEnvironment) -> (ConfigSection?, [CollectionIssue])
-    ) {
-        self.source = source
-        self.summary = summary
-        self.build = build
+    public init(_ parser: any ConfigFileParser.Type) {
+        self.parser = parser
     }
 
     public func collect(in environment: HostEnvironment) async -> CollectorOutput {
-        let (section, issues) = build(environment)
-        var config: [String: ConfigSection] = [:]
-        if let section { config[source] = section }
-        return CollectorOutput(config: config, issues: issues)
+        guard environment.live || !parser.liveOnly else { return CollectorOutput() }
+        let (section, issues) = parser.parse(.host(environment.files))
+        return CollectorOutput(config: [parser.source: section], issues: issues)
     }
 }

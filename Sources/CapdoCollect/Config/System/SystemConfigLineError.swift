@@ -1,8 +1,0 @@
-/// Why one configuration line could not be understood; reported with the file and line.
-public struct SystemConfigLineError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}
