@@ -9,37 +9,20 @@ import Testing
 struct ResourceResolverTests {
     static let kinds = ResourceResolvers.all.map(\.kind.rawValue)
 
-    func rule(_ check: String) throws(CapdoError) -> Rule {
-        let text = """
-            - id: srv.test.rule
-              title: { vi: "Thử", en: "Test" }
-              requirement: { tt12: "II.2 1.2.1", tcvn11930: "6.2.2.1" }
-              severity: medium
-              check:
-                \(check)
-              remediation: { vi: "Sửa", en: "Fix" }
-              threshold_source: proposal
-              examples:
-                pass: [ { x: 1 } ]
-                fail: [ { x: 2 } ]
-            """
-        return try RuleLoader.load(text: text, file: "t.yaml", defaultGroup: .server)[0]
-    }
+    func rule(_ check: String) throws -> Rule { try RuleEngineTests().rule(check) }
 
+    /// The loader's message for a rule around `check`; empty when it loads.
     func message(_ check: String) -> String {
         do {
             _ = try rule(check)
             return ""
         } catch {
-            return error.message
+            return (error as? CapdoError)?.message ?? "\(error)"
         }
     }
 
     func finding(_ check: String, _ json: String) throws -> Finding {
-        let facts = try JSONDecoder().decode(FactValue.self, from: Data(json.utf8))
-        let engine = RuleEngine(
-            profile: Profile(id: "t", title: LocalizedText("t")), now: RuleExampleRunner.exampleTime)
-        return engine.evaluate(try rule(check), facts: facts, host: "h")
+        try RuleEngineTests().status(try rule(check), json)
     }
 
     func evidence(_ check: String, _ json: String) throws -> [Evidence] {

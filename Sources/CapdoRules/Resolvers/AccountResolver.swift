@@ -5,7 +5,6 @@ import CapdoCore
 struct AccountResolver: ResourceResolver {
     let kind: ResourceKind = "account"
     let selectorKeys: Set<String> = ["where"]
-    let requiredKeys: [[String]] = []
     static let section = "accounts"
     static let list = FactPath([section, "accounts"])
 
@@ -16,7 +15,7 @@ struct AccountResolver: ResourceResolver {
     ]
 
     func factPaths(_ selector: [String: FactValue]) -> [FactPath] {
-        [Self.list] + whereFields(selector, of: Self.list)
+        listPaths(Self.list, selector)
     }
 
     func collectionPaths(_ selector: [String: FactValue]) -> [String] { [Self.list.description] }

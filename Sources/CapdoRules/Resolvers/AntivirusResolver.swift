@@ -6,12 +6,11 @@ import CapdoCore
 struct AntivirusResolver: ResourceResolver {
     let kind: ResourceKind = "antivirus"
     let selectorKeys: Set<String> = ["where"]
-    let requiredKeys: [[String]] = []
     static let section = "antivirus"
     static let list = FactPath([section, "products"])
 
     func factPaths(_ selector: [String: FactValue]) -> [FactPath] {
-        [Self.list] + whereFields(selector, of: Self.list)
+        listPaths(Self.list, selector)
     }
 
     func collectionPaths(_ selector: [String: FactValue]) -> [String] { [Self.list.description] }

@@ -12,8 +12,7 @@ struct ItemsResolver: ResourceResolver {
     static let observedSections: Set<String> = ["lan"]
 
     func factPaths(_ selector: [String: FactValue]) -> [FactPath] {
-        let list = FactPath(dotted: selector["path"]?.stringValue ?? "")
-        return [list] + whereFields(selector, of: list)
+        listPaths(FactPath(dotted: selector["path"]?.stringValue ?? ""), selector)
     }
 
     func collectionPaths(_ selector: [String: FactValue]) -> [String] {

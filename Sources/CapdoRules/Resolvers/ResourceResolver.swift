@@ -24,11 +24,12 @@ protocol ResourceResolver: Sendable {
 }
 
 extension ResourceResolver {
+    var requiredKeys: [[String]] { [] }
     var attributeKeys: Set<String> { [] }
     func collectionPaths(_ selector: [String: FactValue]) -> [String] { [] }
 
-    /// The fields a `where` clause reads of each item of the collection at `path`.
-    func whereFields(_ selector: [String: FactValue], of path: FactPath) -> [FactPath] {
-        (selector["where"]?.objectValue ?? [:]).keys.sorted().map { path.element($0) }
+    /// The list at `path` and the fields a `where` clause reads of each of its items.
+    func listPaths(_ path: FactPath, _ selector: [String: FactValue]) -> [FactPath] {
+        [path] + (selector["where"]?.objectValue ?? [:]).keys.sorted().map { path.element($0) }
     }
 }
