@@ -1,4 +1,13 @@
-/// The kinds of resource a check can name. `tls` and `lan` arrive with their collectors.
-public enum ResourceKind: String, Sendable, Hashable, CaseIterable {
-    case config, file, package, service, port, account, items, fact, evidence, system, antivirus
+/// The name of a kind of resource a check names (`config`, `package`, …). The kinds themselves are declared by
+/// CapdoRules' resolvers, one file each, listed in `ResourceResolvers`; this is only their name.
+public struct ResourceKind: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(stringLiteral value: String) {
+        rawValue = value
+    }
 }

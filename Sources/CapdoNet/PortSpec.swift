@@ -20,12 +20,10 @@ public struct PortSpec: Sendable {
             let item = raw.trimmingCharacters(in: .whitespaces)
             if item == "top100" { set.formUnion(Self.top100); continue }
             if item == "-" || item == "all" { set.formUnion(1...65535); continue }
-            let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
-            guard bounds.count <= 2, let low = UInt16(bounds[0]), let high = UInt16(bounds.last!), low >= 1, low <= high
-            else {
+            guard let range = PortRange.parse(item), range.lowerBound >= 1 else {
                 throw CapdoError(.usage, "'\(item)' is not a port, a range (1-1024) or 'top100'.")
             }
-            set.formUnion(low...high)
+            set.formUnion(UInt16(range.lowerBound)...UInt16(range.upperBound))
         }
         guard !set.isEmpty else { throw CapdoError(.usage, "--ports is empty.") }
         text = spec

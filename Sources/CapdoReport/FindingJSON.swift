@@ -68,10 +68,8 @@ struct FindingJSON {
         open()
         fields.next(&self, "evidence")
         evidence(finding.evidence, indent: indent + 2)
-        fields.next(&self, "group")
-        string(finding.group.rawValue)
-        fields.next(&self, "host")
-        string(finding.host)
+        fields.string(&self, "group", finding.group.rawValue)
+        fields.string(&self, "host", finding.host)
         if let reason = finding.reason {
             fields.next(&self, "reason")
             localized(reason, indent: indent + 2)
@@ -83,8 +81,7 @@ struct FindingJSON {
         } else {
             ruleMiddle(finding, fields: &fields)
         }
-        fields.next(&self, "status")
-        string(finding.status.rawValue)
+        fields.string(&self, "status", finding.status.rawValue)
         if let fragment {
             bytes.append(contentsOf: fragment.tail)
             fields.count += 2
@@ -104,18 +101,14 @@ struct FindingJSON {
         localized(finding.remediation, indent: fields.indent + 2)
         fields.next(&self, "requirement")
         requirement(finding.requirement, indent: fields.indent + 2)
-        fields.next(&self, "rule_id")
-        string(finding.ruleID)
-        fields.next(&self, "rule_location")
-        string(finding.ruleLocation)
-        fields.next(&self, "severity")
-        string(finding.severity.rawValue)
+        fields.string(&self, "rule_id", finding.ruleID)
+        fields.string(&self, "rule_location", finding.ruleLocation)
+        fields.string(&self, "severity", finding.severity.rawValue)
     }
 
     /// `threshold_source` and `title`: what the finding's rule decides, after `status`.
     private mutating func ruleTail(_ finding: Finding, fields: inout Fields) {
-        fields.next(&self, "threshold_source")
-        string(finding.thresholdSource)
+        fields.string(&self, "threshold_source", finding.thresholdSource)
         fields.next(&self, "title")
         localized(finding.title, indent: fields.indent + 2)
     }
@@ -124,65 +117,44 @@ struct FindingJSON {
         list(items, indent: indent) { writer, item, itemIndent in
             var fields = Fields(indent: itemIndent)
             writer.open()
-            fields.next(&writer, "expected")
-            writer.string(item.expected)
-            fields.next(&writer, "found")
-            writer.string(item.found)
-            if let location = item.location {
-                fields.next(&writer, "location")
-                writer.string(location)
-            }
-            fields.next(&writer, "outcome")
-            writer.string(item.outcome.rawValue)
-            fields.next(&writer, "subject")
-            writer.string(item.subject)
+            fields.string(&writer, "expected", item.expected)
+            fields.string(&writer, "found", item.found)
+            fields.string(&writer, "location", item.location)
+            fields.string(&writer, "outcome", item.outcome.rawValue)
+            fields.string(&writer, "subject", item.subject)
             writer.close(itemIndent)
         }
     }
 
     private mutating func localized(_ text: LocalizedText, indent: Int) {
-        var fields = Fields(indent: indent)
-        open()
-        fields.next(&self, "en")
-        string(text.en)
-        fields.next(&self, "vi")
-        string(text.vi)
-        close(indent)
+        strings([("en", text.en), ("vi", text.vi)], indent: indent)
     }
 
     private mutating func requirement(_ reference: RequirementRef, indent: Int) {
+        strings(
+            [
+                ("nd331", reference.nd331), ("tcvn11930", reference.tcvn11930), ("tcvn14423", reference.tcvn14423),
+                ("tt12", reference.tt12),
+            ], indent: indent)
+    }
+
+    /// An object of string members, in the order given (sorted, as the encoder writes them); nil ones left out.
+    private mutating func strings(_ members: [(key: StaticString, value: String?)], indent: Int) {
         var fields = Fields(indent: indent)
         open()
-        if let nd331 = reference.nd331 {
-            fields.next(&self, "nd331")
-            string(nd331)
-        }
-        fields.next(&self, "tcvn11930")
-        string(reference.tcvn11930)
-        if let tcvn14423 = reference.tcvn14423 {
-            fields.next(&self, "tcvn14423")
-            string(tcvn14423)
-        }
-        fields.next(&self, "tt12")
-        string(reference.tt12)
+        for member in members { fields.string(&self, member.key, member.value) }
         close(indent)
     }
 
     private mutating func applied(_ waiver: AppliedWaiver, indent: Int) {
         var fields = Fields(indent: indent)
         open()
-        fields.next(&self, "approved_by")
-        string(waiver.approvedBy)
+        fields.string(&self, "approved_by", waiver.approvedBy)
         fields.next(&self, "expired")
         append(waiver.expired ? "true" : "false")
-        fields.next(&self, "expires")
-        string(CapdoDate.iso8601(waiver.expires))
-        fields.next(&self, "justification")
-        string(waiver.justification)
-        if let location = waiver.location {
-            fields.next(&self, "location")
-            string(location)
-        }
+        fields.string(&self, "expires", CapdoDate.iso8601(waiver.expires))
+        fields.string(&self, "justification", waiver.justification)
+        fields.string(&self, "location", waiver.location)
         close(indent)
     }
 
@@ -198,6 +170,13 @@ struct FindingJSON {
             writer.bytes.append(0x22)
             writer.bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
             writer.append("\" : ")
+        }
+
+        /// The member `key` holding the string `value`; nothing when `value` is nil.
+        mutating func string(_ writer: inout FindingJSON, _ key: StaticString, _ value: String?) {
+            guard let value else { return }
+            next(&writer, key)
+            writer.string(value)
         }
     }
 

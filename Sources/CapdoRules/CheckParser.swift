@@ -7,27 +7,6 @@ struct CheckParser {
     /// `applies` also accepts the `os_family` and `package` shorthands.
     var allowShorthands = false
 
-    /// Selector keys each resource accepts (everything else must be a matcher).
-    static let selectors: [ResourceKind: Set<String>] = [
-        .config: ["source", "key", "default"],
-        .package: ["name", "names", "installed"],
-        .service: ["name", "names", "enabled", "active"],
-        .port: ["protocol", "port", "ports", "listening", "include_loopback"],
-        .account: ["where"],
-        .items: ["path", "where"],
-        .file: ["path"],
-        .fact: ["path"],
-        .system: ["field"],
-        .evidence: ["item", "title_matches"],
-        .antivirus: ["where"],
-    ]
-
-    /// File attributes that take a value or nested matchers.
-    static let fileAttributes: Set<String> = ["kind", "mode", "uid", "gid", "size"]
-
-    /// Matchers that make sense on a collection (`count`) vs on a value.
-    static let collectionKinds: Set<ResourceKind> = [.account, .items, .antivirus]
-
     func parse(_ node: YNode) throws(CapdoError) -> Check {
         guard case .mapping(let pairs, let line) = node else {
             throw context.error(
@@ -59,38 +38,41 @@ struct CheckParser {
             guard !families.isEmpty else { throw context.error(value.line, "'os_family' needs a list of families") }
             return .resource(
                 ResourceCheck(
-                    kind: .system, selector: ["field": .string("os_family")],
+                    kind: SystemResolver().kind, selector: ["field": .string("os_family")],
                     matchers: [Matcher(op: .in, operand: .array(families.map(FactValue.string)))],
                     location: SourceLocation(file: context.file, line: keyLine)))
         case "package" where allowShorthands && value.scalar != nil:
             return .resource(
                 ResourceCheck(
-                    kind: .package, selector: ["name": value.factValue, "installed": .bool(true)], matchers: [],
+                    kind: PackageResolver().kind, selector: ["name": value.factValue, "installed": .bool(true)],
+                    matchers: [],
                     location: SourceLocation(file: context.file, line: keyLine)))
         default:
-            guard let kind = ResourceKind(rawValue: key) else {
-                let known = Set(ResourceKind.allCases.map(\.rawValue) + ["all", "any", "none"])
+            guard let resolver = ResourceResolvers.resolver(for: ResourceKind(rawValue: key)) else {
+                let known = Set(ResourceResolvers.all.map(\.kind.rawValue) + ["all", "any", "none"])
                 let hint = LoadContext.closest(key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 throw context.error(keyLine, "unknown resource '\(key)'\(hint)")
             }
-            return .resource(try parseResource(kind, value, keyLine: keyLine))
+            return .resource(try parseResource(resolver, value, keyLine: keyLine))
         }
     }
 
-    private func parseResource(_ kind: ResourceKind, _ node: YNode, keyLine: Int) throws(CapdoError) -> ResourceCheck {
+    private func parseResource(_ resolver: any ResourceResolver, _ node: YNode, keyLine: Int) throws(CapdoError)
+        -> ResourceCheck
+    {
+        let kind = resolver.kind
         guard case .mapping(let pairs, _) = node else {
             throw context.error(node.line, "'\(kind.rawValue)' must be a mapping")
         }
-        let selectorKeys = Self.selectors[kind] ?? []
         var selector: [String: FactValue] = [:]
         var matchers: [Matcher] = []
         for pair in pairs {
-            if selectorKeys.contains(pair.key) {
+            if resolver.selectorKeys.contains(pair.key) {
                 if pair.key == "where" {
                     try validateWhere(pair.value)
                 }
                 selector[pair.key] = pair.value.factValue
-            } else if kind == .file, Self.fileAttributes.contains(pair.key) {
+            } else if resolver.attributeKeys.contains(pair.key) {
                 // `uid: 0` means equals; `uid: {le: 999}` holds matchers.
                 if pair.value.scalar == nil { _ = try parseMatchers(pair.value) }
                 selector["attr." + pair.key] = pair.value.factValue
@@ -98,7 +80,10 @@ struct CheckParser {
                 matchers.append(try parseMatcher(pair.key, pair.value, keyLine: pair.keyLine))
             }
         }
-        try validateSelector(kind, selector, line: keyLine)
+        for group in resolver.requiredKeys where !group.contains(where: { selector[$0] != nil }) {
+            let keys = group.map { "'\($0)'" }.joined(separator: " or ")
+            throw context.error(keyLine, "'\(kind.rawValue)' needs \(keys)")
+        }
         return ResourceCheck(
             kind: kind, selector: selector, matchers: matchers,
             location: SourceLocation(file: context.file, line: keyLine))
@@ -156,29 +141,6 @@ struct CheckParser {
         }
         for pair in pairs where pair.value.scalar == nil {
             _ = try parseMatchers(pair.value)
-        }
-    }
-
-    private func validateSelector(_ kind: ResourceKind, _ selector: [String: FactValue], line: Int) throws(CapdoError) {
-        func need(_ key: String) throws(CapdoError) {
-            if selector[key] == nil { throw context.error(line, "'\(kind.rawValue)' needs '\(key)'") }
-        }
-        switch kind {
-        case .config:
-            try need("source")
-            try need("key")
-        case .package, .service:
-            if selector["name"] == nil && selector["names"] == nil {
-                throw context.error(line, "'\(kind.rawValue)' needs 'name' or 'names'")
-            }
-        case .port:
-            if selector["port"] == nil && selector["ports"] == nil {
-                throw context.error(line, "'port' needs 'port' or 'ports'")
-            }
-        case .items, .file, .fact: try need("path")
-        case .system: try need("field")
-        case .evidence: try need("item")
-        case .account, .antivirus: break
         }
     }
 }

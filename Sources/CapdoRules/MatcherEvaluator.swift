@@ -87,8 +87,8 @@ struct MatcherEvaluator {
             else { return (.fail, expected) }
             result = mode & ~allowed == 0
         case .coversPorts:
-            let ranges = (value?.arrayValue ?? []).compactMap { Self.portRange($0.stringValue ?? "") }
-            let wanted = (operand.arrayValue ?? [operand]).compactMap(\.numberValue)
+            let ranges = (value?.arrayValue ?? []).compactMap { PortRange.parse($0.stringValue ?? "") }
+            let wanted = (operand.arrayValue ?? [operand]).compactMap(\.integerValue)
             result = !wanted.isEmpty && wanted.allSatisfy { port in ranges.contains { $0.contains(port) } }
         case .ageDays, .count:
             result = false
@@ -161,14 +161,5 @@ struct MatcherEvaluator {
         case .ageDays: return "age"
         case .count: return "count"
         }
-    }
-
-    /// `"1-1024"` or `"3306"` as a closed range; nil for anything else.
-    static func portRange(_ text: String) -> ClosedRange<Double>? {
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Double($0) }
-        guard bounds.count <= 2, let low = bounds.first ?? nil, let high = bounds.last ?? nil, low <= high else {
-            return nil
-        }
-        return low...high
     }
 }

@@ -51,7 +51,7 @@ public enum RuleExampleRunner {
     /// empty inventory is no proof. A rule that declares an `absence_proof` is held to this without it, so that the
     /// proof, not the empty list, is what carries its pass.
     static func emptyCollectionOutcomes(_ rule: Rule, engine: RuleEngine) -> [Outcome] {
-        let paths = collectionPaths(rule.check)
+        let paths = ResourceResolvers.collectionPaths(of: rule.check)
         guard !paths.isEmpty else { return [] }
         var bare = rule
         bare.absenceProof = nil
@@ -79,22 +79,6 @@ public enum RuleExampleRunner {
                             + "is no proof (declare what is, in absence_proof)"))
         }
         return outcomes
-    }
-
-    /// The fact paths of the collections a check counts or searches (items, accounts, anti-malware, packages).
-    static func collectionPaths(_ check: Check) -> [String] {
-        switch check {
-        case .all(let checks), .any(let checks), .none(let checks):
-            return checks.flatMap(collectionPaths)
-        case .resource(let resource):
-            switch resource.kind {
-            case .items: return [resource.selector["path"]?.stringValue].compactMap { $0 }
-            case .account: return ["accounts.accounts"]
-            case .antivirus: return ["antivirus.products"]
-            case .package: return ["packages.packages"]
-            default: return []
-            }
-        }
     }
 
     private static func detail(_ finding: Finding) -> String {
