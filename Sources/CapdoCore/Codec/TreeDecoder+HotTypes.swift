@@ -1,7 +1,7 @@
 /// The two most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of
-/// every configuration file) and installed packages. Going through `Decodable` for each of them was more than half
-/// of the time of decoding a snapshot. Same result, same strictness, same canonical-form notes as the generic path;
-/// `SnapshotReaderTests` holds both paths to the same result.
+/// every configuration file) and installed packages, where the generic `Decodable` path cost the most (figures in
+/// docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path; the reference
+/// is `JSONDecoder` (`CodecReference.snapshot`), and `SnapshotReaderDifferentialTests` holds both to one result.
 extension TreeDecoder {
     private static let sectionKeys: Set<String> = ["files", "present", "entries", "blocks"]
     private static let entryKeys: Set<String> = ["value", "file", "line", "default"]
