@@ -29,21 +29,14 @@ public enum CodecReference {
         }
     }
 
-    /// What `EncodedJSON.inert` shortcuts: the five characters replaced one scalar at a time.
+    /// What `EncodedJSON.inert` shortcuts: each of the five characters looked up and replaced, one scalar at a time.
     public static func inert(_ json: String) -> String {
-        var out = ""
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        json.unicodeScalars.map { inertEscapes[$0] ?? String($0) }.joined()
     }
+
+    private static let inertEscapes: [Unicode.Scalar: String] = [
+        "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u{2028}": "\\u2028", "\u{2029}": "\\u2029",
+    ]
 
     /// What `EncodedJSON.appendIndented` shortcuts: every non-empty line prefixed with `indent` spaces.
     public static func indented(_ json: String, indent: Int) -> String {

@@ -31,11 +31,17 @@ public struct SHA256: Sendable {
         return Self.hex(digest.prefix(Int(length)))
     }
 
-    /// The hex digest of `data` in one call.
+    /// The hex digest of `data` in one call (OpenSSL's one-shot digest: no context to allocate for small texts).
     public static func hex<Bytes: Collection>(of data: Bytes) -> String where Bytes.Element == UInt8 {
-        var hasher = SHA256()
-        if data.withContiguousStorageIfAvailable({ hasher.update($0) }) == nil { hasher.update(Array(data)) }
-        return hasher.hexDigest()
+        if let hex = data.withContiguousStorageIfAvailable(oneShot) { return hex }
+        return Array(data).withUnsafeBufferPointer(oneShot)
+    }
+
+    private static func oneShot(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        Context.check(EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil), "digest")
+        return hex(digest.prefix(Int(length)))
     }
 
     private static let digits = Array("0123456789abcdef".utf8)
