@@ -14,7 +14,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
-        .target(name: "CapdoCore"),
+        // OpenSSL for SHA-256 (Codec/SHA256.swift), the only C it imports.
+        .target(name: "CapdoCore", dependencies: ["COpenSSL"]),
         .target(
             name: "CapdoRules",
             dependencies: ["CapdoCore", .product(name: "Yams", package: "Yams")]

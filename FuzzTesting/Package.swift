@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", .exact("1.16.2")),
     ],
     targets: [
-        .target(name: "CapdoCore", swiftSettings: swift6),
+        .target(name: "CapdoCore", dependencies: ["COpenSSL"], swiftSettings: swift6),
         .target(
             name: "CapdoRules", dependencies: ["CapdoCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swift6),

@@ -88,130 +88,43 @@ public struct JSONReporter: Reporter {
 
     /// One host as `SnapshotCodec.encoder()` writes it, indented by `indent` and made inert: Foundation encodes the
     /// host without its findings, and `FindingJSON` writes the findings (nearly all of the bytes) straight into
-    /// the empty array, in the same format, copying in the `fragments` of their rules.
+    /// the empty array, in the same format, copying in the `fragments` of their rules. The reference path is the
+    /// whole host encoded by Foundation; `JSONReporterTests` holds the streamed report to it byte for byte.
     static func hostJSON(_ host: HostResult, indent: Int, fragments: FindingFragments? = nil) -> [UInt8] {
         var bare = host
         bare.findings = []
         guard let data = try? SnapshotCodec.encoder().encode(bare) else { return Array("{}".utf8) }
         let bytes = [UInt8](data)
         var out: [UInt8] = []
-        guard let start = findingsSlot(in: bytes) else {
+        // A host's keys are sorted and its nested keys indented deeper, so the first match is the host's own.
+        guard let start = EncodedJSON.firstOccurrence(of: emptyFindings, in: bytes) else {
             let whole = (try? SnapshotCodec.encoder().encode(host)).map { [UInt8]($0) } ?? Array("{}".utf8)
-            _ = appendIndentedInert(whole[...], indent: indent, lineStart: true, into: &out)
+            whole.withUnsafeBufferPointer {
+                EncodedJSON.appendIndented($0[...], indent: indent, lineStart: true, into: &out)
+            }
             return out
         }
         out.reserveCapacity(bytes.count + host.findings.count * 1_400)
-        _ = appendIndentedInert(bytes[..<start], indent: indent, lineStart: true, into: &out)
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent + 2))
-        out.append(contentsOf: "\"findings\" : ".utf8)
-        var writer = FindingJSON(inert: true, into: out, fragments: fragments)
-        writer.array(host.findings, indent: indent + 2)
-        out = writer.take()
-        _ = appendIndentedInert(bytes[(start + emptyFindings.count)...], indent: indent, lineStart: false, into: &out)
+        bytes.withUnsafeBufferPointer { bytes in
+            EncodedJSON.appendIndented(bytes[..<start], indent: indent, lineStart: true, into: &out)
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+            out.append(contentsOf: "\"findings\" : ".utf8)
+            var writer = FindingJSON(inert: true, into: out, fragments: fragments)
+            writer.array(host.findings, indent: indent + 2)
+            out = writer.take()
+            EncodedJSON.appendIndented(
+                bytes[(start + emptyFindings.count)...], indent: indent, lineStart: false, into: &out)
+        }
         return out
     }
 
     /// The empty `findings` array of a host encoded without findings.
     private static let emptyFindings = Array("\n  \"findings\" : [\n\n  ]".utf8)
 
-    /// Where `emptyFindings` starts in `json` (a host's keys are sorted and its nested keys indented deeper, so the
-    /// first match is the host's own): each newline is compared with `memcmp`.
-    private static func findingsSlot(in json: [UInt8]) -> Int? {
-        json.withUnsafeBufferPointer { text in
-            emptyFindings.withUnsafeBufferPointer { pattern in
-                guard let base = text.baseAddress, text.count >= pattern.count else { return nil }
-                var index = 0
-                while index <= text.count - pattern.count {
-                    if text[index] == 0x0A && memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 {
-                        return index
-                    }
-                    index += 1
-                }
-                return nil
-            }
-        }
-    }
-
-    /// Appends `json` with every non-empty line indented by `indent` (as the encoder indents nested values; an
-    /// empty array's blank line stays blank) and made inert; returns whether it ended at the start of a line.
-    /// Runs of bytes that need neither go in with one copy.
-    private static func appendIndentedInert(
-        _ json: ArraySlice<UInt8>, indent: Int, lineStart: Bool, into out: inout [UInt8]
-    ) -> Bool {
-        var atLineStart = lineStart
-        json.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < bytes.count {
-                if atLineStart && bytes[index] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: indent)) }
-                var end = index
-                while end < bytes.count, !isLineEndOrActive(bytes[end]) { end += 1 }
-                if end > index {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    atLineStart = false
-                    index = end
-                    continue
-                }
-                let byte = bytes[index]
-                index += 1
-                atLineStart = byte == 0x0A
-                switch byte {
-                case 0x3C: out.append(contentsOf: Self.lessThan)
-                case 0x3E: out.append(contentsOf: Self.greaterThan)
-                case 0x26: out.append(contentsOf: Self.ampersand)
-                case 0xE2
-                where index + 1 < bytes.count && bytes[index] == 0x80
-                    && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    out.append(contentsOf: bytes[index + 1] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
-                    index += 2
-                default: out.append(byte)
-                }
-            }
-        }
-        return atLineStart
-    }
-
-    /// A newline, or a byte that may start something `inert` escapes.
-    private static func isLineEndOrActive(_ byte: UInt8) -> Bool {
-        byte == 0x0A || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
-    }
-
     /// Hosts encoded per parallel batch.
     static let batchSize = 256
 
-    private static let lessThan = Array("\\u003c".utf8)
-    private static let greaterThan = Array("\\u003e".utf8)
-    private static let ampersand = Array("\\u0026".utf8)
-    private static let lineSeparator = Array("\\u2028".utf8)
-    private static let paragraphSeparator = Array("\\u2029".utf8)
-
-    /// Escapes characters that could make JSON text active when embedded in HTML or JavaScript.
-    static func inert(_ json: String) -> String {
-        // Byte-level: `<`, `>`, `&` are ASCII, and U+2028/U+2029 are E2 80 A8/A9 in UTF-8, so a copy with a
-        // few substitutions is enough (a fleet report is tens of megabytes).
-        let escaped: (UInt8) -> Bool = { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }
-        guard json.utf8.contains(where: escaped) else { return json }
-        var out: [UInt8] = []
-        out.reserveCapacity(json.utf8.count + json.utf8.count / 32)
-        var text = json
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x3C: out.append(contentsOf: Self.lessThan)
-                case 0x3E: out.append(contentsOf: Self.greaterThan)
-                case 0x26: out.append(contentsOf: Self.ampersand)
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    out.append(contentsOf: bytes[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
-                    index += 2
-                default: out.append(byte)
-                }
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Escapes characters that could make JSON text active when embedded in HTML or JavaScript (`EncodedJSON.inert`).
+    static func inert(_ json: String) -> String { EncodedJSON.inert(json) }
 }

@@ -1,5 +1,4 @@
 import CapdoCore
-import CapdoTLS
 import Foundation
 
 /// Reads and checks a snapshot file written by `capdo collect` (or the Windows collection script).
@@ -51,7 +50,7 @@ enum SnapshotFile {
     ) {
         do {
             let read = try SnapshotReader.read(data)
-            let hex = digest ? OpenSSLDigest.sha256Hex(data) ?? SHA256.hex(of: data) : nil
+            let hex = digest ? SHA256.hex(of: data) : nil
             return (read.snapshot, read.facts, hex)
         } catch {
             switch error {

@@ -3,7 +3,8 @@ import Testing
 
 @testable import CapdoCore
 
-/// capdo's own SHA-256 (facts and rule-set digests) against FIPS 180-4 vectors and coreutils' `sha256sum`.
+/// capdo's one SHA-256 (OpenSSL's, for the facts, rule-set and evidence digests) against FIPS 180-4 vectors and
+/// coreutils' `sha256sum`, whole and fed in pieces.
 @Suite("SHA-256")
 struct SHA256Tests {
     @Test func knownVectors() {
@@ -15,7 +16,7 @@ struct SHA256Tests {
     }
 
     @Test func piecesHashAsTheWhole() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x5A56)
         let bytes = (0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let whole = SHA256.hex(of: bytes)
         for size in [1, 7, 63, 64, 65, 1_000] {
@@ -26,13 +27,28 @@ struct SHA256Tests {
             #expect(hasher.hexDigest() == whole, "pieces of \(size)")
         }
         #expect(SHA256.hex(of: Data(bytes)) == whole)
+        #expect(SHA256.hex(of: bytes.lazy.map { $0 }) == whole, "a collection without contiguous storage")
     }
 
-    @Test func agreesWithSha256sum() throws {
+    /// A copy of a hasher goes on independently, and a digest does not end the hashing.
+    @Test func copiesAreIndependent() {
+        var first = SHA256()
+        first.update(Array("ab".utf8))
+        var second = first
+        second.update(Array("c".utf8))
+        #expect(first.hexDigest() == SHA256.hex(of: Array("ab".utf8)))
+        #expect(second.hexDigest() == SHA256.hex(of: Array("abc".utf8)))
+        first.update(Array("c".utf8))
+        #expect(first.hexDigest() == second.hexDigest())
+    }
+
+    /// Around the padding boundaries (55, 56, 64 bytes) and large.
+    @Test(arguments: [0, 1, 55, 56, 63, 64, 65, 1_000, 100_003, 300_001])
+    func agreesWithSha256sum(size: Int) throws {
         let path = NSTemporaryDirectory() + "capdo-sha-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<300_001).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var generator = SeededGenerator(seed: UInt64(size))
+        let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

@@ -5,6 +5,9 @@ import Foundation
 /// The tree is the parsed JSON itself when that is exactly what encoding the decoded snapshot would give (every
 /// snapshot `capdo collect` writes); otherwise (unknown members, explicit nulls, dates in another format) the facts
 /// are encoded from the snapshot, as `RuleEngine.evaluate(_:snapshot:)` does, so both paths judge the same facts.
+///
+/// Reference path: `CodecReference.snapshot` (`JSONDecoder`, then the facts encoded through JSON);
+/// `SnapshotReaderDifferentialTests` holds the two to the same snapshot and facts.
 public enum SnapshotReader {
     /// Why bytes are not a snapshot this capdo can judge.
     public enum Failure: Error {

@@ -1,8 +1,13 @@
 import Foundation
 
 /// Parses JSON text straight into a `FactValue` tree, in one pass over the bytes (RFC 8259; a duplicate key keeps
-/// its first value, as `JSONDecoder` does). `capdo evaluate` reads every snapshot this way: several times faster than `JSONDecoder`, and the
-/// tree is what the rules look at anyway. Errors name the line and column.
+/// its first value, as `JSONDecoder` does). `capdo evaluate` reads every snapshot this way: the tree is what the
+/// rules look at anyway, and one pass over bytes is much cheaper than Foundation's decoder (figures in
+/// docs/benchmarks.md). Errors name the line and column.
+///
+/// Reference path: `CodecReference.parse` (`JSONDecoder` into the same tree type); `FactJSONParserDifferentialTests`
+/// holds the two to the same tree. By design it reads only UTF-8 without a byte-order mark, and repairs invalid
+/// UTF-8 and lone surrogates to U+FFFD where Foundation refuses the text.
 public struct FactJSONParser {
     /// Deeper nesting than this is refused rather than risking the stack on hostile input.
     public static let maximumDepth = 512
@@ -47,16 +52,9 @@ public struct FactJSONParser {
     }
 
     private mutating func object() throws(FactJSONError) -> FactValue {
-        try enter()
-        index += 1
         var members: [String: FactValue] = [:]
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object(members)
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
+        repeat {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let key = try string()
@@ -66,44 +64,45 @@ public struct FactJSONParser {
             skipWhitespace()
             let member = try value()
             if let first = members.updateValue(member, forKey: key) { members[key] = first }
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of the text in an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return .object(members)
-            } else {
-                throw error("expected ',' or '}'")
-            }
-        }
+        } while try !closes(UInt8(ascii: "}"), "an object")
+        return .object(members)
     }
 
     private mutating func array() throws(FactJSONError) -> FactValue {
-        try enter()
-        index += 1
         var items: [FactValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array(items)
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "]")) else { return .array(items) }
+        repeat {
             skipWhitespace()
             items.append(try value())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of the text in an array") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                depth -= 1
-                return .array(items)
-            } else {
-                throw error("expected ',' or ']'")
-            }
+        } while try !closes(UInt8(ascii: "]"), "an array")
+        return .array(items)
+    }
+
+    /// Steps into an object or array at its opening bracket; false if it is empty (and then already left).
+    private mutating func open(closing bracket: UInt8) throws(FactJSONError) -> Bool {
+        try enter()
+        index += 1
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == bracket else { return true }
+        index += 1
+        depth -= 1
+        return false
+    }
+
+    /// After a member or item: true at the closing `bracket` (then the container is left), false after a comma.
+    private mutating func closes(_ bracket: UInt8, _ container: String) throws(FactJSONError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of the text in \(container)") }
+        switch bytes[index] {
+        case UInt8(ascii: ","):
+            index += 1
+            return false
+        case bracket:
+            index += 1
+            depth -= 1
+            return true
+        default:
+            throw error("expected ',' or '\(Self.printable(bracket))'")
         }
     }
 

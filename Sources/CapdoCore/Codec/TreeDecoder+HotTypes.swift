@@ -1,7 +1,7 @@
 /// The two most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of
-/// every configuration file) and installed packages. Going through `Decodable` for each of them was more than half
-/// of the time of decoding a snapshot. Same result, same strictness, same canonical-form notes as the generic path;
-/// `SnapshotReaderTests` holds both paths to the same result.
+/// every configuration file) and installed packages, where the generic `Decodable` path cost the most (figures in
+/// docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path; the reference
+/// is `JSONDecoder` (`CodecReference.snapshot`), and `SnapshotReaderDifferentialTests` holds both to one result.
 extension TreeDecoder {
     private static let sectionKeys: Set<String> = ["files", "present", "entries", "blocks"]
     private static let entryKeys: Set<String> = ["value", "file", "line", "default"]
@@ -30,16 +30,14 @@ extension TreeDecoder {
             state: try required(Keys.state.stringValue, in: members).string())
         package.architecture = try optional(Keys.architecture.stringValue, in: members)?.string()
         package.sourcePackage = try optional(Keys.sourcePackage.stringValue, in: members)?.string()
-        package.file = try optional(Keys.file.stringValue, in: members)?.string()
-        package.line = try optional(Keys.line.stringValue, in: members)?.integer(Int.self)
+        (package.file, package.line) = try location(in: members)
         return package
     }
 
     private func configBlock() throws -> ConfigBlock {
         let members = try object(isKnown: Self.blockKeys.contains)
         var block = ConfigBlock(criteria: try required("criteria", in: members).string())
-        block.file = try optional("file", in: members)?.string()
-        block.line = try optional("line", in: members)?.integer(Int.self)
+        (block.file, block.line) = try location(in: members)
         block.entries = try required("entries", in: members) { try $0.configEntries() }
         return block
     }
@@ -57,10 +55,14 @@ extension TreeDecoder {
     private func configEntry() throws -> ConfigEntry {
         let members = try object(isKnown: Self.entryKeys.contains)
         var entry = ConfigEntry(value: try required("value", in: members).string())
-        entry.file = try optional("file", in: members)?.string()
-        entry.line = try optional("line", in: members)?.integer(Int.self)
+        (entry.file, entry.line) = try location(in: members)
         entry.isDefault = try optional("default", in: members)?.bool()
         return entry
+    }
+
+    /// The optional `file` and `line` members that say where a package, a block or an entry was read.
+    private func location(in members: [String: FactValue]) throws -> (file: String?, line: Int?) {
+        (try optional("file", in: members)?.string(), try optional("line", in: members)?.integer(Int.self))
     }
 
     private func strings() throws -> [String] {

@@ -2,6 +2,9 @@ import Foundation
 
 /// Encodes any `Encodable` straight into a `FactValue` tree (no JSON text in between), with capdo's
 /// date format. The rules engine turns every snapshot into a tree this way.
+///
+/// Reference path: `CodecReference.tree` (JSON text from `SnapshotCodec`'s encoder, decoded again);
+/// `SnapshotReaderDifferentialTests` holds the two to the same tree.
 struct FactValueEncoder {
     func encode<T: Encodable>(_ value: T) throws -> FactValue {
         let encoder = TreeEncoder(codingPath: [])
@@ -134,7 +137,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ScalarEncoding {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
     var count: Int {
@@ -145,33 +148,17 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private func append(_ node: Node) {
         guard case .array(var items) = encoder.storage.kind else { return }
         // Emptied first, so `items` is the only reference and grows in place: otherwise every element copied the
-        // whole array (a 65,536-host LAN section took 20 s to encode).
+        // whole array (quadratic in the elements of one array).
         encoder.storage.kind = .empty
         items.append(node)
         encoder.storage.kind = .array(items)
     }
 
-    private func scalar(_ value: FactValue) {
+    func scalar(_ value: FactValue) {
         let node = Node()
         node.kind = .scalar(value)
         append(node)
     }
-
-    mutating func encodeNil() throws { scalar(.null) }
-    mutating func encode(_ value: Bool) throws { scalar(.bool(value)) }
-    mutating func encode(_ value: String) throws { scalar(.string(value)) }
-    mutating func encode(_ value: Double) throws { scalar(.number(value)) }
-    mutating func encode(_ value: Float) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: Int) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: Int8) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: Int16) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: Int32) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: Int64) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: UInt) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: UInt8) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: UInt16) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: UInt32) throws { scalar(.number(Double(value))) }
-    mutating func encode(_ value: UInt64) throws { scalar(.number(Double(value))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let child = encoder.child(IndexKey(count))
@@ -200,12 +187,23 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleContainer: SingleValueEncodingContainer {
+private struct SingleContainer: SingleValueEncodingContainer, ScalarEncoding {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func scalar(_ value: FactValue) { encoder.storage.kind = .scalar(value) }
+    func scalar(_ value: FactValue) { encoder.storage.kind = .scalar(value) }
 
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try encoder.encodeValue(value)
+    }
+}
+
+/// The scalar `encode` methods the unkeyed and single-value containers share: each stores one `FactValue`.
+private protocol ScalarEncoding {
+    func scalar(_ value: FactValue)
+}
+
+extension ScalarEncoding {
     mutating func encodeNil() throws { scalar(.null) }
     mutating func encode(_ value: Bool) throws { scalar(.bool(value)) }
     mutating func encode(_ value: String) throws { scalar(.string(value)) }
@@ -221,8 +219,4 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { scalar(.number(Double(value))) }
     mutating func encode(_ value: UInt32) throws { scalar(.number(Double(value))) }
     mutating func encode(_ value: UInt64) throws { scalar(.number(Double(value))) }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        try encoder.encodeValue(value)
-    }
 }

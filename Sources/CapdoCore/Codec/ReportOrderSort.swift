@@ -3,6 +3,7 @@
 /// distinct triple and host is ranked once and the findings are sorted on two integers.
 ///
 /// The result is that of a stable sort by `ReportOrderKey`: findings with equal keys keep their given order.
+/// Reference path: `CodecReference.reportOrder`; `ReportOrderSortDifferentialTests` holds the two to one order.
 enum ReportOrderSort {
     /// The part of `ReportOrderKey` a rule decides (the item is read from `tt12`).
     private struct RulePart: Hashable {

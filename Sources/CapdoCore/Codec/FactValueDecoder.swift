@@ -6,6 +6,8 @@ import Foundation
 /// It also notes whether the tree is exactly what `FactValueEncoder` would make of the decoded value again
 /// (`isCanonical`): no member the types do not know, no explicit `null` where a member may be absent, every date in
 /// capdo's own format. When it is, the parsed tree can serve as the facts without encoding the snapshot again.
+///
+/// Reference path: `JSONDecoder` with `SnapshotCodec.decoder()`'s settings (`CodecReference.snapshot`).
 public struct FactValueDecoder {
     public init() {}
 
