@@ -53,11 +53,11 @@ import Testing
         }
         writer.close()
         let outcome = try CaptureReader.read(path: path)
-        #expect(outcome.facts.hosts.count == LanAnalyzer.hostLimit)
-        #expect(outcome.facts.counters.hostsOverLimit == 70_000 - LanAnalyzer.hostLimit)
+        #expect(outcome.facts.hosts.count == HostObserver.limit)
+        #expect(outcome.facts.counters.hostsOverLimit == 70_000 - HostObserver.limit)
         let issue = try #require(outcome.issues.first { $0.message.contains("hosts_over_limit") })
         #expect(issue.level == .warning && issue.file == path)
-        #expect(issue.message.contains("\(70_000 - LanAnalyzer.hostLimit)"))
+        #expect(issue.message.contains("\(70_000 - HostObserver.limit)"))
     }
 
     /// A section header, an interface description, then a block claiming 0x7FFFFFFC bytes: before the fix a

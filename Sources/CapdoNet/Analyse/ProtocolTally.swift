@@ -1,11 +1,19 @@
+import CapdoCore
+
 /// Counts one protocol of interest and remembers a few of its senders and receivers.
 /// Addresses are kept as `IPAddress` (text only when the facts are built): no string per packet.
 struct ProtocolTally {
     static let limit = 20
+    /// The name the facts give it (`protocols_seen[].protocol`).
+    let name: String
     var packets = 0
     var firstPacket = 0
     var sources: Set<IPAddress> = []
     var destinations: Set<IPAddress> = []
+
+    init(_ name: String) {
+        self.name = name
+    }
 
     mutating func add(packet: Int, source: IPAddress?, destination: IPAddress?) {
         packets += 1
@@ -14,28 +22,20 @@ struct ProtocolTally {
         if let destination, destinations.count < Self.limit { destinations.insert(destination) }
     }
 
-    /// The protocols of interest, in one table indexed by case (no string hashing per packet).
-    enum Name: Int, CaseIterable {
-        case arp, vrrp, telnet, ftp, syslog, tftp, ntp, hsrp, mdns, llmnr, nbns, dns, dhcp, smb1, snmp
+    /// Counts `packet` with its client as the source and its server (the source when `sourceIsServer`) as the
+    /// destination, whichever way it travels.
+    mutating func add(_ packet: ObservedPacket, sourceIsServer: Bool) {
+        let headers = packet.headers
+        add(
+            packet: packet.number, source: sourceIsServer ? headers.destination : headers.source,
+            destination: sourceIsServer ? headers.source : headers.destination)
+    }
 
-        var text: String {
-            switch self {
-            case .arp: return "arp"
-            case .vrrp: return "vrrp"
-            case .telnet: return "telnet"
-            case .ftp: return "ftp"
-            case .syslog: return "syslog"
-            case .tftp: return "tftp"
-            case .ntp: return "ntp"
-            case .hsrp: return "hsrp"
-            case .mdns: return "mdns"
-            case .llmnr: return "llmnr"
-            case .nbns: return "nbns"
-            case .dns: return "dns"
-            case .dhcp: return "dhcp"
-            case .smb1: return "smb1"
-            case .snmp: return "snmp"
-            }
-        }
+    /// The facts' entry; nil when the protocol was never seen.
+    var seen: LanProtocolSeen? {
+        guard packets > 0 else { return nil }
+        return LanProtocolSeen(
+            protocol: name, packets: packets, firstPacket: firstPacket, sources: sources.map(\.description).sorted(),
+            destinations: destinations.map(\.description).sorted())
     }
 }
