@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ struct DpkgStatusParserTests {
     }
 
     @Test func statusDirectoryFilesNeedNoFinalBlankLine() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "var/lib/dpkg/status.d/base", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n")
         try root.write("var/lib/dpkg/status.d/base.md5sums", "abc  etc/debian_version\n")
@@ -91,7 +92,7 @@ struct DpkgStatusParserTests {
     }
 
     @Test func noDatabaseMeansNoSection() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         #expect(await PackagesCollector().collect(in: root.environment()).packages == nil)
     }
 
@@ -111,7 +112,7 @@ struct DpkgStatusParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/dpkg-query"), "dpkg-query not installed"))
     func copiedStatusFileEqualsDpkgQueryAdmindir() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         var text = try String(contentsOfFile: "/var/lib/dpkg/status", encoding: .utf8)
         // Make the copy differ from the live database: dpkg itself removed with its config files kept.
         text = text.replacingOccurrences(

@@ -1,4 +1,5 @@
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct DpkgVersionTests {
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg"), "dpkg not installed"))
     func agreesWithDpkgOnGeneratedPairs() throws {
-        var random = SplitMix(seed: 0xC4_9D0)
+        var random = SeededGenerator(seed: 0xC4_9D0)
         var pairs: [(String, String)] = []
         while pairs.count < 2_500 {
             let a = random.version()
@@ -56,20 +57,8 @@ struct DpkgVersionTests {
     }
 }
 
-/// A small seeded generator so the generated pairs are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random Debian versions from the seeded generator, so the generated pairs are the same on every run.
+extension SeededGenerator {
     mutating func pick(_ text: String) -> Character {
         let characters = Array(text)
         return characters[Int(next() % UInt64(characters.count))]

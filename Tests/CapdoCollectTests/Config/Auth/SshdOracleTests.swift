@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -219,7 +220,7 @@ struct SshdOracleTests {
             Case(name: "only line invalid", files: ["etc/ssh/sshd_config": "PermitRootLogin wrong_value\n"]),
         ])
     func laterInvalidValueIsRefused(_ testCase: Case) throws {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for (path, text) in testCase.files {
             try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
         }
@@ -249,7 +250,7 @@ struct SshdOracleTests {
     private func compare(_ testCase: Case, connection: String?, matchUser: String? = nil) throws
         -> ([String: String], [String: String])
     {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for (path, text) in testCase.files {
             try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
         }

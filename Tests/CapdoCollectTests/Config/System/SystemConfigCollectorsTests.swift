@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct SystemConfigCollectorsTests {
 
     /// On an empty root every source is looked at and reported absent, with no issues.
     @Test func emptyRootGivesAbsentSections() async throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
         for collector in SystemConfigCollectors.all {
             let output = await collector.collect(in: environment)
