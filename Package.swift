@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Helpers shared by the test targets (temporary directories, a seeded generator); not a test target itself.
+        // Helpers shared by the test targets (temporary directories, a seeded generator, Shell); not a test target itself.
         .target(name: "CapdoTestSupport", path: "Tests/CapdoTestSupport"),
         .testTarget(name: "CapdoCoreTests", dependencies: ["CapdoCore"]),
         .testTarget(name: "CapdoRulesTests", dependencies: ["CapdoRules", "CapdoCore", "CapdoTestSupport"]),
@@ -66,6 +66,7 @@ let package = Package(
             name: "CapdoCLITests",
             dependencies: [
                 "capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory",
+                "CapdoTestSupport",
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -131,17 +131,11 @@ struct DpkgStatusParserTests {
 
     /// `ii` rows of dpkg-query as `name\tversion\tarch`.
     static func dpkgQuery(_ extra: [String]) throws -> Set<String> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dpkg-query")
-        process.arguments = extra + ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try Shell.run(
+            "/usr/bin/dpkg-query", extra + ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n"],
+            allowFailure: true)
         var rows: Set<String> = []
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in output.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4, fields[0].trimmingCharacters(in: .whitespaces) == "ii" else { continue }
             rows.insert(fields[1...].joined(separator: "\t"))

@@ -34,20 +34,8 @@ struct DpkgVersionTests {
               else echo 1; fi
             done
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let oracle = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+        let output = try Shell.run("/bin/sh", ["-c", script], input: input, allowFailure: true)
+        let oracle = output.split(separator: "\n").compactMap { Int($0) }
         try #require(oracle.count == pairs.count)
         var mismatches: [String] = []
         for (index, pair) in pairs.enumerated() where DpkgVersion.compare(pair.0, pair.1).signum() != oracle[index] {
