@@ -13,8 +13,9 @@ public struct LanAnalyzer: PacketSink {
     private var skipped = [Int](repeating: 0, count: SkipReason.allCases.count)
     private var firstTime: Double?
     private var lastTime = 0.0
-    private var number = 0
-    private var observers: some PacketObserver = LanObservers.make()
+    /// The packet being observed, decoded in place (its payload points into the record only during `consume`).
+    private var packet = ObservedPacket()
+    private var observers = LanObservers()
     private var credentials = CredentialLog()
 
     public init(segment: String, mode: String) {
@@ -31,7 +32,7 @@ public struct LanAnalyzer: PacketSink {
 
     /// Consumes one packet (numbered from 1 in arrival order).
     mutating func consume(_ record: PacketRecord) {
-        number += 1
+        packet.number += 1
         counters.packets += 1
         counters.bytes += record.length
         let time = Double(record.seconds) + Double(record.microseconds) / 1_000_000
@@ -41,7 +42,8 @@ public struct LanAnalyzer: PacketSink {
             skip(.unsupportedLinkType)
             return
         }
-        var packet = ObservedPacket(number: number, time: time)
+        packet.time = time
+        packet.payload = UnsafeRawBufferPointer(start: nil, count: 0)
         if let reason = decoder.decode(record.bytes, into: &packet.headers) {
             observers.observeUndecoded(packet)
             skip(reason)

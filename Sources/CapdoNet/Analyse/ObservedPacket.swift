@@ -3,42 +3,39 @@
 struct ObservedPacket {
     var headers = DecodedPacket()
     /// Arrival number, from 1: the packet number the facts cite.
-    let number: Int
+    var number = 0
     /// Capture time, seconds since 1970.
-    let time: Double
+    var time = 0.0
     /// The bytes after the transport header; empty when no transport header decoded.
     var payload = UnsafeRawBufferPointer(start: nil, count: 0)
 
-    init(number: Int, time: Double) {
-        self.number = number
-        self.time = time
-    }
-
     /// TCP over IPv4/IPv6 with its header decoded.
-    var isTCP: Bool { headers.hasTransport && headers.ipProtocol == 6 }
+    @inline(__always) var isTCP: Bool { headers.hasTransport && headers.ipProtocol == 6 }
 
     /// UDP over IPv4/IPv6 with its header decoded.
-    var isUDP: Bool { headers.hasTransport && headers.ipProtocol == 17 }
+    @inline(__always) var isUDP: Bool { headers.hasTransport && headers.ipProtocol == 17 }
 
     /// TCP/UDP: the lower of the two ports, taken as the server's for the protocols capdo follows.
-    var serverPort: UInt16 { min(headers.sourcePort, headers.destinationPort) }
+    @inline(__always) var serverPort: UInt16 { min(headers.sourcePort, headers.destinationPort) }
 
     /// TCP/UDP: the packet goes to `serverPort`.
-    var toServer: Bool { headers.destinationPort == serverPort }
+    @inline(__always) var toServer: Bool { headers.destinationPort == serverPort }
 
     /// The flow as sent: this packet's source is the client.
-    var flowToServer: FlowKey {
+    @inline(__always) var flowToServer: FlowKey {
         FlowKey(
             client: headers.source, server: headers.destination, clientPort: headers.sourcePort,
             serverPort: headers.destinationPort)
     }
 
     /// An IPv4 ARP request or reply naming its sender's address: a host claiming that address.
-    var isARPClaim: Bool {
+    @inline(__always) var isARPClaim: Bool {
         headers.network == .arp && headers.arpSenderIP != 0
             && (headers.arpOperation == 1 || headers.arpOperation == 2)
     }
 
     /// UDP: the one protocol of interest its ports name.
-    var udpService: UDPService { UDPService(source: headers.sourcePort, destination: headers.destinationPort) }
+    @inline(__always) var udpService: UDPService {
+        UDPService(source: headers.sourcePort, destination: headers.destinationPort)
+    }
 }

@@ -1,10 +1,14 @@
 import CapdoCore
 
-/// Two observers shown each packet in turn. `PacketObserverList` nests these, so the whole list is one concrete
-/// type: every call is resolved when CapdoNet is compiled, with no dynamic dispatch per packet and observer.
+/// Two observers shown each packet in turn; `LanObservers` nests these into the whole list.
 struct ObserverPair<First: PacketObserver, Second: PacketObserver>: PacketObserver {
     var first: First
     var second: Second
+
+    init() {
+        first = First()
+        second = Second()
+    }
 
     @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         first.observe(packet, credentials: &credentials)

@@ -3,6 +3,9 @@ import CapdoCore
 /// One job of the LAN analysis (hosts, services, one protocol's logins, …). It sees every packet in arrival order,
 /// keeps its own bounded tables, and when asked adds what it found to the facts. `LanObservers` lists them.
 protocol PacketObserver {
+    /// An observer that has seen nothing yet.
+    init()
+
     /// Looks at one packet whose headers decoded. `credentials` is what the login observers share: the credentials
     /// found and the cleartext logins being followed, each bounded once for all of them.
     mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog)

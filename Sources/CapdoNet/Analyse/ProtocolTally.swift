@@ -22,6 +22,13 @@ struct ProtocolTally {
         if let destination, destinations.count < Self.limit { destinations.insert(destination) }
     }
 
+    /// Counts `packet` with its source and, unless `sourceOnly`, its destination.
+    mutating func add(_ packet: ObservedPacket, sourceOnly: Bool = false) {
+        add(
+            packet: packet.number, source: packet.headers.source,
+            destination: sourceOnly ? nil : packet.headers.destination)
+    }
+
     /// Counts `packet` with its client as the source and its server (the source when `sourceIsServer`) as the
     /// destination, whichever way it travels.
     mutating func add(_ packet: ObservedPacket, sourceIsServer: Bool) {

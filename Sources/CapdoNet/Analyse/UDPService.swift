@@ -3,7 +3,7 @@
 enum UDPService {
     case dhcpReply, tftp, ntp, syslog, hsrp, snmp, mdns, llmnr, nbns, dns, other
 
-    init(source: UInt16, destination: UInt16) {
+    @inline(__always) init(source: UInt16, destination: UInt16) {
         switch (source, destination) {
         case (67, 68), (67, 67): self = .dhcpReply
         case (_, 69): self = .tftp

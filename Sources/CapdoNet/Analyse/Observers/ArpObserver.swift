@@ -11,7 +11,7 @@ struct ArpObserver: PacketObserver {
     private var claimsOverLimit = 0
     private var tally = ProtocolTally("arp")
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isARPClaim else { return }
         let address = packet.headers.arpSenderIP, mac = packet.headers.arpSenderMAC
         var known = claims[address, default: []]

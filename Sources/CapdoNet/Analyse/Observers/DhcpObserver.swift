@@ -17,7 +17,7 @@ struct DhcpObserver: PacketObserver {
     private var serversOverLimit = 0
     private var tally = ProtocolTally("dhcp")
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isUDP, packet.udpService == .dhcpReply else { return }
         let payload = packet.payload
         guard payload.count >= 240, payload[0] == 2,

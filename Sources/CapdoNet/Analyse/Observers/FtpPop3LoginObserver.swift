@@ -2,7 +2,7 @@ import CapdoCore
 
 /// FTP and POP3 logins: `USER` names the user, `PASS` (or POP3's `APOP`) carries the secret.
 struct FtpPop3LoginObserver: PacketObserver {
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isTCP, packet.toServer, packet.payload.count > 0 else { return }
         let name: String
         switch packet.serverPort {

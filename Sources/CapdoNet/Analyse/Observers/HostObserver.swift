@@ -25,7 +25,7 @@ struct HostObserver: PacketObserver {
     private var lastHost = -1
     private var previousHost = -1
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         switch packet.headers.network {
         case .ipv4, .ipv6:
             note(packet.headers.source, mac: packet.headers.sourceMAC, hasMAC: packet.headers.hasMAC, packet)

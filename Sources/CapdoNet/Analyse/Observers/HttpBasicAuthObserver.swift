@@ -6,7 +6,7 @@ struct HttpBasicAuthObserver: PacketObserver {
     private static let methods = ["GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH "]
     private static let headers = ["Authorization: Basic ", "Proxy-Authorization: Basic "]
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         let payload = packet.payload
         guard packet.isTCP, packet.toServer || packet.serverPort >= 1024, payload.count >= 16,
             let first = payload.first, first >= 0x41, first <= 0x5A

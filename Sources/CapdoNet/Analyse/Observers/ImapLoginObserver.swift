@@ -2,7 +2,7 @@ import CapdoCore
 
 /// IMAP logins: `LOGIN user secret` and `AUTHENTICATE PLAIN` with its initial response.
 struct ImapLoginObserver: PacketObserver {
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isTCP, packet.serverPort == 143, packet.toServer, packet.payload.count > 0 else { return }
         for line in CredentialParser.lines(packet.payload) {
             let words = CredentialParser.words(line)

@@ -9,7 +9,7 @@ struct NameServiceObserver: PacketObserver {
     private var nbns = ProtocolTally("nbns")
     private var truncated: [String: Int] = [:]
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isUDP else { return }
         switch packet.udpService {
         case .mdns: Self.count(packet, in: &mdns, truncated: &truncated)
@@ -27,7 +27,7 @@ struct NameServiceObserver: PacketObserver {
             truncated[tally.name, default: 0] += 1
             return
         }
-        tally.add(packet: packet.number, source: packet.headers.source, destination: nil)
+        tally.add(packet, sourceOnly: true)
     }
 
     func contribute(to facts: inout LanFacts) {

@@ -11,31 +11,30 @@ struct PortProtocolObserver: PacketObserver {
     private var ntp = ProtocolTally("ntp")
     private var hsrp = ProtocolTally("hsrp")
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
-        let headers = packet.headers
-        guard headers.hasTransport else { return }
-        switch headers.ipProtocol {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+        guard packet.headers.hasTransport else { return }
+        switch packet.headers.ipProtocol {
         case 6:
             let port = packet.serverPort
-            if port == 23 { telnet.add(packet, sourceIsServer: headers.sourcePort == 23) }
-            if port == 21 { ftp.add(packet, sourceIsServer: headers.sourcePort == 21) }
+            if port == 23 { telnet.add(packet, sourceIsServer: packet.headers.sourcePort == 23) }
+            if port == 21 { ftp.add(packet, sourceIsServer: packet.headers.sourcePort == 21) }
             if port == 514 || port == 601, packet.toServer, packet.payload.count > 0 {
-                syslog.add(packet: packet.number, source: headers.source, destination: headers.destination)
+                syslog.add(packet)
             }
         case 17:
             switch packet.udpService {
             case .tftp:
                 let payload = packet.payload
                 if payload.count >= 2, payload[0] == 0, payload[1] == 1 || payload[1] == 2 {
-                    tftp.add(packet: packet.number, source: headers.source, destination: headers.destination)
+                    tftp.add(packet)
                 }
-            case .ntp: ntp.add(packet: packet.number, source: headers.source, destination: headers.destination)
-            case .syslog: syslog.add(packet: packet.number, source: headers.source, destination: headers.destination)
-            case .hsrp: hsrp.add(packet: packet.number, source: headers.source, destination: nil)
+            case .ntp: ntp.add(packet)
+            case .syslog: syslog.add(packet)
+            case .hsrp: hsrp.add(packet, sourceOnly: true)
             default: break
             }
         case 112:
-            vrrp.add(packet: packet.number, source: headers.source, destination: nil)
+            vrrp.add(packet, sourceOnly: true)
         default:
             break
         }

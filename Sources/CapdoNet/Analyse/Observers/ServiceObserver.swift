@@ -20,7 +20,7 @@ struct ServiceObserver: PacketObserver {
     private var udpFlushes = 0
     private var servicesOverLimit = 0
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         if packet.isTCP {
             observeTCP(packet)
         } else if packet.isUDP {
@@ -29,8 +29,7 @@ struct ServiceObserver: PacketObserver {
     }
 
     private mutating func observeTCP(_ packet: ObservedPacket) {
-        let headers = packet.headers
-        let syn = headers.tcpFlags & 0x02 != 0, ack = headers.tcpFlags & 0x10 != 0
+        let syn = packet.headers.tcpFlags & 0x02 != 0, ack = packet.headers.tcpFlags & 0x10 != 0
         if syn && !ack {
             if pendingSyn.count >= Self.pendingLimit {
                 pendingSyn.removeAll(keepingCapacity: true)
@@ -40,19 +39,18 @@ struct ServiceObserver: PacketObserver {
         } else if syn && ack {
             if let synPacket = pendingSyn[packet.flowToServer.reversed] {
                 add(
-                    ServiceKey(address: headers.source, port: headers.sourcePort, transport: 6),
-                    client: headers.destination, first: synPacket, second: packet.number)
+                    ServiceKey(address: packet.headers.source, port: packet.headers.sourcePort, transport: 6),
+                    client: packet.headers.destination, first: synPacket, second: packet.number)
             }
         }
     }
 
     private mutating func observeUDP(_ packet: ObservedPacket) {
-        let headers = packet.headers
-        guard !headers.destination.isGroupOrUnspecified else { return }
+        guard !packet.headers.destination.isGroupOrUnspecified else { return }
         if let request = pendingUDP[packet.flowToServer.reversed] {
             add(
-                ServiceKey(address: headers.source, port: headers.sourcePort, transport: 17),
-                client: headers.destination, first: request, second: packet.number)
+                ServiceKey(address: packet.headers.source, port: packet.headers.sourcePort, transport: 17),
+                client: packet.headers.destination, first: request, second: packet.number)
         } else if pendingUDP.count < Self.pendingLimit {
             pendingUDP.insertIfAbsent(packet.flowToServer, packet.number)
         } else {

@@ -4,7 +4,7 @@ import CapdoCore
 struct SmbObserver: PacketObserver {
     private var smb1 = ProtocolTally("smb1")
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isTCP, packet.serverPort == 445 || packet.serverPort == 139 else { return }
         // NetBIOS session header (4 bytes), then 0xFF 'S' 'M' 'B' and the command (0x72 = NEGOTIATE).
         let payload = packet.payload

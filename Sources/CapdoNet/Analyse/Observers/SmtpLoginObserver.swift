@@ -3,7 +3,7 @@ import CapdoCore
 /// SMTP logins on 25 and 587: `AUTH PLAIN` with its response, and `AUTH LOGIN` followed over the next lines (user,
 /// then secret, each base64).
 struct SmtpLoginObserver: PacketObserver {
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isTCP, packet.serverPort == 25 || packet.serverPort == 587, packet.toServer,
             packet.payload.count > 0
         else { return }

@@ -5,10 +5,10 @@ import CapdoCore
 struct SnmpObserver: PacketObserver {
     private var snmp = ProtocolTally("snmp")
 
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isUDP, packet.udpService == .snmp else { return }
         let headers = packet.headers
-        snmp.add(packet: packet.number, source: headers.source, destination: headers.destination)
+        snmp.add(packet)
         guard let message = CredentialParser.snmp(packet.payload) else { return }
         credentials.record(
             LanCredential(

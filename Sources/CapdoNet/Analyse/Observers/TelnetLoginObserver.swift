@@ -3,7 +3,7 @@ import CapdoCore
 /// Telnet logins: after the server prompts `login:`, the client's bytes up to CR/LF are the user; after
 /// `Password:`, the client's bytes are counted (never kept) and the line end records the credential.
 struct TelnetLoginObserver: PacketObserver {
-    mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
+    @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isTCP, packet.serverPort == 23, packet.payload.count > 0 else { return }
         let payload = packet.payload
         let toServer = packet.toServer
