@@ -49,15 +49,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers shared by the test targets (temporary directories, a seeded generator, Shell); not a test target itself.
+        .target(name: "CapdoTestSupport", path: "Tests/CapdoTestSupport"),
         .testTarget(name: "CapdoCoreTests", dependencies: ["CapdoCore"]),
-        .testTarget(name: "CapdoRulesTests", dependencies: ["CapdoRules", "CapdoCore"]),
+        .testTarget(name: "CapdoRulesTests", dependencies: ["CapdoRules", "CapdoCore", "CapdoTestSupport"]),
         .testTarget(
             name: "CapdoCollectTests",
-            dependencies: ["CapdoCollect", "CapdoCore"],
+            dependencies: ["CapdoCollect", "CapdoCore", "CapdoTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CapdoTLSTests", dependencies: ["CapdoTLS", "CapdoCore"]),
-        .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore"]),
+        .testTarget(name: "CapdoNetTests", dependencies: ["CapdoNet", "CapdoCore", "CapdoTestSupport"]),
         // Goldens are read through #filePath, not as bundle resources.
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"], exclude: ["Golden"]),
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
@@ -65,6 +67,7 @@ let package = Package(
             name: "CapdoCLITests",
             dependencies: [
                 "capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory",
+                "CapdoTestSupport",
             ]),
     ],
     swiftLanguageModes: [.v6]

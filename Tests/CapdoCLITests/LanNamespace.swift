@@ -1,3 +1,4 @@
+import CapdoTestSupport
 import Foundation
 
 /// Two network namespaces joined by a veth pair (192.0.2.1 client, 192.0.2.2 server), with real listeners in the

@@ -1,3 +1,4 @@
+import CapdoTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CapdoTestSupport
 import Foundation
 
 /// A prepared copy of a sample host: git keeps neither modes, owners nor times, so `scripts/prepare-sample` applies

@@ -1,4 +1,5 @@
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
     /// Before the fix the file was mapped: touching records past the new end was a SIGBUS (exit 135).
     @Test(arguments: [0, 4_000, 4_096 + 24, 300_000])
     func fileShrinkingWhileReadEndsEarlyWithoutACrash(_ keptBytes: Int) throws {
-        let folder = TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("rotating.pcap")
         let writer = try CaptureWriter(path: path)
@@ -43,7 +44,7 @@ import Testing
     /// 70,000 distinct sources: 65,536 listed, the rest counted in the facts and said in an issue (before: dropped
     /// without a trace).
     @Test func hostsBeyondTheTableAreCountedAndReported() throws {
-        let folder = TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("many-hosts.pcap")
         let writer = try CaptureWriter(path: path)
@@ -53,17 +54,17 @@ import Testing
         }
         writer.close()
         let outcome = try CaptureReader.read(path: path)
-        #expect(outcome.facts.hosts.count == LanAnalyzer.hostLimit)
-        #expect(outcome.facts.counters.hostsOverLimit == 70_000 - LanAnalyzer.hostLimit)
+        #expect(outcome.facts.hosts.count == HostObserver.limit)
+        #expect(outcome.facts.counters.hostsOverLimit == 70_000 - HostObserver.limit)
         let issue = try #require(outcome.issues.first { $0.message.contains("hosts_over_limit") })
         #expect(issue.level == .warning && issue.file == path)
-        #expect(issue.message.contains("\(70_000 - LanAnalyzer.hostLimit)"))
+        #expect(issue.message.contains("\(70_000 - HostObserver.limit)"))
     }
 
     /// A section header, an interface description, then a block claiming 0x7FFFFFFC bytes: before the fix a
     /// warning on stderr only, and the LAN rules passed on zero packets.
     @Test func pcapngUnreadablePastItsFirstBlocksIsAnUnreadableIssueWithTheOffset() throws {
-        let folder = TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.path("broken.pcapng")
         try FileManager.default.copyItem(atPath: Self.brokenPcapng.path, toPath: path)

@@ -1,5 +1,6 @@
 import CapdoCore
 import CapdoNet
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,9 @@ import Testing
     }
 
     static func read(_ bytes: [UInt8]) -> Result<CaptureReader.Outcome, CapdoError> {
-        let folder = TemporaryFolder()
+        guard let folder = try? TemporaryDirectory() else {
+            return .failure(CapdoError(.internalError, "cannot create a temporary directory"))
+        }
         defer { folder.remove() }
         let path = folder.path("bad.pcap")
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))

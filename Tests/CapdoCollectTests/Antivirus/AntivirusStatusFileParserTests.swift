@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -59,7 +60,7 @@ struct AntivirusStatusFileParserTests {
     }
 
     @Test func collectorReportsAFutureDateAsAnErrorNamingTheFile() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/capdo/antivirus/eset.yaml", "product: eset\nsignature_date: 2027-01-01\nreal_time: true\n")
         let output = await AntivirusCollector().collect(in: root.environment(now: Self.now))
         #expect(output.antivirus?.products.isEmpty == true)

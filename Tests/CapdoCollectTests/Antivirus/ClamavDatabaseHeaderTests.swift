@@ -1,12 +1,13 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
 @Suite("ClamAV database headers against sigtool --info")
 struct ClamavDatabaseHeaderTests {
     /// Writes a tiny real signature set and lets sigtool pack it into `<name>.cvd`.
-    static func buildDatabase(_ root: TemporaryRoot, name: String, version: Int) throws -> String {
+    static func buildDatabase(_ root: TemporaryDirectory, name: String, version: Int) throws -> String {
         let directory = root.path + "/build-\(name)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Data(
@@ -26,7 +27,7 @@ struct ClamavDatabaseHeaderTests {
         .enabled(if: Sigtool.available, "needs sigtool (Debian package clamav; scripts/install-deps --test)"),
         arguments: [("daily", 27_500), ("main", 62)])
     func headerMatchesSigtool(name: String, version: Int) throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let file = try Self.buildDatabase(root, name: name, version: version)
         let info = try Sigtool.info(file)
         let data = try FileReader(root: "/").readPrefix(file, bytes: ClamavDatabaseHeader.length)
@@ -48,7 +49,7 @@ struct ClamavDatabaseHeaderTests {
         "the collector reports every database sigtool built, with the newest build time",
         .enabled(if: Sigtool.available, "needs sigtool (Debian package clamav)"))
     func collectorReadsRealDatabases() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         for (name, version) in [("daily", 27_501), ("main", 62)] {
             let built = try Self.buildDatabase(root, name: name, version: version)
             try root.write("var/lib/clamav/\(name).cvd", data: Data(contentsOf: URL(fileURLWithPath: built)))
@@ -120,7 +121,7 @@ struct ClamavDatabaseHeaderTests {
     }
 
     @Test func shortAndCorruptDatabasesBecomeErrorsNamingTheFile() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/lib/clamav/daily.cvd", "ClamAV-VDB:28 Nov 2026 07-40 +0000:27838")
         try root.write(
             "var/lib/clamav/main.cvd",

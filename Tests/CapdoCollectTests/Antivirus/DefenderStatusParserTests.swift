@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -85,7 +86,7 @@ struct DefenderStatusParserTests {
     }
 
     @Test func collectorNamesTheBadFile() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/capdo/antivirus/mpstatus.json", data: Self.fixture("ps51-utf16le.json"))
         try root.write("etc/capdo/antivirus/broken.json", "Get-MpComputerStatus : Invalid class\r\n")
         let now = try #require(Self.date("2026-11-28T09:00:00Z"))

@@ -1,3 +1,4 @@
+import CapdoTestSupport
 import Foundation
 
 /// Runs ClamAV's own `sigtool` (Debian package `clamav`): builds real databases and prints `--info`.
@@ -31,29 +32,6 @@ enum Sigtool {
     static func run(_ arguments: [String], in directory: String?, input: String?, allowFailure: Bool = false) throws
         -> String
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let inPipe = Pipe()
-        let out = Pipe()
-        process.standardInput = inPipe
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        inPipe.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try inPipe.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 && !allowFailure {
-            throw SigtoolError(
-                message: "sigtool \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    struct SigtoolError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+        try Shell.run(executable, arguments, in: directory, input: input ?? "", allowFailure: allowFailure)
     }
 }

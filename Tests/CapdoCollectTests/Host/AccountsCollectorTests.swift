@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct AccountsCollectorTests {
     }
 
     @Test func collectsSummariesWithoutHashes() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "etc/passwd",
             """
@@ -86,7 +87,7 @@ struct AccountsCollectorTests {
     }
 
     @Test func unreadableShadowGivesUnknown() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/passwd", "root:x:0:0:root:/root:/bin/bash\n")
         try root.mkdir("etc/shadow")  // stands in for an unreadable file when tests run as root
         let output = await AccountsCollector().collect(in: root.environment())
@@ -97,7 +98,7 @@ struct AccountsCollectorTests {
     }
 
     @Test func missingPasswdIsAnError() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let output = await AccountsCollector().collect(in: root.environment())
         #expect(output.accounts == nil)
         #expect(output.issues.first?.file == "etc/passwd")

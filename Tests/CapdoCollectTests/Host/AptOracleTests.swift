@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -83,8 +84,8 @@ struct AptOracleTests {
     ]
 
     /// Writes the root with its lists kept as `compression` leaves them.
-    static func makeRoot(_ compression: Compression) throws -> TemporaryRoot {
-        let root = try TemporaryRoot()
+    static func makeRoot(_ compression: Compression) throws -> TemporaryDirectory {
+        let root = try TemporaryDirectory()
         try root.write("var/lib/dpkg/status", status)
         try root.write(
             "etc/apt/sources.list",
@@ -108,7 +109,7 @@ struct AptOracleTests {
     }
 
     /// `Inst openssl [3.0.15-1~deb12u1] (3.0.17-1~deb12u2 Debian-Security:… [amd64])` → openssl → 3.0.17-1~deb12u2.
-    static func aptPending(_ root: TemporaryRoot, command: String = "upgrade") throws -> [String: String] {
+    static func aptPending(_ root: TemporaryDirectory, command: String = "upgrade") throws -> [String: String] {
         let arguments = [
             "-s", command, "-o", "Dir=" + root.path, "-o", "Dir::State::status=" + root.path + "/var/lib/dpkg/status",
             "-o", "APT::Architecture=amd64", "-o", "APT::Architectures::=amd64", "-o", "Debug::NoLocking=1",
@@ -171,7 +172,7 @@ struct AptOracleTests {
             if: FileManager.default.isExecutableFile(atPath: "/usr/bin/apt-get")
                 && hostLists.contains { $0.contains("_Packages") }, "needs apt and downloaded lists"))
     func hostListsMatchApt() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/lib/dpkg/status", data: Data(contentsOf: URL(fileURLWithPath: "/var/lib/dpkg/status")))
         for name in Self.hostLists {
             try root.write(

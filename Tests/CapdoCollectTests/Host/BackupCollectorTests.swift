@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ struct BackupCollectorTests {
     }
 
     @Test func collectsJobsAndNewestArtefact() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/crontab", "SHELL=/bin/sh\n17 * * * * root cd / && run-parts --report /etc/cron.hourly\n")
         try root.write(
             "etc/cron.d/restic",

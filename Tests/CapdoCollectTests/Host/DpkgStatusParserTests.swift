@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ struct DpkgStatusParserTests {
     }
 
     @Test func statusDirectoryFilesNeedNoFinalBlankLine() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "var/lib/dpkg/status.d/base", "Package: base-files\nStatus: install ok installed\nVersion: 12.4\n")
         try root.write("var/lib/dpkg/status.d/base.md5sums", "abc  etc/debian_version\n")
@@ -91,7 +92,7 @@ struct DpkgStatusParserTests {
     }
 
     @Test func noDatabaseMeansNoSection() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         #expect(await PackagesCollector().collect(in: root.environment()).packages == nil)
     }
 
@@ -111,7 +112,7 @@ struct DpkgStatusParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/dpkg-query"), "dpkg-query not installed"))
     func copiedStatusFileEqualsDpkgQueryAdmindir() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         var text = try String(contentsOfFile: "/var/lib/dpkg/status", encoding: .utf8)
         // Make the copy differ from the live database: dpkg itself removed with its config files kept.
         text = text.replacingOccurrences(
@@ -130,17 +131,11 @@ struct DpkgStatusParserTests {
 
     /// `ii` rows of dpkg-query as `name\tversion\tarch`.
     static func dpkgQuery(_ extra: [String]) throws -> Set<String> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dpkg-query")
-        process.arguments = extra + ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try Shell.run(
+            "/usr/bin/dpkg-query", extra + ["-W", "-f=${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n"],
+            allowFailure: true)
         var rows: Set<String> = []
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in output.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4, fields[0].trimmingCharacters(in: .whitespaces) == "ii" else { continue }
             rows.insert(fields[1...].joined(separator: "\t"))

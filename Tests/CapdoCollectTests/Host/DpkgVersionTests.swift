@@ -1,4 +1,5 @@
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct DpkgVersionTests {
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg"), "dpkg not installed"))
     func agreesWithDpkgOnGeneratedPairs() throws {
-        var random = SplitMix(seed: 0xC4_9D0)
+        var random = SeededGenerator(seed: 0xC4_9D0)
         var pairs: [(String, String)] = []
         while pairs.count < 2_500 {
             let a = random.version()
@@ -33,20 +34,8 @@ struct DpkgVersionTests {
               else echo 1; fi
             done
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let oracle = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+        let output = try Shell.run("/bin/sh", ["-c", script], input: input, allowFailure: true)
+        let oracle = output.split(separator: "\n").compactMap { Int($0) }
         try #require(oracle.count == pairs.count)
         var mismatches: [String] = []
         for (index, pair) in pairs.enumerated() where DpkgVersion.compare(pair.0, pair.1).signum() != oracle[index] {
@@ -56,20 +45,8 @@ struct DpkgVersionTests {
     }
 }
 
-/// A small seeded generator so the generated pairs are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random Debian versions from the seeded generator, so the generated pairs are the same on every run.
+extension SeededGenerator {
     mutating func pick(_ text: String) -> Character {
         let characters = Array(text)
         return characters[Int(next() % UInt64(characters.count))]

@@ -1,12 +1,13 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
 @Suite("EvidenceCollector and EvidenceIndexParser")
 struct EvidenceCollectorTests {
     @Test func readsIndexAndChecksFiles() async throws {
-        let folder = try TemporaryRoot()
+        let folder = try TemporaryDirectory()
         try folder.write(
             "index.yaml",
             """
@@ -25,7 +26,7 @@ struct EvidenceCollectorTests {
 
             """)
         try folder.write("1.1/quy-che.pdf", "%PDF")
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let output = await EvidenceCollector().collect(in: root.environment(evidenceFolder: folder.path))
         let evidence = try #require(output.evidence)
         #expect(evidence.folder == folder.path)
@@ -48,7 +49,7 @@ struct EvidenceCollectorTests {
     }
 
     @Test func folderStates() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         #expect(await EvidenceCollector().collect(in: root.environment()).evidence == nil)
         let missing = await EvidenceCollector().collect(in: root.environment(evidenceFolder: root.path + "/nope"))
         #expect(missing.evidence?.documents == [])

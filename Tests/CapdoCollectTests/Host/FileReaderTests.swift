@@ -1,11 +1,12 @@
 import CapdoCollect
+import CapdoTestSupport
 import Foundation
 import Testing
 
 @Suite("FileReader: symlinks inside the root, bounded reads, odd file types")
 struct FileReaderTests {
     @Test func absoluteLinkResolvesInsideTheRoot() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/hostname", "fixture-host\n")
         try root.symlink("etc/alternatives/name", to: "/etc/hostname")
         try root.symlink("usr/bin/name", to: "/etc/alternatives/name")
@@ -15,7 +16,7 @@ struct FileReaderTests {
     }
 
     @Test func dotDotCannotEscapeTheRoot() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/passwd", "inside:x:0:0::/:/bin/sh\n")
         try root.symlink("var/lib/up", to: "../../../../../../../../etc/passwd")
         let reader = FileReader(root: root.path)
@@ -24,7 +25,7 @@ struct FileReaderTests {
     }
 
     @Test func linkToAHostOnlyFileIsMissingNotRead() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.symlink("etc/os-release", to: "/usr/lib/os-release")
         let reader = FileReader(root: root.path)
         #expect(throws: FileReadError(path: "etc/os-release", reason: .missing)) {
@@ -33,7 +34,7 @@ struct FileReaderTests {
     }
 
     @Test func loopsAreDetected() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.symlink("a", to: "b")
         try root.symlink("b", to: "/a")
         try root.symlink("self", to: "self")
@@ -46,7 +47,7 @@ struct FileReaderTests {
 
     @Test(arguments: [(39, true), (40, true), (41, false)])
     func chainLengthLimit(length: Int, readable: Bool) throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("target", "end")
         try root.symlink("l\(length)", to: "target")
         for index in stride(from: length - 1, through: 1, by: -1) { try root.symlink("l\(index)", to: "l\(index + 1)") }
@@ -59,7 +60,7 @@ struct FileReaderTests {
     }
 
     @Test func directoryFifoAndDeviceAreNotFiles() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.mkdir("etc/ssh")
         #expect(mkfifo(root.url("pipe").path, 0o644) == 0)
         let reader = FileReader(root: root.path)
@@ -71,7 +72,7 @@ struct FileReaderTests {
     }
 
     @Test func sizeCapAndMissing() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("big", data: Data(repeating: 0x41, count: 2_000))
         let reader = FileReader(root: root.path)
         #expect(throws: FileReadError(path: "big", reason: .tooLarge(1_000))) { try reader.read("big", limit: 1_000) }
@@ -81,7 +82,7 @@ struct FileReaderTests {
     }
 
     @Test func hugeSparseLogIsReadOnlyByPrefix() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/log/auth.log", "Nov 29 15:10:40 host sshd[1]: hello\n")
         let handle = try FileHandle(forWritingTo: root.url("var/log/auth.log"))
         try handle.truncate(atOffset: 2 * 1024 * 1024 * 1024)
@@ -98,7 +99,7 @@ struct FileReaderTests {
     }
 
     @Test func streamingLinesCountFromOne() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("lines", "a\nbb\n\nlast")
         var seen: [(String, Int)] = []
         try FileReader(root: root.path).forEachLine("lines") { line, number in
@@ -110,7 +111,7 @@ struct FileReaderTests {
     }
 
     @Test func statIsLstatAndListingsResolveInside() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("real/one.conf", "1")
         try root.write("real/two.txt", "2")
         try root.mkdir("real/sub.conf")
@@ -127,7 +128,7 @@ struct FileReaderTests {
 
     @Test(.enabled(if: geteuid() != 0, "running as root: mode 000 does not stop root from reading"))
     func unreadableFileIsReported() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("locked/shadow", "x")
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: root.url("locked").path)
         defer {

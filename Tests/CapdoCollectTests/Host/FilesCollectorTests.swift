@@ -1,12 +1,13 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
 @Suite("FilesCollector")
 struct FilesCollectorTests {
     @Test func recordsMetadataWithLstatSemantics() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/shadow", "secret-content")
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: root.url("etc/shadow").path)
         try root.symlink("etc/sudoers", to: "/etc/shadow")

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ struct ListenersCollectorTests {
     }
 
     @Test func absentUnderARoot() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         #expect(await ListenersCollector().collect(in: root.environment()).listeners == nil)
     }
 

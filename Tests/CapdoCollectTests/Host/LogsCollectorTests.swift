@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ struct LogsCollectorTests {
     }
 
     @Test func oldestAuthEntryAndJournal() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let now = try #require(Self.date("2026-11-29T15:00:00Z"))
         try root.write("var/log/auth.log", "Nov 28 00:00:01 srv sshd[1]: a\n", modified: now)
         try root.write(
@@ -49,7 +50,7 @@ struct LogsCollectorTests {
     }
 
     @Test func uncompressedOldestUsesItsFirstLine() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "var/log/secure", "Nov 28 00:00:01 srv sshd[1]: a\n", modified: Self.date("2026-11-29T00:00:00Z"))
         try root.write(
@@ -62,7 +63,7 @@ struct LogsCollectorTests {
     }
 
     @Test func noLogsMeansEmptyButPresent() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let output = await LogsCollector().collect(in: root.environment())
         #expect(output.logs?.auth == LogRetention(files: []))
         #expect(output.logs?.journal == LogRetention(files: []))

@@ -1,12 +1,13 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
 @Suite("ServicesCollector: enablement from unit directories")
 struct ServicesCollectorTests {
     @Test func enabledMaskedAliasedAndStatic() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("lib/systemd/system/ssh.service", "[Unit]\n[Install]\nAlias=sshd.service\n")
         try root.write("lib/systemd/system/rsyslog.service", "[Unit]\n")
         try root.write("lib/systemd/system/telnet.socket", "[Unit]\n")

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct SnapshotCollectorTests {
     /// The sleeper would take an hour: finishing at all (within the test's time limit) shows the 8 s collector
     /// timeout ended it; wall-clock bounds belong to benchmarks, not to tests on a busy shared machine.
     @Test(.timeLimit(.minutes(5))) func timedOutCollectorIsAnIssueAndTheRestMerge() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/hostname", "fixture\n")
         let snapshot = await SnapshotCollector.collect(
             root.environment(), collectors: [SystemCollector(), Sleeper(), FilesCollector()], timeout: 8)
@@ -28,7 +29,7 @@ struct SnapshotCollectorTests {
     }
 
     @Test func fixtureRootScanReadsNothingFromTheHost() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let snapshot = await SnapshotCollector.collect(root.environment(), collectors: Collectors.host)
         #expect(snapshot.packages == nil)
         #expect(snapshot.listeners == nil)

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ struct SystemCollectorTests {
     }
 
     @Test func rootScanUsesFilesOnly() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "usr/lib/os-release", "ID=ubuntu\nID_LIKE=debian\nVERSION_ID=\"24.04\"\nVERSION_CODENAME=noble\n")
         try root.symlink("etc/os-release", to: "../usr/lib/os-release")
@@ -50,7 +51,7 @@ struct SystemCollectorTests {
     }
 
     @Test func missingOsReleaseIsAWarning() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         let output = await SystemCollector().collect(in: root.environment())
         #expect(output.system?.osFamily == nil)
         #expect(output.issues.count == 1)

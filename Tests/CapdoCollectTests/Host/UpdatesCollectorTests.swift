@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ struct UpdatesCollectorTests {
     }
 
     @Test func pendingUpdatesFromLists() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "var/lib/dpkg/status",
             """
@@ -87,7 +88,7 @@ struct UpdatesCollectorTests {
             ("_Packages.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00]), ("_Packages.zst", [0x28, 0xB5, 0x2F, 0xFD]),
         ] as [(String, [UInt8])])
     func unreadableListMakesPendingUnknown(suffix: String, bytes: [UInt8]) async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
         let lists = "var/lib/apt/lists/deb.debian.org_debian_dists_bookworm"
         try root.write(lists + "_main_binary-amd64_Packages", "Package: b\nVersion: 1\n")
@@ -101,7 +102,7 @@ struct UpdatesCollectorTests {
 
     /// Without a Release file the lists' date is the list's modification time.
     @Test func listsDateFallsBackToTheListsMtime() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
         let date = try #require(CapdoDate.parse("2026-10-01T00:00:00Z"))
         try root.write(
@@ -114,7 +115,7 @@ struct UpdatesCollectorTests {
     }
 
     @Test func noListsGiveAnEmptySection() async throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryDirectory()
         try root.write("var/lib/dpkg/status", "Package: a\nStatus: install ok installed\nVersion: 1\n\n")
         let output = await UpdatesCollector().collect(in: root.environment())
         #expect(output.updates == UpdateFacts(sources: [], listsDate: nil, pending: []))

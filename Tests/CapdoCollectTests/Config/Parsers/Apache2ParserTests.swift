@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ struct Apache2ParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/apache2/apache2.conf"), "needs package apache2"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyTreeFromHost("/etc/apache2")
         let (section, issues) = Apache2Parser.parse(root.files)
         #expect(issues.isEmpty, "\(issues)")

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -144,7 +145,7 @@ struct AuditRulesParserTests {
             "needs packages auditd and systemd"),
         arguments: [false, true])
     func debianUnitAndAugenrulesAgree(withAuditctlDropIn: Bool) throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "usr/lib/systemd/system/auditd.service",
             String(contentsOfFile: "/lib/systemd/system/auditd.service", encoding: .utf8))
@@ -195,7 +196,7 @@ struct AuditRulesParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/audit/auditd.conf"), "needs package auditd"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyFromHost("/etc/audit/auditd.conf")
         for name in FileReader(root: "/").list("etc/audit/rules.d") {
             try root.copyFromHost("/etc/audit/rules.d/" + name)

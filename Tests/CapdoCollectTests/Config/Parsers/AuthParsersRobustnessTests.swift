@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Testing
 
 /// Every truncation and random byte flips of a small valid input, for every non-sshd parser.
@@ -52,7 +53,7 @@ struct AuthParsersRobustnessTests {
     func robust(_ input: Input) {
         let bytes = Array(input.text.utf8)
         var variants: [[UInt8]] = (0...bytes.count).map { Array(bytes.prefix($0)) }
-        var random = AuthTestRandom(seed: UInt64(input.name.utf8.count))
+        var random = SeededGenerator(seed: UInt64(input.name.utf8.count))
         for _ in 0..<300 {
             var flipped = bytes
             for _ in 0..<(1 + random.next(below: 4)) {

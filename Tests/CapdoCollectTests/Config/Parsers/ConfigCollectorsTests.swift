@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ struct ConfigCollectorsTests {
 
     /// On an empty root every source is looked at and reported absent, with no issues.
     @Test func emptyRootGivesAbsentSections() async throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
         for collector in ConfigCollectors.all {
             let output = await collector.collect(in: environment)

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -61,7 +62,7 @@ struct ConfigParsersRobustnessTests {
 
     @Test(arguments: cases)
     func randomByteFlips(_ item: Case) {
-        var generator = SystemSplitMix(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         let bytes = Array(item.valid.utf8)
         let start = ContinuousClock.now
         for _ in 0..<500 {

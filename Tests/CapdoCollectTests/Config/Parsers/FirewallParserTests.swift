@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -110,7 +111,7 @@ struct FirewallParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/nftables.conf"), "needs package nftables"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         for path in ["/etc/nftables.conf", "/etc/ufw/ufw.conf", "/etc/default/ufw"] { try root.copyFromHost(path) }
         let (section, issues) = FirewallParser.parse(root.files)
         #expect(issues.isEmpty, "\(issues)")

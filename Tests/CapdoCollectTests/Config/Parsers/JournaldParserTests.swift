@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -89,7 +90,7 @@ struct JournaldParserTests {
         .enabled(if: SystemdAnalyze.available, "needs systemd"),
         arguments: [true, false])
     func dropInOrderMatchesSystemdAnalyze(mainInEtc: Bool) throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             mainInEtc ? "etc/systemd/journald.conf" : "usr/lib/systemd/journald.conf", "[Journal]\nStorage=volatile\n")
         try root.write("etc/systemd/journald.conf.d/50-x.conf", "[Journal]\nStorage=persistent\n")
@@ -128,7 +129,7 @@ struct JournaldParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/systemd/journald.conf"), "needs systemd"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyFromHost("/etc/systemd/journald.conf")
         try root.copyFromHost("/etc/systemd/timesyncd.conf")
         #expect(JournaldParser.parse(root.files).1.isEmpty)

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -109,7 +110,7 @@ struct LogrotateParserTests {
     /// Debian's shipped logrotate files from this machine parse without errors and give the known values.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/logrotate.conf"), "needs package logrotate"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyFromHost("/etc/logrotate.conf")
         for name in FileReader(root: "/").list("etc/logrotate.d") {
             try root.copyFromHost("/etc/logrotate.d/" + name)
@@ -129,7 +130,7 @@ struct LogrotateParserTests {
     /// Oracle: augeas' logrotate lens reads the same global and per-file rotate counts.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/augtool"), "needs augeas-tools"))
     func augeasAgrees() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/logrotate.conf", Self.debianConf)
         try root.write("etc/logrotate.d/rsyslog", Self.rsyslog.replacingOccurrences(of: " { }", with: ""))
         try root.write("etc/logrotate.d/nginx", Self.nginx)

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -72,7 +73,7 @@ struct NginxParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/nginx/nginx.conf"), "needs package nginx"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyTreeFromHost("/etc/nginx")
         let (section, issues) = NginxParser.parse(root.files)
         #expect(issues.isEmpty, "\(issues)")

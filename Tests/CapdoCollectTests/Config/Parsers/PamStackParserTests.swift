@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct PamStackParserTests {
     @Test(
         "Debian 12's default stacks", .enabled(if: FileManager.default.fileExists(atPath: "/etc/pam.d/common-auth")))
     func debianDefaults() throws {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for name in try FileManager.default.contentsOfDirectory(atPath: "/etc/pam.d") {
             guard let data = FileManager.default.contents(atPath: "/etc/pam.d/" + name) else { continue }
             try root.write("etc/pam.d/" + name, String(decoding: data, as: UTF8.self))

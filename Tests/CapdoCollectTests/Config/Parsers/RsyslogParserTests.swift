@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -95,7 +96,7 @@ struct RsyslogParserTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/etc/rsyslog.conf"), "needs package rsyslog"))
     func realDebianFiles() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.copyFromHost("/etc/rsyslog.conf")
         for name in FileReader(root: "/").list("etc/rsyslog.d") { try root.copyFromHost("/etc/rsyslog.d/" + name) }
         let (section, issues) = RsyslogParser.parse(root.files)
@@ -106,7 +107,7 @@ struct RsyslogParserTests {
     /// Oracle: augeas' rsyslog lens finds the same auth action and selector count in the Debian file.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/augtool"), "needs augeas-tools"))
     func augeasAgrees() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/rsyslog.conf", Self.debian)
         let output = try #require(
             ProcessRunner().run(

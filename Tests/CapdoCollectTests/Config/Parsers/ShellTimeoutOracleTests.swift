@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -114,7 +115,7 @@ struct ShellTimeoutOracleTests {
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"),
         arguments: cases)
     func matchesBash(_ testCase: Case) throws {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for (path, text) in testCase.files {
             try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
         }

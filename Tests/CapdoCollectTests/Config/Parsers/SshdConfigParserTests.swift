@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -115,7 +116,7 @@ struct SshdConfigParserTests {
 
     @Test("the collector reads through the root, reports unreadable includes and carries on")
     func collectorThroughRoot() async throws {
-        let root = try AuthTestRoot([
+        let root = try TemporaryDirectory([
             "etc/ssh/sshd_config": "Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication no\n",
             "etc/ssh/sshd_config.d/10-ok.conf": "PermitRootLogin no\n",
         ])

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -226,7 +227,7 @@ struct SshdOracleTests {
             Case(name: "only line invalid", files: ["etc/ssh/sshd_config": "PermitRootLogin wrong_value\n"]),
         ])
     func laterInvalidValueIsRefused(_ testCase: Case) throws {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for (path, text) in testCase.files {
             try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
         }
@@ -258,7 +259,7 @@ struct SshdOracleTests {
         "a lone carriage return does not end an sshd_config line",
         .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"))
     func loneCarriageReturnIsOneLineForSshd() throws {
-        let root = try AuthTestRoot(["etc/ssh/sshd_config": "PermitRootLogin no\rPasswordAuthentication no\n"])
+        let root = try TemporaryDirectory(["etc/ssh/sshd_config": "PermitRootLogin no\rPasswordAuthentication no\n"])
         let keyPath = root.path + "/etc/ssh/test_host_key"
         try generateHostKey(keyPath)
         #expect(throws: SshdOracle.OracleError.self) {
@@ -275,7 +276,7 @@ struct SshdOracleTests {
         "a NUL byte ends what sshd reads of a line",
         .enabled(if: SshdOracle.available, "needs /usr/sbin/sshd and root"))
     func nulEndsTheLineForSshd() throws {
-        let root = try AuthTestRoot(["etc/ssh/sshd_config": "MaxAuthTries 3\nPermitRootLogin no\u{0}yes\n"])
+        let root = try TemporaryDirectory(["etc/ssh/sshd_config": "MaxAuthTries 3\nPermitRootLogin no\u{0}yes\n"])
         let keyPath = root.path + "/etc/ssh/test_host_key"
         try generateHostKey(keyPath)
         let sshd = try SshdOracle.effective(config: root.path + "/etc/ssh/sshd_config", extraHostKey: keyPath)
@@ -290,7 +291,7 @@ struct SshdOracleTests {
     private func compare(_ testCase: Case, connection: String?, matchUser: String? = nil) throws
         -> ([String: String], [String: String])
     {
-        let root = try AuthTestRoot()
+        let root = try TemporaryDirectory()
         for (path, text) in testCase.files {
             try root.write(path, text.replacingOccurrences(of: "@ROOT@", with: root.path))
         }

@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Testing
 
 @Suite("sshd_config robustness")
@@ -32,7 +33,7 @@ struct SshdRobustnessTests {
 
     @Test("random byte flips never crash and every issue names a line", arguments: 0..<8)
     func byteFlips(seed: UInt64) {
-        var random = AuthTestRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         for _ in 0..<200 {
             var bytes = Self.valid
             for _ in 0..<(1 + random.next(below: 6)) {
@@ -46,7 +47,7 @@ struct SshdRobustnessTests {
 
     @Test("binary garbage gives a bounded number of issues")
     func garbage() {
-        var random = AuthTestRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         let bytes = (0..<20_000).map { _ in UInt8(truncatingIfNeeded: random.next(below: 256)) }
         let (section, issues) = SshdConfigParser.parse(text: String(decoding: bytes, as: UTF8.self))
         #expect(section.present)

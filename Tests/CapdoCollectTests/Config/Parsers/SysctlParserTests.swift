@@ -1,5 +1,6 @@
 import CapdoCollect
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 import Testing
 
@@ -56,7 +57,7 @@ struct SysctlParserTests {
         .enabled(if: SystemdAnalyze.available, "needs systemd"),
         arguments: [true, false])
     func systemdAnalyzeAgrees(withLink: Bool) throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/sysctl.conf", "net.ipv4.conf.all.rp_filter = 1\nkernel.a = conf\n")
         if withLink { try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf") }
         try root.write("etc/sysctl.d/50-local.conf", "kernel.b = etc\n")
@@ -103,7 +104,7 @@ struct SysctlParserTests {
             masked: ["etc/sysctl.d/50-x.conf"])
         let (section, issues) = SysctlParser.parse(files)
         #expect(section.entries.isEmpty && issues.isEmpty)
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write("usr/lib/sysctl.d/50-x.conf", "kernel.a = 1\n")
         try root.symlink("etc/sysctl.d/50-x.conf", to: "/dev/null")
         try root.symlink("etc/sysctl.d/70-loop.conf", to: "70-loop.conf")
@@ -137,7 +138,7 @@ struct SysctlParserTests {
     }
 
     @Test func collectorReadsTheRoot() async throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write("etc/sysctl.conf", "net.ipv4.ip_forward = 0\n")
         try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf")
         let environment = HostEnvironment(root: root.path, now: Date(timeIntervalSince1970: 0))
@@ -149,7 +150,7 @@ struct SysctlParserTests {
     }
 
     @Test func realHostFilesParseCleanly() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         for directory in SysctlParser.directories {
             for name in FileReader(root: "/").list(directory) {
                 try root.copyFromHost("/" + directory + "/" + name)
@@ -163,7 +164,7 @@ struct SysctlParserTests {
     /// Oracle: augeas' sysctl lens reads the same keys and values (after capdo's key normalisation).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/augtool"), "needs augeas-tools"))
     func augeasAgrees() throws {
-        let root = try SystemTestRoot()
+        let root = try TemporaryDirectory()
         try root.write(
             "etc/sysctl.conf",
             "net.ipv4.ip_forward = 1\n-kernel.yama.ptrace_scope=2\n; c\n# d\nnet/ipv4/tcp_syncookies=1\n"
