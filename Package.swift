@@ -40,11 +40,20 @@ let package = Package(
             name: "CapdoHistory",
             dependencies: ["CapdoCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The pipeline: rule-set loading, fact gathering (TLS and LAN sources included), evaluation, reports,
+        // history. The executable only parses arguments and prints.
+        .target(
+            name: "CapdoApp",
+            dependencies: [
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS", "CapdoHistory",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS", "CapdoHistory",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS",
+                "CapdoHistory", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,6 +69,10 @@ let package = Package(
         // Goldens are read through #filePath, not as bundle resources.
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"], exclude: ["Golden"]),
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
+        .testTarget(
+            name: "CapdoAppTests",
+            dependencies: ["CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoHistory"]
+        ),
         .testTarget(
             name: "CapdoCLITests",
             dependencies: [

@@ -3,13 +3,14 @@ import CapdoHistory
 import CapdoRules
 import Foundation
 
-/// Judges snapshots the one way every command does: the snapshot's JSON bytes read back (`SnapshotFile`), the rules
-/// in report order, the host result and, for history, its digest and inventory.
+/// Judges snapshots the one way every command does, for one host or a fleet: the snapshot's JSON bytes read back
+/// (`SnapshotFile`), the rules in report order, the host result and, for history, its digest and inventory.
 ///
-/// `evaluate` runs it over many files on all cores, one file at a time per core: read, decode, evaluate, and drop
-/// the snapshot, keeping per host only its result. Memory grows with the results, not with the snapshots (a
-/// collected snapshot is about 1 MiB of JSON). `scan`, `lan` and `tls` run it over the bytes their snapshot would
-/// be written as, so a route through `collect` and `evaluate` judges the very same facts.
+/// The sources are judged on all cores, one at a time per core: read, decode, evaluate, and drop the snapshot,
+/// keeping per host only its result. Memory grows with the results, not with the snapshots (a collected snapshot
+/// is about 1 MiB of JSON). `evaluate` gives files; `scan`, `lan` and `tls` give the snapshot they gathered, judged
+/// from the bytes `capdo collect` would write for it, so a route through `collect` and `evaluate` judges the very
+/// same facts.
 struct FleetEvaluation: Sendable {
     /// One judged host; for a file that could not be read, its all-`error` entry (`RuleEngine.unreadable`).
     struct Judged: Sendable {
@@ -40,24 +41,34 @@ struct FleetEvaluation: Sendable {
         return Judged(result: result, extras: extras)
     }
 
-    /// Reads and judges snapshot files on all cores, in the given order; a file that cannot be read becomes its
-    /// all-`error` entry (`RuleEngine.unreadable`) naming the file and why, never a host that silently vanishes.
-    static func run(
-        _ paths: [String], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
-    ) -> [Judged] {
-        let evaluation = FleetEvaluation(ruleSet: ruleSet, now: now, history: history, systems: systems)
-        let slots = ResultSlots<Judged>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
-            do {
-                slots.set(index, .success(evaluation.judge(try SnapshotFile.read(path, digest: history))))
+    /// Judges one source. A file that cannot be read becomes its all-`error` entry naming the file and why, never a
+    /// host that silently vanishes; a gathered snapshot that cannot be encoded and read back is an error of the run.
+    func judge(_ source: SnapshotSource) throws(CapdoError) -> Judged {
+        switch source {
+        case .file(let path):
+            do throws(CapdoError) {
+                return judge(try SnapshotFile.read(path, digest: history))
             } catch {
-                let message = (error as? CLIError)?.description ?? "\(path): \(error)"
+                let message = error.description
                 let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
-                let result = evaluation.engine.unreadable(evaluation.rules, file: path, reason: reason)
-                slots.set(index, .success(Judged(result: result, extras: nil, unreadable: message)))
+                return Judged(
+                    result: engine.unreadable(rules, file: path, reason: reason), extras: nil, unreadable: message)
             }
+        case .gathered(let snapshot):
+            return judge(
+                try SnapshotFile.read(SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history))
         }
-        return slots.results.compactMap { try? $0.get() }
+    }
+
+    /// Judges `sources` on all cores; the results keep the given order.
+    static func run(
+        _ sources: [SnapshotSource], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
+    ) throws(CapdoError) -> [Judged] {
+        let evaluation = FleetEvaluation(ruleSet: ruleSet, now: now, history: history, systems: systems)
+        let slots = ResultSlots<Judged>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            slots.set(index, Result { () throws(CapdoError) in try evaluation.judge(sources[index]) })
+        }
+        return try slots.results.map { (result) throws(CapdoError) in try result.get() }
     }
 }

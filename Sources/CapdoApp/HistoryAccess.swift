@@ -1,22 +1,18 @@
+import CapdoCore
 import CapdoHistory
 import CapdoRules
 import Foundation
 
 /// Opens the history database for the read commands (`history`, `diff`).
-enum HistoryAccess {
-    static func open(history: String?, config: String?) throws -> HistoryStore {
-        var configured: String?
-        if let config {
-            do { configured = try CapdoConfigLoader.load(path: config).history } catch {
-                throw CLIError.usage(error.description)
-            }
-        }
+public enum HistoryAccess {
+    public static func open(history: String?, config: String?) throws(CapdoError) -> HistoryStore {
+        let configured = try config.flatMap { (path) throws(CapdoError) in try RuleSetChoice.loadConfig(path).history }
         guard let path = history ?? configured else {
-            throw CLIError.usage("no history database: pass --history FILE or set 'history:' in capdo.yaml (--config)")
+            throw CapdoError(.usage, "no history database: pass --history FILE or set 'history:' in capdo.yaml (--config)")
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError.usage("no history database at '\(path)' yet; run 'capdo scan --history \(path)' first")
+            throw CapdoError(.usage, "no history database at '\(path)' yet; run 'capdo scan --history \(path)' first")
         }
-        do { return try HistoryStore(path: path) } catch { throw CLIError.scanner(error.description) }
+        return try HistoryStore(path: path)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import CapdoApp
+import CapdoCore
 import CapdoRules
-import Foundation
 
 /// `capdo config check FILE`: validates capdo.yaml (file:line errors, exit 64) and prints the effective settings.
 struct ConfigCheckCommand: ParsableCommand {
@@ -15,11 +16,11 @@ struct ConfigCheckCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let config: CapdoConfig
-        do { config = try CapdoConfigLoader.load(path: file) } catch {
-            Console.warn("capdo: \(error.description)")
-            throw ExitCodes.usage
-        }
+        try ErrorReport.reported { try check() }
+    }
+
+    private func check() throws(CapdoError) {
+        let config = try RuleSetChoice.loadConfig(file)
         var lines = ["\(file): OK"]
         if let organisation = config.organisation {
             lines.append("organisation: \(organisation.name)" + (organisation.department.map { " / \($0)" } ?? ""))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapdoCore
 import CapdoRules
 
 /// The optional rules directory argument shared by the `rules` subcommands.
@@ -6,18 +7,12 @@ struct RulesDirectoryOption: ParsableArguments {
     @Argument(help: "Rules directory (default: the shipped Rules/).")
     var directory: String?
 
-    func load() throws -> RuleCatalog { try Self.load(directory) }
+    func load() throws(CapdoError) -> RuleCatalog { try Self.load(directory) }
 
-    static func load(_ directory: String?) throws -> RuleCatalog {
+    static func load(_ directory: String?) throws(CapdoError) -> RuleCatalog {
         guard let path = directory ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {
-            Console.warn("capdo: the Rules/ directory was not found; pass it as an argument or set CAPDO_RULES")
-            throw ExitCodes.scannerError
+            throw CapdoError(.io, "the Rules/ directory was not found; pass it as an argument or set CAPDO_RULES")
         }
-        do {
-            return try RuleCatalog.load(directory: path)
-        } catch {
-            Console.warn("capdo: \(error.description)")
-            throw ExitCodes.scannerError
-        }
+        return try RuleCatalog.load(directory: path)
     }
 }

@@ -11,6 +11,10 @@ struct RulesListCommand: ParsableCommand {
     @Option(name: .long, help: "Title language: vi (default) or en.") var lang: String = "vi"
 
     func run() throws {
+        try ErrorReport.reported { try list() }
+    }
+
+    private func list() throws {
         let catalog = try rules.load()
         let language = Language(rawValue: lang) ?? .vi
         for rule in catalog.rules.sorted(by: { $0.id < $1.id }) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapdoCore
 import CapdoRules
 
 /// `capdo rules test`: run every rule's own pass/fail/warn examples and the empty-facts check.
@@ -12,11 +13,14 @@ struct RulesTestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every example, not only failures.") var verbose = false
 
     func run() throws {
+        try ErrorReport.reported { try test() }
+    }
+
+    private func test() throws {
         let catalog = try rules.load()
         for problem in catalog.problems { print("problem: \(problem.description)") }
         guard let selected = catalog.profile(profile) else {
-            Console.warn("capdo: profile '\(profile)' not found")
-            throw ExitCodes.scannerError
+            throw CapdoError(.ruleInvalid, "profile '\(profile)' not found")
         }
         var passed = 0
         var failed = 0
@@ -32,6 +36,6 @@ struct RulesTestCommand: ParsableCommand {
             }
         }
         print("\(passed) passed, \(failed) failed")
-        if failed > 0 || !catalog.problems.isEmpty { throw ExitCodes.scannerError }
+        if failed > 0 || !catalog.problems.isEmpty { throw ExitCode(CapdoError.Code.ruleInvalid.exitCode) }
     }
 }
