@@ -71,7 +71,10 @@ let package = Package(
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
             name: "CapdoAppTests",
-            dependencies: ["CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoHistory"]
+            dependencies: [
+                "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoHistory",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "CapdoCLITests",

@@ -38,7 +38,9 @@ public struct ReportWriter {
             body(&stream)
             try stream.close()
             // rename(2) replaces the old report atomically: readers see the old or the new file, never half.
-            guard rename(temporary.path, url.path) == 0 else { throw FileTextStream.Failure(reason: String(cString: strerror(errno))) }
+            guard rename(temporary.path, url.path) == 0 else {
+                throw FileTextStream.Failure(reason: String(cString: strerror(errno)))
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CapdoError(.output, "cannot write '\(path)': \(error.reason)")

@@ -20,7 +20,9 @@ public enum SnapshotFile {
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-        guard data.count <= maximumSize else { throw CapdoError(.snapshot, "\(path): larger than 256 MiB, not a snapshot") }
+        guard data.count <= maximumSize else {
+            throw CapdoError(.snapshot, "\(path): larger than 256 MiB, not a snapshot")
+        }
         return try read(data, name: path, digest: digest)
     }
 
@@ -32,7 +34,9 @@ public enum SnapshotFile {
         do {
             return try SnapshotCodec.encoder().encode(snapshot) + Data("\n".utf8)
         } catch {
-            throw CapdoError(.internalError, "cannot encode the snapshot of \(snapshot.hostName): \(error.localizedDescription)")
+            throw CapdoError(
+                .internalError,
+                "cannot encode the snapshot of \(snapshot.hostName): \(error.localizedDescription)")
         }
     }
 

@@ -35,7 +35,8 @@ public final class HistoryStore: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try HistorySchema.migrator.migrate(queue)
         } catch {
-            throw CapdoError(.history, 
+            throw CapdoError(
+                .history,
                 "cannot open the history database '\(path)': \(error). Check the path and its permissions, "
                     + "or move a damaged file aside to start a new history.")
         }
@@ -179,8 +180,7 @@ public final class HistoryStore: Sendable {
     // MARK: Reading
 
     /// Recorded scans, newest first, optionally only those that include `host` or belong to `system`.
-    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(CapdoError) -> [ScanRecord]
-    {
+    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(CapdoError) -> [ScanRecord] {
         try read { db in
             var sql = "SELECT * FROM scan s WHERE 1"
             var arguments: StatementArguments = []

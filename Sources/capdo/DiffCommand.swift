@@ -1,7 +1,7 @@
 import ArgumentParser
+import CapdoApp
 import CapdoCore
 import CapdoHistory
-import Foundation
 
 /// `capdo diff`: what changed between two recorded scans (findings, then ports, services and packages).
 struct DiffCommand: ParsableCommand {
@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
             let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
             let (from, to) = try pick(store)
             let changes = try HistoryComparer(store: store).diff(from: from, to: to, host: host)
-            print(Self.render(changes, from: from, to: to, language: language), terminator: "")
+            print(DiffText.render(changes, from: from, to: to, language: language), terminator: "")
         }
     }
 
@@ -55,41 +55,5 @@ struct DiffCommand: ParsableCommand {
         }
         guard recent.count == 2 else { throw CapdoError(.usage, "only one scan recorded; nothing to compare yet") }
         return (recent[1].id, to)
-    }
-
-    /// The text of a diff: findings first, then the ndiff-style inventory lines, grouped by host.
-    static func render(_ changes: ScanChanges, from: Int64, to: Int64, language: Language) -> String {
-        var out = "capdo diff: scan #\(from) → #\(to)\n"
-        if changes.isEmpty { return out + "No changes.\n" }
-        func status(_ value: FindingStatus?) -> String { value?.rawValue ?? "absent" }
-        let sections: [(String, String, [FindingChange])] = [
-            ("New findings", "+", changes.newFindings), ("Resolved findings", "-", changes.resolved),
-            ("Changed findings", "~", changes.changed),
-        ]
-        for (title, mark, list) in sections where !list.isEmpty {
-            out += "\n\(title) (\(list.count)):\n"
-            for change in list {
-                out += "\(mark) \(change.host)  \(change.ruleID)  \(status(change.before)) → \(status(change.after))"
-                out += "  [\(change.severity.rawValue)] \(change.title.text(language))\n"
-                if let found = change.foundBefore {
-                    out += "      was: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
-                }
-                if let found = change.foundAfter {
-                    out += "      now: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
-                }
-            }
-        }
-        if !changes.inventory.isEmpty {
-            out += "\nPorts, services and packages (\(changes.inventory.count)):\n"
-            var currentHost = ""
-            for change in changes.inventory {
-                if change.host != currentHost {
-                    currentHost = change.host
-                    out += "  \(currentHost):\n"
-                }
-                out += "    \(change.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(change.line)\n"
-            }
-        }
-        return out
     }
 }

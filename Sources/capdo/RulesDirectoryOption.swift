@@ -7,7 +7,11 @@ struct RulesDirectoryOption: ParsableArguments {
     @Argument(help: "Rules directory (default: the shipped Rules/).")
     var directory: String?
 
-    func load() throws(CapdoError) -> RuleCatalog { try Self.load(directory) }
+    /// Runs a `rules` subcommand's body on the loaded catalogue; a catalogue that cannot be loaded ends it with
+    /// `capdo: <why>` and exit 1.
+    func withCatalog(_ body: (RuleCatalog) throws -> Void) throws {
+        try ErrorReport.reported { try body(Self.load(directory)) }
+    }
 
     static func load(_ directory: String?) throws(CapdoError) -> RuleCatalog {
         guard let path = directory ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {

@@ -12,16 +12,13 @@ struct RulesLintCommand: ParsableCommand {
     @Option(name: .long, help: "Profile whose variables the rules must find.") var profile: String = "level2"
 
     func run() throws {
-        try ErrorReport.reported { try lint() }
-    }
-
-    private func lint() throws {
-        let catalog = try rules.load()
-        let problems = CatalogLinter.lint(catalog, profileID: profile)
-        for problem in problems { print(problem) }
-        print(
-            "\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")"
-        )
-        if !problems.isEmpty { throw ExitCode(CapdoError.Code.ruleInvalid.exitCode) }
+        try rules.withCatalog { catalog in
+            let problems = CatalogLinter.lint(catalog, profileID: profile)
+            for problem in problems { print(problem) }
+            print(
+                "\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")"
+            )
+            if !problems.isEmpty { throw ExitCode(CapdoError.Code.ruleInvalid.exitCode) }
+        }
     }
 }
