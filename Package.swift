@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "CapdoCLITests",
             dependencies: [
-                "capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory",
+                "capdo", "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport",
+                "CapdoHistory",
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,8 +18,8 @@ public enum Collectors {
     }
 
     /// The collectors that run after `all`, in order, each given the snapshot so far.
-    public static var followUp: [any FollowUpCollector] {
-        [TLSCollector(), LanCollector()]
+    public static var followUp: [FollowUpCollector] {
+        [.tls, .lan]
     }
 
     /// A host's whole snapshot: `SnapshotCollector` over `all`, then `followUp` in order; a follow-up that looked
