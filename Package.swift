@@ -41,11 +41,20 @@ let package = Package(
             name: "CapdoHistory",
             dependencies: ["CapdoCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The pipeline: rule-set loading, fact gathering (TLS and LAN sources included), evaluation, reports,
+        // history. The executable only parses arguments and prints.
+        .target(
+            name: "CapdoApp",
+            dependencies: [
+                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS", "CapdoHistory",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "capdo",
             dependencies: [
-                "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS", "CapdoHistory",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoTLS",
+                "CapdoHistory", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -64,10 +73,17 @@ let package = Package(
         .testTarget(name: "CapdoReportTests", dependencies: ["CapdoReport", "CapdoCore"], exclude: ["Golden"]),
         .testTarget(name: "CapdoHistoryTests", dependencies: ["CapdoHistory", "CapdoCore"]),
         .testTarget(
+            name: "CapdoAppTests",
+            dependencies: [
+                "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoHistory",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "CapdoCLITests",
             dependencies: [
-                "capdo", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport", "CapdoHistory",
-                "CapdoTestSupport",
+                "capdo", "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoReport",
+                "CapdoHistory", "CapdoTestSupport",
             ]),
     ],
     swiftLanguageModes: [.v6]

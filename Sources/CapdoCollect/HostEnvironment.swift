@@ -1,7 +1,8 @@
 import CapdoCore
 import Foundation
 
-/// The one door through which collectors see a host: root directory, clock, file reader, process runner.
+/// The one door through which collectors see a host: root directory, clock, file reader, process runner, and the
+/// TLS and LAN sources the app registers.
 ///
 /// Tests point `root` at a fixture tree and fix `now`. With a root other than "/", nothing is read
 /// from the live host: no `/proc`, no `systemctl`, and symlinks resolve inside the root.
@@ -18,6 +19,10 @@ public struct HostEnvironment: Sendable {
     public var evidenceFolder: String?
     /// Directories (inside the root) searched for backup artefacts.
     public var backupPaths: [String]
+    /// Probes TLS endpoints and reads certificates for `TLSCollector`; nil: no `tls` section.
+    public var tls: (any TLSFactSource)?
+    /// Reads a capture for `LanCollector`; nil: no `lan` section.
+    public var lan: (any LanFactSource)?
     /// Parses shared between collectors of this scan.
     public let cache = ParseCache()
 

@@ -10,7 +10,7 @@ public struct HistoryComparer: Sendable {
     }
 
     /// Changes of the recorded scan `scanID` against each host's previous scan, with the score trend.
-    public func changes(scanID: Int64, trendLimit: Int = 10) throws(HistoryError) -> ScanChanges {
+    public func changes(scanID: Int64, trendLimit: Int = 10) throws(CapdoError) -> ScanChanges {
         let baselines = try store.baselines(scanID: scanID)
         let current = try store.findings(scanID: scanID)
         let currentInventory = try store.inventories(scanID: scanID)
@@ -36,7 +36,7 @@ public struct HistoryComparer: Sendable {
 
     /// The same changes as `changes(scanID:)` for a scan just recorded, computed from the scan in memory: only
     /// the baselines are read back, and a host whose inventory digest did not change is not compared at all.
-    public func changes(of scan: RecordedScan, trendLimit: Int = 10) throws(HistoryError) -> ScanChanges {
+    public func changes(of scan: RecordedScan, trendLimit: Int = 10) throws(CapdoError) -> ScanChanges {
         let baselines = try store.baselines(scanID: scan.id)
         let compared = Set(baselines.map(\.host))
         let hosts = scan.entry.result.hosts
@@ -80,7 +80,7 @@ public struct HistoryComparer: Sendable {
     }
 
     /// Changes from scan `from` to scan `to`, over the hosts both include.
-    public func diff(from: Int64, to: Int64, host: String? = nil) throws(HistoryError) -> ScanChanges {
+    public func diff(from: Int64, to: Int64, host: String? = nil) throws(CapdoError) -> ScanChanges {
         var common = Set(try store.hostNames(scanID: from)).intersection(try store.hostNames(scanID: to))
         if let host { common = common.intersection([host]) }
         let before = try store.findings(scanID: from, hosts: common)

@@ -12,13 +12,13 @@ public final class HistoryStore: Sendable {
     private let queue: DatabaseQueue
 
     /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
-    public init(path: String) throws(HistoryError) {
+    public init(path: String) throws(CapdoError) {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw HistoryError("cannot create the history folder '\(folder)': \(error.localizedDescription)")
+            throw CapdoError(.history, "cannot create the history folder '\(folder)': \(error.localizedDescription)")
         }
         var configuration = Configuration()
         configuration.journalMode = .wal
@@ -35,7 +35,8 @@ public final class HistoryStore: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try HistorySchema.migrator.migrate(queue)
         } catch {
-            throw HistoryError(
+            throw CapdoError(
+                .history,
                 "cannot open the history database '\(path)': \(error). Check the path and its permissions, "
                     + "or move a damaged file aside to start a new history.")
         }
@@ -45,12 +46,12 @@ public final class HistoryStore: Sendable {
 
     /// Records one scan in one transaction; returns its id.
     @discardableResult
-    public func record(_ entry: HistoryEntry) throws(HistoryError) -> Int64 {
+    public func record(_ entry: HistoryEntry) throws(CapdoError) -> Int64 {
         try recordScan(entry).id
     }
 
     /// Records one scan in one transaction; returns it with what `HistoryComparer.changes(of:)` needs.
-    public func recordScan(_ entry: HistoryEntry) throws(HistoryError) -> RecordedScan {
+    public func recordScan(_ entry: HistoryEntry) throws(CapdoError) -> RecordedScan {
         let result = entry.result
         var counts: [FindingStatus: Int] = [:]
         for host in result.hosts { for finding in host.findings { counts[finding.status, default: 0] += 1 } }
@@ -136,13 +137,13 @@ public final class HistoryStore: Sendable {
                 return RecordedScan(id: scanID, entry: entry, inventoryDigests: inventoryDigests)
             }
         } catch {
-            throw HistoryError("cannot record the scan in '\(path)': \(error)")
+            throw CapdoError(.history, "cannot record the scan in '\(path)': \(error)")
         }
     }
 
     /// Deletes scans beyond the retention (by age relative to `now`, and by count); returns how many.
     @discardableResult
-    public func prune(_ retention: HistoryRetention, now: Date) throws(HistoryError) -> Int {
+    public func prune(_ retention: HistoryRetention, now: Date) throws(CapdoError) -> Int {
         guard !retention.isUnlimited else { return 0 }
         do {
             return try queue.write { db -> Int in
@@ -172,15 +173,14 @@ public final class HistoryStore: Sendable {
                 return deleted
             }
         } catch {
-            throw HistoryError("cannot prune the history in '\(path)': \(error)")
+            throw CapdoError(.history, "cannot prune the history in '\(path)': \(error)")
         }
     }
 
     // MARK: Reading
 
     /// Recorded scans, newest first, optionally only those that include `host` or belong to `system`.
-    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(HistoryError) -> [ScanRecord]
-    {
+    public func scans(host: String? = nil, system: String? = nil, limit: Int = 50) throws(CapdoError) -> [ScanRecord] {
         try read { db in
             var sql = "SELECT * FROM scan s WHERE 1"
             var arguments: StatementArguments = []
@@ -200,7 +200,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// One scan by id, or nil.
-    public func scan(id: Int64) throws(HistoryError) -> ScanRecord? {
+    public func scan(id: Int64) throws(CapdoError) -> ScanRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM scan WHERE id = ?", arguments: [id]).map(Self.scanRecord)
         }
@@ -209,7 +209,7 @@ public final class HistoryStore: Sendable {
     /// The findings of one scan, optionally only for some hosts.
     ///
     /// Titles, severity, group and item come from table `rule`, read once rather than joined on every finding.
-    public func findings(scanID: Int64, hosts: Set<String>? = nil) throws(HistoryError) -> [StoredFinding] {
+    public func findings(scanID: Int64, hosts: Set<String>? = nil) throws(CapdoError) -> [StoredFinding] {
         try read { db in
             var rules: [String: StoredRule] = [:]
             let ruleRows = try Row.fetchCursor(
@@ -261,7 +261,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// The inventory of each host in one scan.
-    public func inventories(scanID: Int64) throws(HistoryError) -> [String: HostInventory] {
+    public func inventories(scanID: Int64) throws(CapdoError) -> [String: HostInventory] {
         try read { db in
             var result: [String: HostInventory] = [:]
             let rows = try Row.fetchCursor(
@@ -276,7 +276,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// The inventory digest of each host in one scan that has an inventory.
-    func inventoryDigests(scanID: Int64) throws(HistoryError) -> [String: String] {
+    func inventoryDigests(scanID: Int64) throws(CapdoError) -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
             let rows = try Row.fetchCursor(
@@ -291,7 +291,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// The stored inventory with `digest`, or nil.
-    func inventory(digest: String) throws(HistoryError) -> HostInventory? {
+    func inventory(digest: String) throws(CapdoError) -> HostInventory? {
         try read { db in
             try String.fetchOne(db, sql: "SELECT body FROM inventory WHERE digest = ?", arguments: [digest])
                 .map(HostInventory.init(encoded:))
@@ -299,7 +299,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// The host names of one scan.
-    public func hostNames(scanID: Int64) throws(HistoryError) -> [String] {
+    public func hostNames(scanID: Int64) throws(CapdoError) -> [String] {
         try read { db in
             try String.fetchAll(
                 db, sql: "SELECT name FROM host WHERE scan_id = ? ORDER BY name", arguments: [scanID])
@@ -307,7 +307,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// For every host of `scanID`, the latest earlier scan that included it.
-    public func baselines(scanID: Int64) throws(HistoryError) -> [ScanChanges.Baseline] {
+    public func baselines(scanID: Int64) throws(CapdoError) -> [ScanChanges.Baseline] {
         try read { db in
             try Row.fetchAll(
                 db,
@@ -326,7 +326,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// Score per group for the hosts of `scanID`, over the last `limit` scans that included any of them.
-    public func trend(scanID: Int64, limit: Int = 10) throws(HistoryError) -> [TrendPoint] {
+    public func trend(scanID: Int64, limit: Int = 10) throws(CapdoError) -> [TrendPoint] {
         try read { db in
             let scanIDs = try Int64.fetchAll(
                 db,
@@ -363,20 +363,20 @@ public final class HistoryStore: Sendable {
     }
 
     /// Runs `body` in a read transaction; any failure is reported as the history not being readable.
-    private func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+    private func read<T>(_ body: (Database) throws -> T) throws(CapdoError) -> T {
         do {
             return try queue.read(body)
         } catch {
-            throw HistoryError("cannot read the history in '\(path)': \(error)")
+            throw CapdoError(.history, "cannot read the history in '\(path)': \(error)")
         }
     }
 
     /// `PRAGMA integrity_check`: `["ok"]` for a sound database.
-    public func integrityCheck() throws(HistoryError) -> [String] {
+    public func integrityCheck() throws(CapdoError) -> [String] {
         do {
             return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         } catch {
-            throw HistoryError("cannot check '\(path)': \(error)")
+            throw CapdoError(.history, "cannot check '\(path)': \(error)")
         }
     }
 

@@ -32,7 +32,7 @@ struct SharedEvidence {
         try insert.execute()
         select.setUncheckedArguments([digest])
         guard let id = try Int64.fetchOne(select) else {
-            throw HistoryError("evidence row for digest \(digest) missing after insert")
+            throw CapdoError(.history, "evidence row for digest \(digest) missing after insert")
         }
         ids[Bytes(bytes: body)] = id
         return id

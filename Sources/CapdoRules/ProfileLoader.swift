@@ -6,10 +6,17 @@ public enum ProfileLoader {
         throws(CapdoError)
         -> Profile
     {
-        let context = LoadContext(file: file)
         guard let root = try YAMLReader.parse(text, file: file) else {
-            throw context.error(1, "empty profile", code: .profile)
+            throw LoadContext(file: file).error(1, "empty profile", code: .profile)
         }
+        return try load(root: root, file: file, base: base)
+    }
+
+    /// The profile in an already parsed document (`RuleCatalog` parses each profile file once, to learn its id).
+    static func load(root: YNode, file: String, base: (String) throws(CapdoError) -> Profile?) throws(CapdoError)
+        -> Profile
+    {
+        let context = LoadContext(file: file)
         try context.checkKeys(
             root, allowed: ["id", "title", "extends", "include", "exclude", "variables", "description"],
             required: ["id"], what: "profile")

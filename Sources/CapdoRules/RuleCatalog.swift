@@ -27,7 +27,7 @@ public struct RuleCatalog: Sendable {
             directory: base.path, rules: [], profiles: [:], controls: [], problems: [], digest: "",
             version: CapdoVersion.string)
         var hasher = SHA256()
-        var profileTexts: [String: (text: String, file: String)] = [:]
+        var profileDocuments: [String: (root: YNode, file: String)] = [:]
         var seen: [String: SourceLocation] = [:]
         // Parse rule files in parallel (YAML parsing is most of a scan's fixed cost), then merge in file order.
         let parsed = ParsedFiles(count: files.count)
@@ -38,7 +38,7 @@ public struct RuleCatalog: Sendable {
             guard let file else { continue }
             if let data = file.data { hasher.update(Array(file.relative.utf8) + [0] + Array(data)) }
             catalog.problems += file.problems
-            if let profile = file.profile { profileTexts[profile.id] = (profile.text, file.relative) }
+            if let profile = file.profile { profileDocuments[profile.id] = (profile.root, file.relative) }
             catalog.controls += file.controls
             for rule in file.rules {
                 if let previous = seen[rule.id] {
@@ -56,15 +56,15 @@ public struct RuleCatalog: Sendable {
         var resolving: Set<String> = []
         func resolve(_ id: String) throws(CapdoError) -> Profile? {
             if let done = catalog.profiles[id] { return done }
-            guard let source = profileTexts[id] else { return nil }
+            guard let source = profileDocuments[id] else { return nil }
             guard resolving.insert(id).inserted else {
                 throw CapdoError(.profile, "\(source.file): profile '\(id)' extends itself (cycle)")
             }
-            let profile = try ProfileLoader.load(text: source.text, file: source.file, base: resolve)
+            let profile = try ProfileLoader.load(root: source.root, file: source.file, base: resolve)
             catalog.profiles[id] = profile
             return profile
         }
-        for id in profileTexts.keys.sorted() {
+        for id in profileDocuments.keys.sorted() {
             do throws(CapdoError) { _ = try resolve(id) } catch { catalog.problems.append(error) }
         }
         catalog.digest = hasher.hexDigest()
@@ -101,6 +101,28 @@ public struct RuleCatalog: Sendable {
 
     public func profile(_ id: String) -> Profile? { profiles[id] }
 
+    /// The profile `--profile` or capdo.yaml names: a profile id of this catalogue, or a profile YAML file (a name
+    /// ending in `.yaml` or holding a `/`), which may extend this catalogue's profiles. Every failure is a
+    /// `.profile` error: the user named it.
+    public func profile(named name: String) throws(CapdoError) -> Profile {
+        guard name.hasSuffix(".yaml") || name.contains("/") else {
+            guard let found = profile(name) else {
+                throw CapdoError(
+                    .profile, "unknown profile '\(name)'; known: \(profiles.keys.sorted().joined(separator: ", "))")
+            }
+            return found
+        }
+        guard let data = FileManager.default.contents(atPath: name) else {
+            throw CapdoError(.profile, "cannot read profile file '\(name)'")
+        }
+        do throws(CapdoError) {
+            return try ProfileLoader.load(
+                text: String(decoding: data, as: UTF8.self), file: name, base: { profile($0) })
+        } catch {
+            throw error.coded(.profile)
+        }
+    }
+
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// What one file contributed.
@@ -109,7 +131,9 @@ public struct RuleCatalog: Sendable {
         var data: Data?
         var rules: [Rule] = []
         var controls: [ControlItem] = []
-        var profile: (id: String, text: String)?
+        /// A profile file, parsed once: its id and document (resolved after every file is read, as profiles extend each
+        /// other).
+        var profile: (id: String, root: YNode)?
         var problems: [CapdoError] = []
     }
 
@@ -125,7 +149,7 @@ public struct RuleCatalog: Sendable {
         do throws(CapdoError) {
             if components.first == "profiles" {
                 if let root = try YAMLReader.parse(text, file: relative), let id = root["id"]?.scalar?.stringValue {
-                    result.profile = (id, text)
+                    result.profile = (id, root)
                 }
             } else if components.first == "controls" {
                 result.controls = try ControlsLoader.load(text: text, file: relative)

@@ -9,7 +9,7 @@ public enum CertificateFileParser {
     /// The certificates in `bytes`; `path` is the file as reported (relative to the scanned root).
     public static func parse(
         _ bytes: [UInt8], path: String, referencedBy: String? = nil, now: Date
-    ) throws(TLSError) -> [CertificateFact] {
+    ) throws(CapdoError) -> [CertificateFact] {
         try certificates(bytes, path: path).map { certificate, line in
             certificate.fact(
                 sourceKind: "file", source: line.map { "\(path):\($0)" } ?? path, file: path, line: line,
@@ -18,21 +18,21 @@ public enum CertificateFileParser {
     }
 
     /// Parsed certificates and the line of their PEM BEGIN marker (nil for DER).
-    static func certificates(_ bytes: [UInt8], path: String) throws(TLSError) -> [(X509Certificate, Int?)] {
-        guard !bytes.isEmpty else { throw TLSError(.notACertificate, "\(path): empty file") }
+    static func certificates(_ bytes: [UInt8], path: String) throws(CapdoError) -> [(X509Certificate, Int?)] {
+        guard !bytes.isEmpty else { throw CapdoError(.notACertificate, "\(path): empty file") }
         let marker = Array("-----BEGIN ".utf8)
         if bytes.firstRange(of: marker) != nil {
             let text = String(decoding: bytes, as: UTF8.self)
             let blocks = pemBlocks(text)
             guard !blocks.isEmpty else {
-                throw TLSError(.notACertificate, "\(path): PEM file holds no CERTIFICATE block")
+                throw CapdoError(.notACertificate, "\(path): PEM file holds no CERTIFICATE block")
             }
             var result: [(X509Certificate, Int?)] = []
             for (block, line) in blocks {
                 do {
                     result.append((try X509Certificate.pem(block), line))
                 } catch {
-                    throw TLSError(.notACertificate, "\(path):\(line): \(error.message)", cause: error.cause)
+                    throw CapdoError(.notACertificate, "\(path):\(line): \(error.message)", cause: error.cause)
                 }
             }
             return result
@@ -40,7 +40,7 @@ public enum CertificateFileParser {
         do {
             return [(try X509Certificate.der(bytes), nil)]
         } catch {
-            throw TLSError(.notACertificate, "\(path): neither PEM nor a valid DER certificate", cause: error.cause)
+            throw CapdoError(.notACertificate, "\(path): neither PEM nor a valid DER certificate", cause: error.cause)
         }
     }
 

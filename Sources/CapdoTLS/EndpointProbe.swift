@@ -29,7 +29,7 @@ struct EndpointProbe {
         endpoint.address = address.text
 
         var best: HandshakeDetails?
-        var firstFailure: TLSError?
+        var firstFailure: CapdoError?
         for (key, version) in HandshakeRequest.versions.reversed() {
             switch handshake.attempt(.only(version, keepChain: best == nil), target: target, address: address) {
             case .accepted(let details):

@@ -1,3 +1,4 @@
+import CapdoCore
 /// What one handshake attempt showed.
 enum HandshakeOutcome {
     /// The server completed the handshake.
@@ -7,5 +8,5 @@ enum HandshakeOutcome {
     /// The local OpenSSL could not offer what was asked (no protocols/ciphers available): the reason.
     case untestable(String)
     /// Nothing TLS-shaped came back: resolve/connect failure, timeout, closed, not TLS.
-    case failed(TLSError)
+    case failed(CapdoError)
 }

@@ -1,3 +1,4 @@
+import CapdoCore
 import Foundation
 
 /// A non-blocking TCP socket with deadline-bounded connect, read and write (for TCP setup and STARTTLS).
@@ -7,10 +8,10 @@ final class PlainSocket {
     let descriptor: Int32
 
     /// Connects to `address` within `timeout` seconds.
-    init(connectingTo address: ResolvedAddress, timeout: Double) throws(TLSError) {
+    init(connectingTo address: ResolvedAddress, timeout: Double) throws(CapdoError) {
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else {
-            throw TLSError(.connect, "cannot create a socket", cause: String(cString: strerror(errno)))
+            throw CapdoError(.connect, "cannot create a socket", cause: String(cString: strerror(errno)))
         }
         descriptor = fd
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
@@ -21,24 +22,24 @@ final class PlainSocket {
         }
         if result == 0 { return }
         guard errno == EINPROGRESS else {
-            throw TLSError(.connect, "cannot connect to \(address.text)", cause: String(cString: strerror(errno)))
+            throw CapdoError(.connect, "cannot connect to \(address.text)", cause: String(cString: strerror(errno)))
         }
         let deadline = Deadline(seconds: timeout)
         guard try wait(for: Int16(POLLOUT), deadline: deadline) else {
-            throw TLSError(.timeout, "TCP connect to \(address.text) timed out after \(Self.seconds(timeout))")
+            throw CapdoError(.timeout, "TCP connect to \(address.text) timed out after \(Self.seconds(timeout))")
         }
         var error: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
         _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
         guard error == 0 else {
-            throw TLSError(.connect, "cannot connect to \(address.text)", cause: String(cString: strerror(error)))
+            throw CapdoError(.connect, "cannot connect to \(address.text)", cause: String(cString: strerror(error)))
         }
     }
 
     deinit { close(descriptor) }
 
     /// Waits until the socket is ready for `events`; false when the deadline passed.
-    func wait(for events: Int16, deadline: Deadline) throws(TLSError) -> Bool {
+    func wait(for events: Int16, deadline: Deadline) throws(CapdoError) -> Bool {
         while true {
             let remaining = deadline.remainingMilliseconds
             if remaining == 0 { return false }
@@ -46,12 +47,12 @@ final class PlainSocket {
             let ready = poll(&entry, 1, remaining)
             if ready > 0 { return true }
             if ready == 0 { return false }
-            if errno != EINTR { throw TLSError(.connect, "poll failed", cause: String(cString: strerror(errno))) }
+            if errno != EINTR { throw CapdoError(.connect, "poll failed", cause: String(cString: strerror(errno))) }
         }
     }
 
     /// Sends all of `text` before the deadline.
-    func send(_ text: String, deadline: Deadline) throws(TLSError) {
+    func send(_ text: String, deadline: Deadline) throws(CapdoError) {
         var bytes = Array(text.utf8)
         while !bytes.isEmpty {
             let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -59,16 +60,16 @@ final class PlainSocket {
                 bytes.removeFirst(sent)
             } else if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
                 guard try wait(for: Int16(POLLOUT), deadline: deadline) else {
-                    throw TLSError(.timeout, "send timed out")
+                    throw CapdoError(.timeout, "send timed out")
                 }
             } else {
-                throw TLSError(.closed, "connection lost while sending", cause: String(cString: strerror(errno)))
+                throw CapdoError(.closed, "connection lost while sending", cause: String(cString: strerror(errno)))
             }
         }
     }
 
     /// Reads lines until one satisfies `isLast` (a reply's final line); returns all lines read.
-    func readReply(deadline: Deadline, isLast: (String) -> Bool) throws(TLSError) -> [String] {
+    func readReply(deadline: Deadline, isLast: (String) -> Bool) throws(CapdoError) -> [String] {
         var pending: [UInt8] = []
         var lines: [String] = []
         var buffer = [UInt8](repeating: 0, count: 1)
@@ -81,18 +82,18 @@ final class PlainSocket {
                     lines.append(line)
                     pending.removeAll()
                     if isLast(line) { return lines }
-                    if lines.count > 200 { throw TLSError(.starttls, "reply too long") }
+                    if lines.count > 200 { throw CapdoError(.starttls, "reply too long") }
                 } else if pending.count < 4_096 {
                     pending.append(buffer[0])
                 }
             } else if count == 0 {
-                throw TLSError(.closed, "server closed the connection", cause: lines.last)
+                throw CapdoError(.closed, "server closed the connection", cause: lines.last)
             } else if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
                 guard try wait(for: Int16(POLLIN), deadline: deadline) else {
-                    throw TLSError(.timeout, "no reply before the timeout", cause: lines.last)
+                    throw CapdoError(.timeout, "no reply before the timeout", cause: lines.last)
                 }
             } else {
-                throw TLSError(.closed, "connection lost while reading", cause: String(cString: strerror(errno)))
+                throw CapdoError(.closed, "connection lost while reading", cause: String(cString: strerror(errno)))
             }
         }
     }

@@ -1,3 +1,4 @@
+import CapdoCore
 import Foundation
 
 /// A socket address from `getaddrinfo`, kept as bytes so it can be reused for every handshake.
@@ -9,17 +10,17 @@ struct ResolvedAddress: Sendable {
 
     /// Resolves `host` (name or literal) for a TCP connection; the first address wins (IPv4 preferred). A name
     /// the resolver has not answered for within `timeout` seconds is an error, like a connect that times out.
-    static func resolve(_ host: String, port: Int, timeout: Double) throws(TLSError) -> ResolvedAddress {
+    static func resolve(_ host: String, port: Int, timeout: Double) throws(CapdoError) -> ResolvedAddress {
         if X509Certificate.isIPLiteral(host) { return try lookup(host, port: port).get() }
         guard let result = PendingLookup.run(timeout: timeout, { lookup(host, port: port) }) else {
-            throw TLSError(
+            throw CapdoError(
                 .resolve, "cannot resolve '\(host)'",
                 cause: "no answer from the resolver within \(PlainSocket.seconds(timeout))")
         }
         return try result.get()
     }
 
-    private static func lookup(_ host: String, port: Int) -> Result<ResolvedAddress, TLSError> {
+    private static func lookup(_ host: String, port: Int) -> Result<ResolvedAddress, CapdoError> {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_family = AF_UNSPEC
@@ -27,7 +28,7 @@ struct ResolvedAddress: Sendable {
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let list else {
             return .failure(
-                TLSError(.resolve, "cannot resolve '\(host)'", cause: String(cString: gai_strerror(status))))
+                CapdoError(.resolve, "cannot resolve '\(host)'", cause: String(cString: gai_strerror(status))))
         }
         defer { freeaddrinfo(list) }
         var candidates: [ResolvedAddress] = []
@@ -43,7 +44,7 @@ struct ResolvedAddress: Sendable {
             cursor = entry.pointee.ai_next
         }
         guard let best = candidates.first(where: { $0.family == AF_INET }) ?? candidates.first else {
-            return .failure(TLSError(.resolve, "cannot resolve '\(host)'", cause: "no address"))
+            return .failure(CapdoError(.resolve, "cannot resolve '\(host)'", cause: "no address"))
         }
         return .success(best)
     }

@@ -1,8 +1,9 @@
+import CapdoCore
 /// The plaintext exchange that switches SMTP, IMAP, POP3 or FTP to TLS.
 enum StartTLSDialogue {
     /// Runs the dialogue for `dialect` on a freshly connected socket.
-    static func run(_ dialect: String, on socket: PlainSocket, deadline: Deadline) throws(TLSError) {
-        do throws(TLSError) {
+    static func run(_ dialect: String, on socket: PlainSocket, deadline: Deadline) throws(CapdoError) {
+        do throws(CapdoError) {
             switch dialect {
             case "smtp":
                 try expect(socket, deadline, code: "220", isLast: smtpLast)
@@ -23,11 +24,11 @@ enum StartTLSDialogue {
                 try socket.send("STLS\r\n", deadline: deadline)
                 try expect(socket, deadline, code: "+OK", isLast: { _ in true })
             default:
-                throw TLSError(.starttls, "unknown STARTTLS dialect '\(dialect)'")
+                throw CapdoError(.starttls, "unknown STARTTLS dialect '\(dialect)'")
             }
         } catch {
             if error.code == .starttls && error.message.hasPrefix("unknown") { throw error }
-            throw TLSError(.starttls, "\(dialect.uppercased()) STARTTLS failed: \(error.message)", cause: error.cause)
+            throw CapdoError(.starttls, "\(dialect.uppercased()) STARTTLS failed: \(error.message)", cause: error.cause)
         }
     }
 
@@ -39,10 +40,10 @@ enum StartTLSDialogue {
 
     private static func expect(
         _ socket: PlainSocket, _ deadline: Deadline, code: String, isLast: (String) -> Bool
-    ) throws(TLSError) {
+    ) throws(CapdoError) {
         let lines = try socket.readReply(deadline: deadline, isLast: isLast)
         guard let last = lines.last, last.hasPrefix(code) else {
-            throw TLSError(.starttls, "expected '\(code)', got '\(String((lines.last ?? "").prefix(80)))'")
+            throw CapdoError(.starttls, "expected '\(code)', got '\(String((lines.last ?? "").prefix(80)))'")
         }
     }
 }

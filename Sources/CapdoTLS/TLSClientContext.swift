@@ -1,3 +1,4 @@
+import CapdoCore
 internal import CCapdoOpenSSLShims
 internal import COpenSSL
 
@@ -8,10 +9,10 @@ final class TLSClientContext: @unchecked Sendable {
     let pointer: OpaquePointer
 
     /// Trusts `caFile` when given, else the system store.
-    init(caFile: String?) throws(TLSError) {
+    init(caFile: String?) throws(CapdoError) {
         _ = OpenSSLErrorQueue.drain()
         guard let method = TLS_client_method(), let context = SSL_CTX_new(method) else {
-            throw TLSError(
+            throw CapdoError(
                 .openssl, "cannot create an OpenSSL client context", cause: OpenSSLErrorQueue.drainedReason())
         }
         pointer = context
@@ -19,7 +20,7 @@ final class TLSClientContext: @unchecked Sendable {
         SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
         if let caFile {
             guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
-                throw TLSError(.unreadable, "cannot load CA file '\(caFile)'", cause: OpenSSLErrorQueue.drainedReason())
+                throw CapdoError(.usage, "cannot load CA file '\(caFile)'", cause: OpenSSLErrorQueue.drainedReason())
             }
         } else {
             _ = SSL_CTX_set_default_verify_paths(context)

@@ -1,3 +1,4 @@
+import CapdoCore
 internal import CCapdoOpenSSLShims
 internal import COpenSSL
 import Foundation
@@ -19,7 +20,7 @@ struct TLSHandshake {
         }
         _ = OpenSSLErrorQueue.drain()
         guard let ssl = SSL_new(context.pointer) else {
-            return .failed(TLSError(.openssl, "SSL_new failed", cause: OpenSSLErrorQueue.drainedReason()))
+            return .failed(CapdoError(.openssl, "SSL_new failed", cause: OpenSSLErrorQueue.drainedReason()))
         }
         defer { SSL_free(ssl) }
         _ = CCapdoOpenSSLShims_SSL_set_min_proto_version(ssl, request.minVersion)
@@ -43,7 +44,7 @@ struct TLSHandshake {
                 if !ready {
                     let sent = SSL_get_state(ssl) != TLS_ST_BEFORE
                     return .failed(
-                        TLSError(
+                        CapdoError(
                             .timeout,
                             "TLS handshake timed out after \(PlainSocket.seconds(options.handshakeTimeout))"
                                 + (sent ? " (no complete reply to the ClientHello)" : "")))
@@ -68,19 +69,19 @@ struct TLSHandshake {
         {
             // A non-TLS answer (HTTP, SSH banner…) to the ClientHello.
             if !text.contains("wrong version number") || !received {
-                return .failed(TLSError(.notTLS, "the service does not speak TLS", cause: text))
+                return .failed(CapdoError(.notTLS, "the service does not speak TLS", cause: text))
             }
         }
         if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || text.contains("unexpected eof") {
             if text.isEmpty && systemErrno != 0 && result < 0 {
                 return .failed(
-                    TLSError(
+                    CapdoError(
                         .closed, "connection lost during the handshake", cause: String(cString: strerror(systemErrno))))
             }
-            return .failed(TLSError(.closed, "server closed the connection during the handshake", cause: reason))
+            return .failed(CapdoError(.closed, "server closed the connection during the handshake", cause: reason))
         }
         if text.contains("wrong version number") {
-            return .failed(TLSError(.notTLS, "the service does not speak TLS", cause: text))
+            return .failed(CapdoError(.notTLS, "the service does not speak TLS", cause: text))
         }
         return .rejected(text.isEmpty ? "handshake failed (SSL error \(code))" : text)
     }

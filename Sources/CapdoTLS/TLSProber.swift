@@ -8,7 +8,7 @@ public struct TLSProber: Sendable {
     let testableWeak: [WeakSuiteClass]
     let untestableWeak: [String: String]
 
-    public init(options: TLSProbeOptions = TLSProbeOptions()) throws(TLSError) {
+    public init(options: TLSProbeOptions = TLSProbeOptions()) throws(CapdoError) {
         self.options = options
         context = try TLSClientContext(caFile: options.caFile)
         let library = TLSClientContext.libraryVersion

@@ -1,3 +1,4 @@
+import CapdoCore
 /// An endpoint to probe: host, port, the SNI to send and an optional STARTTLS dialect.
 public struct TLSTarget: Sendable, Equatable, Hashable, CustomStringConvertible {
     public var host: String
@@ -28,37 +29,38 @@ public struct TLSTarget: Sendable, Equatable, Hashable, CustomStringConvertible 
         }
     }
 
-    /// Parses `host:port`, `[v6]:port` or `host` (port 443), with an optional STARTTLS dialect.
-    public static func parse(_ text: String, starttls: String? = nil, origin: String? = nil) throws(TLSError)
+    /// Parses `host:port`, `[v6]:port` or `host` (port 443), with an optional STARTTLS dialect; text that is not an
+    /// endpoint is a `.usage` error (the user wrote it).
+    public static func parse(_ text: String, starttls: String? = nil, origin: String? = nil) throws(CapdoError)
         -> TLSTarget
     {
         var host = text.trimmingCharacters(in: .whitespaces)
         var port = 443
         if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { throw TLSError(.resolve, "'\(text)': missing ']'") }
+            guard let close = host.firstIndex(of: "]") else { throw CapdoError(.usage, "'\(text)': missing ']'") }
             let rest = host[host.index(after: close)...]
             let inner = String(host[host.index(after: host.startIndex)..<close])
             if rest.hasPrefix(":") {
                 guard let value = Int(rest.dropFirst()) else {
-                    throw TLSError(.resolve, "'\(text)': port is not a number")
+                    throw CapdoError(.usage, "'\(text)': port is not a number")
                 }
                 port = value
             } else if !rest.isEmpty {
-                throw TLSError(.resolve, "'\(text)': expected [address]:port")
+                throw CapdoError(.usage, "'\(text)': expected [address]:port")
             }
             host = inner
         } else if let colon = host.lastIndex(of: ":"), host.filter({ $0 == ":" }).count == 1 {
             guard let value = Int(host[host.index(after: colon)...]) else {
-                throw TLSError(.resolve, "'\(text)': port is not a number")
+                throw CapdoError(.usage, "'\(text)': port is not a number")
             }
             port = value
             host = String(host[..<colon])
         }
-        guard !host.isEmpty else { throw TLSError(.resolve, "'\(text)': empty host") }
-        guard (1...65_535).contains(port) else { throw TLSError(.resolve, "'\(text)': port must be 1-65535") }
+        guard !host.isEmpty else { throw CapdoError(.usage, "'\(text)': empty host") }
+        guard (1...65_535).contains(port) else { throw CapdoError(.usage, "'\(text)': port must be 1-65535") }
         if let starttls, !starttlsDialects.contains(starttls) {
-            throw TLSError(
-                .starttls, "unknown STARTTLS dialect '\(starttls)' (known: \(starttlsDialects.joined(separator: ", ")))"
+            throw CapdoError(
+                .usage, "unknown STARTTLS dialect '\(starttls)' (known: \(starttlsDialects.joined(separator: ", ")))"
             )
         }
         return TLSTarget(host: host, port: port, starttls: starttls, origin: origin)

@@ -23,7 +23,7 @@ final class X509Certificate: @unchecked Sendable {
     deinit { X509_free(pointer) }
 
     /// Parses one DER certificate; the whole input must be consumed.
-    static func der(_ bytes: [UInt8]) throws(TLSError) -> X509Certificate {
+    static func der(_ bytes: [UInt8]) throws(CapdoError) -> X509Certificate {
         _ = OpenSSLErrorQueue.drain()
         let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
@@ -36,7 +36,7 @@ final class X509Certificate: @unchecked Sendable {
             return cert
         }
         guard let parsed else {
-            throw TLSError(
+            throw CapdoError(
                 .notACertificate, "not a DER certificate (\(bytes.count) bytes)",
                 cause: OpenSSLErrorQueue.drainedReason() ?? "trailing bytes after the certificate")
         }
@@ -44,7 +44,7 @@ final class X509Certificate: @unchecked Sendable {
     }
 
     /// Parses one PEM `CERTIFICATE` block (only that block is handed to OpenSSL).
-    static func pem(_ block: String) throws(TLSError) -> X509Certificate {
+    static func pem(_ block: String) throws(CapdoError) -> X509Certificate {
         _ = OpenSSLErrorQueue.drain()
         let parsed: OpaquePointer? = block.withCString { text in
             guard let bio = BIO_new_mem_buf(text, -1) else { return nil }
@@ -52,7 +52,7 @@ final class X509Certificate: @unchecked Sendable {
             return PEM_read_bio_X509(bio, nil, nil, nil)
         }
         guard let parsed else {
-            throw TLSError(
+            throw CapdoError(
                 .notACertificate, "PEM block is not a valid certificate", cause: OpenSSLErrorQueue.drainedReason())
         }
         return X509Certificate(owning: parsed)

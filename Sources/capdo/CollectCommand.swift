@@ -1,6 +1,5 @@
 import ArgumentParser
-import CapdoCore
-import Foundation
+import CapdoApp
 
 /// `capdo collect`: facts only, written as a snapshot for `capdo evaluate` elsewhere.
 struct CollectCommand: AsyncParsableCommand {
@@ -31,12 +30,13 @@ struct CollectCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        try await CLIError.reported {
+        try await ErrorReport.reported {
             let clock = try CommandClock(now)
-            let configuration = try RuleSetOptions.loadConfig(config)
-            let rootPath = try facts.rootPath(configuration)
+            let configuration = try RuleSetChoice.loadConfig(config)
+            let rootPath = try facts.choice.rootPath(configuration)
             if output != "-" { try SafetyGuard.refuseWritingInside(root: rootPath, output: output) }
-            let snapshot = try await HostFacts.gather(facts, root: rootPath, config: configuration, clock: clock)
+            let snapshot = try await HostFacts.gather(
+                facts.choice, root: rootPath, config: configuration, clock: clock, warn: Console.warn)
             try SnapshotFile.write(snapshot, to: output)
             if output != "-" {
                 Console.warn(

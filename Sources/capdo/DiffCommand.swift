@@ -1,7 +1,7 @@
 import ArgumentParser
+import CapdoApp
 import CapdoCore
 import CapdoHistory
-import Foundation
 
 /// `capdo diff`: what changed between two recorded scans (findings, then ports, services and packages).
 struct DiffCommand: ParsableCommand {
@@ -28,79 +28,32 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Only this host.")
     var host: String?
 
-    @Option(name: .long, help: "Configuration file (capdo.yaml) naming the history database.")
-    var config: String?
-
-    @Option(name: .long, help: "History database (SQLite).")
-    var history: String?
+    @OptionGroup var database: HistoryDatabaseOptions
 
     @Option(name: .long, help: "Language of titles: vi (default) or en.")
     var lang: String?
 
     func run() throws {
-        try CLIError.reported {
-            let store = try HistoryAccess.open(history: history, config: config)
+        try ErrorReport.reported {
+            let store = try database.open()
             let language = lang.flatMap(Language.init(rawValue:)) ?? .vi
             let (from, to) = try pick(store)
-            let changes: ScanChanges
-            do { changes = try HistoryComparer(store: store).diff(from: from, to: to, host: host) } catch {
-                throw CLIError.scanner(String(describing: error))
-            }
-            print(Self.render(changes, from: from, to: to, language: language), terminator: "")
+            let changes = try HistoryComparer(store: store).diff(from: from, to: to, host: host)
+            print(DiffText.render(changes, from: from, to: to, language: language), terminator: "")
         }
     }
 
-    private func pick(_ store: HistoryStore) throws -> (Int64, Int64) {
-        do {
-            let recent = try store.scans(host: host, limit: 2)
-            guard let latest = recent.first else { throw CLIError.usage("no scans recorded in \(store.path)") }
-            let to = b ?? (a != nil ? latest.id : latest.id)
-            if let a {
-                for id in [a, to] where try store.scan(id: id) == nil {
-                    throw CLIError.usage("no scan #\(id) in \(store.path); see 'capdo history'")
-                }
-                return (a, to)
+    private func pick(_ store: HistoryStore) throws(CapdoError) -> (Int64, Int64) {
+        let recent = try store.scans(host: host, limit: 2)
+        guard let latest = recent.first else { throw CapdoError(.usage, "no scans recorded in \(store.path)") }
+        let to = b ?? latest.id
+        if let a {
+            for id in [a, to] where try store.scan(id: id) == nil {
+                throw CapdoError(.usage, "no scan #\(id) in \(store.path); see 'capdo history'")
             }
-            guard recent.count == 2 else { throw CLIError.usage("only one scan recorded; nothing to compare yet") }
-            return (recent[1].id, to)
-        } catch let error as HistoryError {
-            throw CLIError.scanner(String(describing: error))
+            return (a, to)
         }
-    }
-
-    /// The text of a diff: findings first, then the ndiff-style inventory lines, grouped by host.
-    static func render(_ changes: ScanChanges, from: Int64, to: Int64, language: Language) -> String {
-        var out = "capdo diff: scan #\(from) → #\(to)\n"
-        if changes.isEmpty { return out + "No changes.\n" }
-        func status(_ value: FindingStatus?) -> String { value?.rawValue ?? "absent" }
-        let sections: [(String, String, [FindingChange])] = [
-            ("New findings", "+", changes.newFindings), ("Resolved findings", "-", changes.resolved),
-            ("Changed findings", "~", changes.changed),
-        ]
-        for (title, mark, list) in sections where !list.isEmpty {
-            out += "\n\(title) (\(list.count)):\n"
-            for change in list {
-                out += "\(mark) \(change.host)  \(change.ruleID)  \(status(change.before)) → \(status(change.after))"
-                out += "  [\(change.severity.rawValue)] \(change.title.text(language))\n"
-                if let found = change.foundBefore {
-                    out += "      was: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
-                }
-                if let found = change.foundAfter {
-                    out += "      now: " + found.replacingOccurrences(of: "\n", with: "; ") + "\n"
-                }
-            }
-        }
-        if !changes.inventory.isEmpty {
-            out += "\nPorts, services and packages (\(changes.inventory.count)):\n"
-            var currentHost = ""
-            for change in changes.inventory {
-                if change.host != currentHost {
-                    currentHost = change.host
-                    out += "  \(currentHost):\n"
-                }
-                out += "    \(change.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(change.line)\n"
-            }
-        }
-        return out
+        guard recent.count == 2 else { throw CapdoError(.usage, "only one scan recorded; nothing to compare yet") }
+        return (recent[1].id, to)
     }
 }

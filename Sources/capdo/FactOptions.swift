@@ -1,6 +1,5 @@
 import ArgumentParser
-import CapdoRules
-import Foundation
+import CapdoApp
 
 /// What a host's facts are gathered from, shared by `capdo scan` and `capdo collect` so that the snapshot `collect`
 /// writes holds every fact a `scan` with the same options judges.
@@ -22,18 +21,7 @@ struct FactOptions: ParsableArguments {
     @Option(name: .long, help: "Also analyse this LAN capture (pcap/pcapng): the LAN section the network rules judge.")
     var pcap: String?
 
-    /// `--root`, else the first root of capdo.yaml, else `/`; refused unless it is a directory.
-    func rootPath(_ config: CapdoConfig) throws -> String {
-        let path = root ?? config.roots.first ?? "/"
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.usage("--root '\(path)' is not a directory")
-        }
-        return path
-    }
-
-    /// `--evidence`, else capdo.yaml `evidence`, else `<root>/etc/capdo/evidence` when it exists.
-    func evidenceFolder(_ config: CapdoConfig, root: String) -> String? {
-        evidence ?? config.evidence ?? SafetyGuard.defaultEvidence(root: root)
+    var choice: FactChoice {
+        FactChoice(root: root, evidence: evidence, rootLabel: rootLabel, tlsEndpoints: tlsEndpoints, pcap: pcap)
     }
 }

@@ -23,19 +23,12 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "How many scans to list.")
     var limit = 20
 
-    @Option(name: .long, help: "Configuration file (capdo.yaml) naming the history database.")
-    var config: String?
-
-    @Option(name: .long, help: "History database (SQLite).")
-    var history: String?
+    @OptionGroup var database: HistoryDatabaseOptions
 
     func run() throws {
-        try CLIError.reported {
-            let store = try HistoryAccess.open(history: history, config: config)
-            let scans: [ScanRecord]
-            do { scans = try store.scans(host: host, system: system, limit: limit) } catch {
-                throw CLIError.scanner(String(describing: error))
-            }
+        try ErrorReport.reported {
+            let store = try database.open()
+            let scans = try store.scans(host: host, system: system, limit: limit)
             if scans.isEmpty {
                 print("No scans recorded in \(store.path)\(host.map { " for host \($0)" } ?? "").")
                 return

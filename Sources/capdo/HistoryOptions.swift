@@ -1,5 +1,5 @@
 import ArgumentParser
-import CapdoRules
+import CapdoApp
 
 /// Options for the history database and the run lock.
 struct HistoryOptions: ParsableArguments {
@@ -14,9 +14,5 @@ struct HistoryOptions: ParsableArguments {
         name: .long, help: "Lock file so scheduled runs never overlap (default: <history>.lock). A second run exits 3.")
     var lock: String?
 
-    /// The database path, from the flag or the configuration; nil when history is off.
-    func databasePath(_ config: CapdoConfig) -> String? { history ?? config.history }
-
-    /// The lock file path: the flag, else next to the history database; nil when neither.
-    func lockPath(_ config: CapdoConfig) -> String? { lock ?? databasePath(config).map { $0 + ".lock" } }
+    var choice: HistoryChoice { HistoryChoice(history: history, lock: lock) }
 }

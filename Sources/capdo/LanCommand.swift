@@ -1,6 +1,5 @@
 import ArgumentParser
-import CapdoCore
-import CapdoReport
+import CapdoApp
 import Foundation
 
 /// `capdo lan`: LAN findings from a capture, a live interface or an active scan, judged by the network rules.
@@ -36,40 +35,17 @@ struct LanCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        try await CLIError.reported { try await execute() }
-    }
-
-    func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report)
-        let config = session.config
-        let clock = session.clock
-        var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
-        loaded.onlyGroup = .network
-        let (facts, issues) = try await source.collect(quiet: report.quiet)
-        let host = HostSnapshot(
-            collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
-            lan: facts, issues: issues)
-        if let snapshot {
-            try SnapshotFile.write(host, to: snapshot)
+        try await ErrorReport.reported {
+            let session = try report.session(config: ruleSet.config)
+            let showProgress = !report.quiet && isatty(STDERR_FILENO) == 1
+            let (result, stem, facts) = try await LanScan.run(
+                source.source(quiet: report.quiet, showProgress: showProgress), snapshotPath: snapshot,
+                ruleSet: ruleSet.choice, session: session, warn: Console.warn)
+            try Console.finish(
+                result, session: session, stem: stem,
+                lead:
+                    "LAN: \(facts.counters.packets) packets, \(facts.hosts.count) hosts, \(facts.services.count) services, "
+                    + "\(facts.credentials.count) cleartext credentials (redacted)")
         }
-        let scanned = Set((source.targets ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let systems = ScanAssembler.systems(config.systems, adding: host.hostName) { system in
-            !scanned.isDisjoint(with: system.lanTargets)
-        }
-        let result = try ScanAssembler.evaluate(
-            [host], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: systems
-        ).result
-        try session.finish(
-            result, stem: ReportWriter.stem(host: "lan-" + Self.slug(facts.segment), date: clock.now),
-            lead:
-                "LAN: \(facts.counters.packets) packets, \(facts.hosts.count) hosts, \(facts.services.count) services, "
-                + "\(facts.credentials.count) cleartext credentials (redacted)")
-    }
-
-    static func slug(_ text: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
-        let mapped = String(text.map { allowed.contains($0) ? $0 : "-" })
-        return String(mapped.prefix(60))
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CapdoCore
-import CapdoNet
+import CapdoApp
 import Foundation
 
 /// Where LAN facts come from: a capture file, a live interface, an active scan (any combination).
@@ -60,73 +59,30 @@ struct LanOptions: ParsableArguments {
         }
     }
 
-    /// Reads, captures and scans as asked, and merges the facts; the issues are what the report must say about
-    /// the reading (`CaptureReader.Outcome.issues`).
-    func collect(quiet: Bool) async throws -> (facts: LanFacts, issues: [CollectionIssue]) {
-        var parts: [LanFacts] = []
-        var issues: [CollectionIssue] = []
-        do {
-            if let pcap {
-                let outcome = try CaptureReader.read(path: pcap)
-                if let warning = outcome.warning { Console.warn("warning: \(warning)") }
-                parts.append(outcome.facts)
-                issues += outcome.issues
+    /// The LAN source these options name; progress lines go to standard error when `showProgress`.
+    func source(quiet: Bool, showProgress: Bool) -> LanSource {
+        var source = LanSource(pcap: pcap)
+        source.interface = interface
+        source.duration = duration
+        source.filter = filter
+        source.write = write
+        source.targets = targets
+        source.ports = ports
+        source.scan = scan
+        source.rate = rate
+        source.timeout = timeout
+        source.retries = retries
+        source.authorised = authorised
+        source.quiet = quiet
+        source.warn = Console.warn
+        if showProgress {
+            source.progress = { done, total in
+                FileHandle.standardError.write(Data("\rcapdo: scanned \(done)/\(total) probes".utf8))
             }
-            if let interface {
-                if !quiet { Console.warn("capdo: capturing on \(interface) for \(duration) s…") }
-                let outcome = try await CaptureReader.capture(
-                    interface: interface, duration: duration, filter: filter, writeTo: write)
-                if let warning = outcome.warning { Console.warn("warning: \(warning)") }
-                if CaptureInterruption.wasRequested && !quiet {
-                    Console.warn("capdo: capture on \(interface) stopped by a signal; analysing what was captured")
-                }
-                parts.append(outcome.facts)
-                issues += outcome.issues
-            }
-            if let targets {
-                let spec = try TargetSpec(targets, authorised: authorised)
-                let portSpec = try PortSpec(ports)
-                let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-                let progress: @Sendable (Int, Int) -> Void = { done, total in
-                    if showProgress {
-                        FileHandle.standardError.write(Data("\rcapdo: scanned \(done)/\(total) probes".utf8))
-                    }
-                }
-                let facts: LanFacts
-                switch scan {
-                case .connect:
-                    facts = await ConnectScanner(rate: rate, timeout: timeout, retries: retries).scan(
-                        spec, ports: portSpec, progress: progress)
-                case .syn:
-                    try SynScanner.check(spec)
-                    facts = try await SynScanner(rate: rate, timeout: timeout, retries: retries).scan(
-                        spec, ports: portSpec, progress: progress)
-                }
-                if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-                parts.append(facts)
-            }
-        } catch let error as CapdoError {
-            throw error.code == .usage ? CLIError.usage(error.description) : CLIError.scanner(error.description)
+            source.progressEnded = { FileHandle.standardError.write(Data("\n".utf8)) }
         }
-        return (Self.merge(parts), issues)
-    }
-
-    /// One fact set from several sources: hosts by address, services by endpoint and method.
-    static func merge(_ parts: [LanFacts]) -> LanFacts {
-        guard var merged = parts.first else { return LanFacts(segment: "lan", mode: "none") }
-        for part in parts.dropFirst() {
-            merged.segment += " + " + part.segment
-            merged.mode += "+" + part.mode
-            let known = Set(merged.hosts.map(\.ip))
-            merged.hosts += part.hosts.filter { !known.contains($0.ip) }
-            merged.services += part.services
-            merged.credentials += part.credentials
-            merged.dhcpServers += part.dhcpServers
-            merged.arpConflicts += part.arpConflicts
-            merged.protocolsSeen += part.protocolsSeen
-            merged.scan = merged.scan ?? part.scan
-            merged.linkType = merged.linkType ?? part.linkType
-        }
-        return merged
+        return source
     }
 }
+
+extension ScanMethod: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CapdoCore
-import CapdoReport
+import CapdoApp
 
 /// Options that choose the report formats, folder and language.
 struct ReportOptions: ParsableArguments {
@@ -26,24 +25,12 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .long, help: "Colour the terminal summary.")
     var color = false
 
-    /// The reporters to run, validated.
-    func reporters(config: CapdoCore.Language? = nil, configured: [String]?) throws -> [any Reporter] {
-        let ids =
-            format.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            ?? configured ?? Reporters.defaultFormats
-        var result: [any Reporter] = []
-        for id in ids where !id.isEmpty {
-            guard let reporter = Reporters.reporter(for: id) else {
-                throw CLIError.usage("unknown format '\(id)'; known: \(Reporters.formats.joined(separator: ", "))")
-            }
-            result.append(reporter)
-        }
-        return result
+    var choice: ReportChoice {
+        ReportChoice(format: format, output: output, lang: lang, now: now, quiet: quiet, color: color)
     }
 
-    func language(configured: Language?) throws -> Language {
-        guard let lang else { return configured ?? .vi }
-        guard let language = Language(rawValue: lang) else { throw CLIError.usage("--lang must be vi or en") }
-        return language
+    /// The session of a report-writing command: capdo.yaml (`--config`), language, formats, clock.
+    func session(config: String?, asOf: String? = nil) throws -> ReportSession {
+        try ReportSession(config: config, report: choice, asOf: asOf)
     }
 }

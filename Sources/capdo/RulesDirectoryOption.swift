@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapdoCore
 import CapdoRules
 
 /// The optional rules directory argument shared by the `rules` subcommands.
@@ -6,18 +7,16 @@ struct RulesDirectoryOption: ParsableArguments {
     @Argument(help: "Rules directory (default: the shipped Rules/).")
     var directory: String?
 
-    func load() throws -> RuleCatalog { try Self.load(directory) }
+    /// Runs a `rules` subcommand's body on the loaded catalogue; a catalogue that cannot be loaded ends it with
+    /// `capdo: <why>` and exit 1.
+    func withCatalog(_ body: (RuleCatalog) throws -> Void) throws {
+        try ErrorReport.reported { try body(Self.load(directory)) }
+    }
 
-    static func load(_ directory: String?) throws -> RuleCatalog {
+    static func load(_ directory: String?) throws(CapdoError) -> RuleCatalog {
         guard let path = directory ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {
-            Console.warn("capdo: the Rules/ directory was not found; pass it as an argument or set CAPDO_RULES")
-            throw ExitCodes.scannerError
+            throw CapdoError(.io, "the Rules/ directory was not found; pass it as an argument or set CAPDO_RULES")
         }
-        do {
-            return try RuleCatalog.load(directory: path)
-        } catch {
-            Console.warn("capdo: \(error.description)")
-            throw ExitCodes.scannerError
-        }
+        return try RuleCatalog.load(directory: path)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapdoCore
 import CapdoRules
 
 /// `capdo rules lint`: load every file strictly and cross-check profile variables and controls.
@@ -11,12 +12,13 @@ struct RulesLintCommand: ParsableCommand {
     @Option(name: .long, help: "Profile whose variables the rules must find.") var profile: String = "level2"
 
     func run() throws {
-        let catalog = try rules.load()
-        let problems = CatalogLinter.lint(catalog, profileID: profile)
-        for problem in problems { print(problem) }
-        print(
-            "\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")"
-        )
-        if !problems.isEmpty { throw ExitCodes.scannerError }
+        try rules.withCatalog { catalog in
+            let problems = CatalogLinter.lint(catalog, profileID: profile)
+            for problem in problems { print(problem) }
+            print(
+                "\(catalog.rules.count) rules, \(catalog.controls.count) control items, \(catalog.profiles.count) profiles: \(problems.isEmpty ? "no problems" : "\(problems.count) problems")"
+            )
+            if !problems.isEmpty { throw ExitCode(CapdoError.Code.ruleInvalid.exitCode) }
+        }
     }
 }

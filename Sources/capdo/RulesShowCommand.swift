@@ -12,11 +12,12 @@ struct RulesShowCommand: ParsableCommand {
     @Option(name: .long, help: "Rules directory (default: the shipped Rules/).") var rules: String?
 
     func run() throws {
+        try ErrorReport.reported { try show() }
+    }
+
+    private func show() throws(CapdoError) {
         let catalog = try RulesDirectoryOption.load(rules)
-        guard let rule = catalog.rule(id) else {
-            Console.warn("capdo: no rule '\(id)'")
-            throw ExitCodes.usage
-        }
+        guard let rule = catalog.rule(id) else { throw CapdoError(.usage, "no rule '\(id)'") }
         print(
             """
             \(rule.id)  [\(rule.severity.rawValue)\(rule.manual ? ", manual attestation" : "")]

@@ -1,8 +1,5 @@
 import ArgumentParser
-import CapdoCore
-import CapdoReport
-import CapdoRules
-import Foundation
+import CapdoApp
 
 /// `capdo scan`: collect facts from this machine (or a root), judge them, write the reports.
 struct ScanCommand: AsyncParsableCommand {
@@ -32,35 +29,12 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() async throws {
-        try await CLIError.reported { try await execute() }
-    }
-
-    func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report, asOf: asOf.asOf)
-        let config = session.config
-        let clock = session.clock
-        let runLock = try historyOptions.lockPath(config).map(RunLock.init(path:))
-        defer { withExtendedLifetime(runLock) {} }
-
-        let rootPath = try facts.rootPath(config)
-        try SafetyGuard.refuseWritingInside(root: rootPath, output: session.outputDirectory)
-        // Collect while the rule files are parsed: the two are independent and each takes about 100 ms.
-        async let collected = HostFacts.gather(facts, root: rootPath, config: config, clock: clock)
-        let loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
-        let snapshot = try await collected
-        for issue in snapshot.issues where issue.level == .error && !report.quiet {
-            Console.warn("warning: \(issue.collector): \(issue.description)")
+        try await ErrorReport.reported {
+            let session = try report.session(config: ruleSet.config, asOf: asOf.asOf)
+            let (result, stem) = try await HostScan.run(
+                facts.choice, ruleSet: ruleSet.choice, history: historyOptions.choice, session: session,
+                warn: Console.warn)
+            try Console.finish(result, session: session, stem: stem)
         }
-
-        let historyPath = historyOptions.databasePath(config)
-        var (result, extras) = try ScanAssembler.evaluate(
-            [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), asOf: clock.asOf, systems: config.systems, history: historyPath != nil)
-        if let path = historyPath {
-            let recorder = try HistoryRecorder(
-                path: path, retention: config.retention, logger: CapdoLog.logger(quiet: report.quiet))
-            try recorder.record(&result, command: "scan", extras: extras)
-        }
-        try session.finish(result, stem: ReportWriter.stem(host: snapshot.hostName, date: clock.now))
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import CapdoCore
-import CapdoReport
-import CapdoRules
+import CapdoApp
 import CapdoTLS
-import Foundation
 
 /// `capdo tls`: probe TLS endpoints and read certificate files, judge them with the TLS rules, write the reports.
 struct TLSCommand: AsyncParsableCommand {
@@ -54,48 +51,19 @@ struct TLSCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CLIError.reported {
-            do {
-                try await execute()
-            } catch let error as TLSError {
-                throw CLIError.usage(error.description)
+        try await ErrorReport.reported {
+            let session = try report.session(config: ruleSet.config)
+            var check = TLSCheck(endpoints: endpoints, files: files)
+            check.caFile = caFile
+            check.starttls = starttls
+            check.timeout = timeout
+            check.concurrency = concurrency
+            let (result, stem, snapshot) = try await check.run(
+                ruleSet: ruleSet.choice, session: session, warn: Console.warn)
+            if !report.quiet, let facts = snapshot.tls {
+                print(TLSSummary(language: session.language).render(facts, issues: snapshot.issues), terminator: "")
             }
+            try Console.finish(result, session: session, stem: stem)
         }
-    }
-
-    func execute() async throws {
-        let session = try ReportSession(ruleSet: ruleSet, report: report)
-        let config = session.config
-        let clock = session.clock
-        var loaded = try ruleSet.loadRuleSet(config: config, warn: Console.warn)
-        loaded.catalog.rules = loaded.catalog.rules.filter(TLSScan.isTLSRule)
-
-        var targets: [TLSTarget] = []
-        for text in endpoints {
-            do {
-                targets.append(try TLSTarget.parse(text, starttls: starttls, origin: "command line"))
-            } catch {
-                throw CLIError.usage(error.description)
-            }
-        }
-        let options = TLSProbeOptions(
-            connectTimeout: timeout, handshakeTimeout: timeout, concurrency: concurrency, caFile: caFile)
-        let inventory = TLSInventory(prober: try TLSProber(options: options), now: clock.now)
-        let references = files.map { CertificateReference(path: $0, referencedBy: "") }
-        let (facts, issues) = await inventory.collect(targets: targets, files: references, root: nil)
-        var snapshot = HostSnapshot(collectedAt: clock.now, root: "tls", live: false, tls: facts, issues: issues)
-        snapshot.system = SystemFacts(hostname: "tls-" + CapdoDate.day(clock.now))
-        if !report.quiet {
-            print(TLSSummary(language: session.language).render(facts, issues: issues), terminator: "")
-        }
-        let probed = Set(endpoints)
-        let systems = ScanAssembler.systems(config.systems, adding: snapshot.hostName) { system in
-            !probed.isDisjoint(with: system.tlsEndpoints)
-        }
-        let result = try ScanAssembler.evaluate(
-            [snapshot], ruleSet: loaded, organisation: config.organisation ?? .unspecified, startedAt: clock.startedAt,
-            now: clock.finished(), systems: systems
-        ).result
-        try session.finish(result, stem: "tls-" + CapdoDate.day(clock.now))
     }
 }

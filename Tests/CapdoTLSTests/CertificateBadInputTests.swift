@@ -1,3 +1,4 @@
+import CapdoCore
 import Foundation
 import Testing
 
@@ -31,13 +32,13 @@ struct CertificateBadInputTests {
         "hello, world\n",
     ])
     func garbagePEM(_ text: String) {
-        #expect(throws: TLSError.self) {
+        #expect(throws: CapdoError.self) {
             try CertificateFileParser.parse(Array(text.utf8), path: "bad.pem", now: Date())
         }
     }
 
     @Test func emptyFile() {
-        #expect(throws: TLSError(.notACertificate, "empty.pem: empty file")) {
+        #expect(throws: CapdoError(.notACertificate, "empty.pem: empty file")) {
             try CertificateFileParser.parse([], path: "empty.pem", now: Date())
         }
     }

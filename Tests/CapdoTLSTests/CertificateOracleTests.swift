@@ -79,7 +79,7 @@ struct CertificateOracleTests {
         let json = String(decoding: try SnapshotCodec.encoder().encode(facts), as: UTF8.self)
         #expect(!json.contains("PRIVATE"))
         let keyOnly = try String(contentsOfFile: pki.key("valid"), encoding: .utf8)
-        #expect(throws: TLSError.self) {
+        #expect(throws: CapdoError.self) {
             try CertificateFileParser.parse(Array(keyOnly.utf8), path: "k.pem", now: Date())
         }
     }

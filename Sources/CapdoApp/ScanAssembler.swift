@@ -5,19 +5,18 @@ import Foundation
 
 /// Evaluates snapshots with a rule set and assembles the `ScanResult` every reporter renders.
 enum ScanAssembler {
-    /// Judges snapshots gathered in this run exactly as `capdo evaluate` judges snapshot files: each is encoded to
-    /// the bytes `capdo collect` would write and read back, so no route judges facts a snapshot would not carry.
+    /// Judges snapshots gathered in this run exactly as `capdo evaluate` judges snapshot files (`FleetEvaluation`):
+    /// each is encoded to the bytes `capdo collect` would write and read back, so no route judges facts a snapshot
+    /// would not carry.
     /// With `history`, also each host's facts digest and inventory (in the order of the hosts). Ages are judged as of
     /// `asOf` when given, else `now`.
     static func evaluate(
         _ snapshots: [HostSnapshot], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
         asOf: Date? = nil, systems: [SystemConfig] = [], history: Bool = false
-    ) throws -> (result: ScanResult, extras: [HistoryEntry.HostExtras]) {
-        let evaluation = FleetEvaluation(ruleSet: ruleSet, now: asOf ?? now, history: history, systems: systems)
-        let judged = try snapshots.map { snapshot in
-            evaluation.judge(
-                try SnapshotFile.read(SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history))
-        }
+    ) throws(CapdoError) -> (result: ScanResult, extras: [HistoryEntry.HostExtras]) {
+        let judged = try FleetEvaluation.run(
+            snapshots.map(SnapshotSource.gathered), ruleSet: ruleSet, now: asOf ?? now, history: history,
+            systems: systems)
         let result = assemble(
             judged.map(\.result), ruleSet: ruleSet, organisation: organisation, startedAt: startedAt, now: now,
             asOf: asOf, systems: systems)
@@ -44,6 +43,18 @@ enum ScanAssembler {
         result.systems = summaries(systems, hosts: hosts.map(\.host))
         result.asOf = asOf
         return result
+    }
+
+    /// The result of a LAN or TLS run: its facts judged as one pseudo-host (`lan-…`, `tls-…`), reported under the
+    /// systems `covers` says own what was scanned (`systems(_:adding:where:)`).
+    static func evaluatePseudoHost(
+        _ snapshot: HostSnapshot, ruleSet: LoadedRuleSet, session: ReportSession, covers: (SystemConfig) -> Bool
+    ) throws(CapdoError) -> ScanResult {
+        let clock = session.clock
+        return try evaluate(
+            [snapshot], ruleSet: ruleSet, organisation: session.organisation, startedAt: clock.startedAt,
+            now: clock.finished(), systems: systems(session.config.systems, adding: snapshot.hostName, where: covers)
+        ).result
     }
 
     /// The systems a LAN or TLS run reports on, with its pseudo-host (`lan-…`, `tls-…`) made a member: the only

@@ -3,16 +3,18 @@ import Foundation
 
 /// The clock of one command: real time, or a fixed `--now` for reproducible reports; and `--as-of`, the time the
 /// rules judge ages against instead (stated in the report). Facts are always read as of the clock.
-struct CommandClock {
-    let now: Date
-    let startedAt: Date
-    let fixed: Bool
+public struct CommandClock: Sendable {
+    public let now: Date
+    public let startedAt: Date
+    public let fixed: Bool
     /// `--as-of`: the time signature, list, log, backup and certificate ages are judged against instead of now.
-    let asOf: Date?
+    public let asOf: Date?
 
-    init(_ fixedTime: String?, asOf asOfText: String? = nil) throws {
+    public init(_ fixedTime: String?, asOf asOfText: String? = nil) throws(CapdoError) {
         if let fixedTime {
-            guard let date = CapdoDate.parse(fixedTime) else { throw CLIError.usage("--now must be an ISO 8601 time") }
+            guard let date = CapdoDate.parse(fixedTime) else {
+                throw CapdoError(.usage, "--now must be an ISO 8601 time")
+            }
             now = date
             startedAt = date
             fixed = true
@@ -23,7 +25,8 @@ struct CommandClock {
         }
         if let asOfText {
             guard let date = CapdoDate.parse(asOfText) else {
-                throw CLIError.usage("--as-of must be an ISO 8601 date or time (2026-11-28 or 2026-11-28T09:00:00Z)")
+                throw CapdoError(
+                    .usage, "--as-of must be an ISO 8601 date or time (2026-11-28 or 2026-11-28T09:00:00Z)")
             }
             asOf = date
         } else {
@@ -32,8 +35,8 @@ struct CommandClock {
     }
 
     /// The finishing time: the fixed time, or the real time now.
-    func finished() -> Date { fixed ? now : Date() }
+    public func finished() -> Date { fixed ? now : Date() }
 
     /// The rules' "now" at the end of a run: `--as-of` when given, else the finishing time.
-    func judgedAt() -> Date { asOf ?? finished() }
+    public func judgedAt() -> Date { asOf ?? finished() }
 }

@@ -2,23 +2,26 @@ import CapdoCore
 import Foundation
 
 /// Reads and checks a snapshot file written by `capdo collect` (or the Windows collection script).
-enum SnapshotFile {
+public enum SnapshotFile {
     static let maximumSize = 256 * 1024 * 1024
 
-    static func read(_ path: String) throws -> HostSnapshot {
+    public static func read(_ path: String) throws(CapdoError) -> HostSnapshot {
         try read(path, digest: false).snapshot
     }
 
     /// Reads a snapshot, the facts tree the rules judge, and when asked the SHA-256 of its bytes (the facts digest
     /// history keeps). The JSON is parsed once (`SnapshotReader`).
-    static func read(_ path: String, digest: Bool) throws -> (snapshot: HostSnapshot, facts: FactValue, digest: String?)
-    {
+    static func read(_ path: String, digest: Bool) throws(CapdoError) -> (
+        snapshot: HostSnapshot, facts: FactValue, digest: String?
+    ) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CLIError.scanner("\(path): cannot read the snapshot (missing or permission denied)")
+            throw CapdoError(.snapshot, "\(path): cannot read the snapshot (missing or permission denied)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-        guard data.count <= maximumSize else { throw CLIError.scanner("\(path): larger than 256 MiB, not a snapshot") }
+        guard data.count <= maximumSize else {
+            throw CapdoError(.snapshot, "\(path): larger than 256 MiB, not a snapshot")
+        }
         return try read(data, name: path, digest: digest)
     }
 
@@ -26,16 +29,18 @@ enum SnapshotFile {
     ///
     /// `scan`, `lan` and `tls` judge these same bytes read back (`read(_:name:digest:)`), so every route judges
     /// exactly what a snapshot file would hold and `evaluate` would read, and records the same facts digest.
-    static func bytes(_ snapshot: HostSnapshot) throws -> Data {
+    public static func bytes(_ snapshot: HostSnapshot) throws(CapdoError) -> Data {
         do {
             return try SnapshotCodec.encoder().encode(snapshot) + Data("\n".utf8)
         } catch {
-            throw CLIError.scanner("cannot encode the snapshot of \(snapshot.hostName): \(error.localizedDescription)")
+            throw CapdoError(
+                .internalError,
+                "cannot encode the snapshot of \(snapshot.hostName): \(error.localizedDescription)")
         }
     }
 
     /// Writes `snapshot` to `path` (atomically), or to standard output for `-`.
-    static func write(_ snapshot: HostSnapshot, to path: String) throws {
+    public static func write(_ snapshot: HostSnapshot, to path: String) throws(CapdoError) {
         let data = try bytes(snapshot)
         if path == "-" {
             FileHandle.standardOutput.write(data)
@@ -45,7 +50,7 @@ enum SnapshotFile {
     }
 
     /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message.
-    static func read(_ data: Data, name path: String, digest: Bool) throws -> (
+    static func read(_ data: Data, name path: String, digest: Bool) throws(CapdoError) -> (
         snapshot: HostSnapshot, facts: FactValue, digest: String?
     ) {
         do {
@@ -54,16 +59,17 @@ enum SnapshotFile {
             return (read.snapshot, read.facts, hex)
         } catch {
             switch error {
-            case .notJSON(let failure): throw CLIError.scanner("\(path): not a capdo snapshot: \(failure)")
-            case .noSchemaVersion: throw CLIError.scanner("\(path): not a capdo snapshot (no schema_version)")
+            case .notJSON(let failure): throw CapdoError(.snapshot, "\(path): not a capdo snapshot: \(failure)")
+            case .noSchemaVersion: throw CapdoError(.snapshot, "\(path): not a capdo snapshot (no schema_version)")
             case .newerSchema(let version): throw newer(path, version)
-            case .invalid(let failure): throw CLIError.scanner("\(path): invalid snapshot: \(describe(failure))")
+            case .invalid(let failure): throw CapdoError(.snapshot, "\(path): invalid snapshot: \(describe(failure))")
             }
         }
     }
 
-    private static func newer(_ path: String, _ version: String) -> CLIError {
-        CLIError.scanner(
+    private static func newer(_ path: String, _ version: String) -> CapdoError {
+        CapdoError(
+            .snapshot,
             "\(path): snapshot schema_version \(version) is newer than this capdo understands "
                 + "(\(HostSnapshot.currentSchemaVersion)); upgrade capdo")
     }

@@ -10,8 +10,8 @@ struct HistoryRecorder {
     var retention: HistoryRetention
     var logger: Logger
 
-    init(path: String, retention: HistoryRetention, logger: Logger) throws {
-        do { store = try HistoryStore(path: path) } catch { throw CLIError.scanner(error.description) }
+    init(path: String, retention: HistoryRetention, logger: Logger) throws(CapdoError) {
+        store = try HistoryStore(path: path)
         self.retention = retention
         self.logger = logger
     }
@@ -25,15 +25,11 @@ struct HistoryRecorder {
 
     /// Records `result` (one transaction) with per-host `extras` (in the order of `result.hosts`), sets
     /// `result.changes`, prunes by retention.
-    func record(_ result: inout ScanResult, command: String, extras: [HistoryEntry.HostExtras]) throws {
-        do {
-            let scan = try store.recordScan(HistoryEntry(command: command, result: result, hosts: extras))
-            logger.info("recorded scan #\(scan.id) (\(result.hosts.count) hosts) in \(store.path)")
-            result.changes = try HistoryComparer(store: store).changes(of: scan)
-            let pruned = try store.prune(retention, now: result.finishedAt)
-            if pruned > 0 { logger.info("pruned \(pruned) scans older than the retention (\(retention.description))") }
-        } catch {
-            throw CLIError.scanner(error.description)
-        }
+    func record(_ result: inout ScanResult, command: String, extras: [HistoryEntry.HostExtras]) throws(CapdoError) {
+        let scan = try store.recordScan(HistoryEntry(command: command, result: result, hosts: extras))
+        logger.info("recorded scan #\(scan.id) (\(result.hosts.count) hosts) in \(store.path)")
+        result.changes = try HistoryComparer(store: store).changes(of: scan)
+        let pruned = try store.prune(retention, now: result.finishedAt)
+        if pruned > 0 { logger.info("pruned \(pruned) scans older than the retention (\(retention.description))") }
     }
 }

@@ -1,14 +1,16 @@
+import CapdoCore
 import Foundation
 
 /// Enforces "a scan never writes to what it scans".
-enum SafetyGuard {
+public enum SafetyGuard {
     /// Refuses an output folder inside a scanned root other than the live system.
-    static func refuseWritingInside(root: String, output: String) throws {
+    public static func refuseWritingInside(root: String, output: String) throws(CapdoError) {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
         guard rootURL.path != "/" else { return }
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         if outputURL.path == rootURL.path || outputURL.path.hasPrefix(rootURL.path + "/") {
-            throw CLIError.usage(
+            throw CapdoError(
+                .usage,
                 "the output folder '\(output)' is inside the scanned root '\(root)'; a scan never writes to what it scans — choose another --output"
             )
         }

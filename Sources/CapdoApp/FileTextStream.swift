@@ -15,7 +15,7 @@ struct FileTextStream: ReportOutputStream {
     }
 
     /// Creates (or truncates) `path`, mode 0644.
-    init(path: String) throws {
+    init(path: String) throws(Failure) {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.flushSize)
@@ -58,7 +58,7 @@ struct FileTextStream: ReportOutputStream {
     }
 
     /// Flushes, syncs and closes; throws the first write error.
-    mutating func close() throws {
+    mutating func close() throws(Failure) {
         flush()
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         Foundation.close(descriptor)

@@ -2,10 +2,14 @@ import CapdoCore
 import Foundation
 
 /// The readable terminal summary of `capdo tls`: one block per endpoint, then certificates by days left.
-struct TLSSummary {
-    var language: Language
+public struct TLSSummary {
+    public var language: Language
 
-    func render(_ facts: TLSFacts, issues: [CollectionIssue]) -> String {
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ facts: TLSFacts, issues: [CollectionIssue]) -> String {
         let vi = language == .vi
         var out = ""
         for endpoint in facts.endpoints {

@@ -3,17 +3,17 @@ import CapdoReport
 import Foundation
 
 /// Writes report files atomically (temporary file, then rename) so a crash never leaves half a report.
-struct ReportWriter {
+public struct ReportWriter {
     var directory: String
     var reporters: [any Reporter]
     var language: Language
 
     /// Writes `<stem>.<ext>` for every reporter; returns the paths written.
-    func write(_ result: ScanResult, stem: String) throws -> [String] {
+    public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.scanner("cannot create the output folder '\(directory)': \(error.localizedDescription)")
+            throw CapdoError(.output, "cannot create the output folder '\(directory)': \(error.localizedDescription)")
         }
         var written: [String] = []
         for reporter in reporters {
@@ -24,34 +24,31 @@ struct ReportWriter {
         return written
     }
 
-    static func atomicWrite(_ text: String, to path: String) throws {
+    public static func atomicWrite(_ text: String, to path: String) throws(CapdoError) {
         try atomicWrite(to: path) { $0.write(text) }
     }
 
     /// Streams `body`'s text into a temporary file beside `path`, then renames it over `path`.
-    static func atomicWrite(to path: String, _ body: (inout FileTextStream) -> Void) throws {
+    static func atomicWrite(to path: String, _ body: (inout FileTextStream) -> Void) throws(CapdoError) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
+        do throws(FileTextStream.Failure) {
             var stream = try FileTextStream(path: temporary.path)
             body(&stream)
             try stream.close()
             // rename(2) replaces the old report atomically: readers see the old or the new file, never half.
             guard rename(temporary.path, url.path) == 0 else {
-                throw CLIError.scanner("cannot write '\(path)': \(String(cString: strerror(errno)))")
+                throw FileTextStream.Failure(reason: String(cString: strerror(errno)))
             }
-        } catch let failure as FileTextStream.Failure {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.scanner("cannot write '\(path)': \(failure.reason)")
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw CapdoError(.output, "cannot write '\(path)': \(error.reason)")
         }
     }
 
     /// A file-name-safe stem: `<host>-<date>`.
-    static func stem(host: String, date: Date) -> String {
+    public static func stem(host: String, date: Date) -> String {
         let safe = host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }
         let name = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         return (name.isEmpty ? "host" : name) + "-" + CapdoDate.day(date)

@@ -1,7 +1,5 @@
-import ArgumentParser
-
 /// `capdo lan --scan`: how `--targets` are probed.
-enum ScanMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
+public enum ScanMethod: String, CaseIterable, Sendable {
     /// Full TCP connects: any user, IPv4 and IPv6, loopback included.
     case connect
     /// Half-open SYN probes over libpcap: root or CAP_NET_RAW, IPv4 on Ethernet, not loopback.
