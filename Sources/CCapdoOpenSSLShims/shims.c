@@ -7,6 +7,8 @@ int CCapdoOpenSSLShims_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version) 
 long CCapdoOpenSSLShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }
 int CCapdoOpenSSLShims_sk_X509_num(const STACK_OF(X509) *chain) { return sk_X509_num(chain); }
 X509 *CCapdoOpenSSLShims_sk_X509_value(const STACK_OF(X509) *chain, int index) { return sk_X509_value(chain, index); }
+// Frees the stack and drops a reference to every certificate in it (CMS_get1_certs hands out references).
+void CCapdoOpenSSLShims_sk_X509_pop_free(STACK_OF(X509) *chain) { sk_X509_pop_free(chain, X509_free); }
 int CCapdoOpenSSLShims_sk_GENERAL_NAME_num(const GENERAL_NAMES *names) { return sk_GENERAL_NAME_num(names); }
 const GENERAL_NAME *CCapdoOpenSSLShims_sk_GENERAL_NAME_value(const GENERAL_NAMES *names, int index) { return sk_GENERAL_NAME_value(names, index); }
 void CCapdoOpenSSLShims_GENERAL_NAMES_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }

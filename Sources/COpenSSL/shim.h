@@ -9,4 +9,5 @@
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
+#include <openssl/cms.h>
 #endif

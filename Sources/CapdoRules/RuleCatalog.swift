@@ -76,7 +76,7 @@ public struct RuleCatalog: Sendable {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["CAPDO_RULES"], !env.isEmpty { candidates.append(env) }
         candidates.append(FileManager.default.currentDirectoryPath + "/Rules")
-        if let executable {
+        if let executable = executableFile(argument: executable) {
             let dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append(dir.appendingPathComponent("Rules").path)
             candidates.append(dir.appendingPathComponent("../share/capdo/Rules").standardizedFileURL.path)
@@ -89,6 +89,13 @@ public struct RuleCatalog: Sendable {
             return FileManager.default.fileExists(atPath: path + "/profiles", isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }
+    }
+
+    /// The running program's file. `argv[0]` is only a name when the shell found the program through `PATH`
+    /// (`capdo` installed in /usr/bin), so the kernel's link is asked first; `argument` is the fallback.
+    static func executableFile(argument: String?) -> String? {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return argument
     }
 
     /// The shipped catalogue (for tests and the default CLI).

@@ -108,7 +108,7 @@ final class X509Certificate: @unchecked Sendable {
     }
 }
 
-private extension X509Certificate {
+extension X509Certificate {
     static func name(_ name: OpaquePointer?) -> String {
         guard let name, let bio = BIO_new(BIO_s_mem()) else { return "" }
         defer { BIO_free(bio) }

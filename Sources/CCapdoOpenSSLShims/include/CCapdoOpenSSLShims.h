@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <openssl/bio.h>
+#include <openssl/cms.h>
 
 // Swift imports only constant macros; these wrap OpenSSL's function-like macros (and composite flag
 // macros) as real functions. One line each, prefixed with the module name.
@@ -13,6 +14,7 @@ int CCapdoOpenSSLShims_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version);
 long CCapdoOpenSSLShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 int CCapdoOpenSSLShims_sk_X509_num(const STACK_OF(X509) *chain);
 X509 *CCapdoOpenSSLShims_sk_X509_value(const STACK_OF(X509) *chain, int index);
+void CCapdoOpenSSLShims_sk_X509_pop_free(STACK_OF(X509) *chain);
 int CCapdoOpenSSLShims_sk_GENERAL_NAME_num(const GENERAL_NAMES *names);
 const GENERAL_NAME *CCapdoOpenSSLShims_sk_GENERAL_NAME_value(const GENERAL_NAMES *names, int index);
 void CCapdoOpenSSLShims_GENERAL_NAMES_free(GENERAL_NAMES *names);

@@ -1,0 +1,89 @@
+import CapdoCore
+import Foundation
+
+/// A manifest of report files with their SHA-256 (the `sha256sum` format, so `sha256sum -c` reads it too) and a
+/// detached CMS signature over it: `<stem>.sha256` and `<stem>.sha256.p7s` beside the reports.
+public enum SignedManifest {
+    public static let manifestExtension = ".sha256"
+    public static let signatureExtension = ".sha256.p7s"
+
+    /// Writes the manifest of `files` (names inside `directory`) and its signature; returns both paths.
+    /// Each file is written whole or not at all (temporary file, then rename).
+    public static func write(
+        files: [String], directory: String, stem: String, keyPEM: [UInt8], certificatePEM: [UInt8]
+    ) throws(CapdoError) -> (manifest: String, signature: String) {
+        var text = ""
+        for name in files.sorted() {
+            guard !name.contains("\n"), !name.contains("/") else {
+                throw CapdoError(.output, "cannot list '\(name)' in a manifest (a name with '/' or a line break)")
+            }
+            let path = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), let digest = OpenSSLDigest.sha256Hex(data)
+            else { throw CapdoError(.output, "\(path): cannot read the report to sign it") }
+            text += "\(digest)  \(name)\n"
+        }
+        let content = Array(text.utf8)
+        let signature = try DetachedSignature.sign(content, keyPEM: keyPEM, certificatePEM: certificatePEM)
+        let manifest = directory + "/" + stem + manifestExtension
+        let signaturePath = directory + "/" + stem + signatureExtension
+        for (path, bytes) in [(manifest, content), (signaturePath, signature)] {
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw CapdoError(.output, "\(path): cannot write", cause: "\(error.localizedDescription)")
+            }
+        }
+        return (manifest, signaturePath)
+    }
+
+    /// The manifests in `path`: the file itself when it is one, else every `*.sha256` in the folder.
+    public static func manifests(at path: String) throws(CapdoError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CapdoError(.io, "\(path): no such file or folder")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(manifestExtension) }.sorted().map { path + "/" + $0 }
+    }
+
+    /// Checks one manifest: its signature (`<manifest>.p7s`) and every file it lists, against `trustedPEM` CAs.
+    public static func verify(manifest: String, trustedPEM: [UInt8]?) -> ManifestCheck {
+        let directory = (manifest as NSString).deletingLastPathComponent
+        guard let content = FileManager.default.contents(atPath: manifest) else {
+            return ManifestCheck(
+                manifest: manifest,
+                signature: SignatureCheck(matches: false, signerTrusted: false, signer: nil, reason: "unreadable"),
+                changed: [], missing: [manifest], malformed: [])
+        }
+        let signaturePath = manifest + ".p7s"
+        let signature: SignatureCheck
+        if let signatureBytes = FileManager.default.contents(atPath: signaturePath) {
+            signature = DetachedSignature.verify(Array(content), signature: Array(signatureBytes), trustedPEM: trustedPEM)
+        } else {
+            signature = SignatureCheck(
+                matches: false, signerTrusted: false, signer: nil, reason: "\(signaturePath): no signature file")
+        }
+        var changed: [String] = []
+        var missing: [String] = []
+        var malformed: [Int] = []
+        let lines = String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 64, parts[1].isEmpty, !parts[2].isEmpty,
+                !parts[2].contains("/")
+            else {
+                malformed.append(index + 1)
+                continue
+            }
+            let name = String(parts[2])
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+                missing.append(name)
+                continue
+            }
+            if OpenSSLDigest.sha256Hex(data) != String(parts[0]) { changed.append(name) }
+        }
+        return ManifestCheck(
+            manifest: manifest, signature: signature, changed: changed, missing: missing, malformed: malformed)
+    }
+}
