@@ -18,9 +18,10 @@ public enum SignedManifest {
                 throw CapdoError(.output, "cannot list '\(name)' in a manifest (a name with '/' or a line break)")
             }
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path), let digest = OpenSSLDigest.sha256Hex(data)
-            else { throw CapdoError(.output, "\(path): cannot read the report to sign it") }
-            text += "\(digest)  \(name)\n"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CapdoError(.output, "\(path): cannot read the report to sign it")
+            }
+            text += "\(SHA256.hex(of: data))  \(name)\n"
         }
         let content = Array(text.utf8)
         let signature = try DetachedSignature.sign(content, keyPEM: keyPEM, certificatePEM: certificatePEM)
@@ -81,7 +82,7 @@ public enum SignedManifest {
                 missing.append(name)
                 continue
             }
-            if OpenSSLDigest.sha256Hex(data) != String(parts[0]) { changed.append(name) }
+            if SHA256.hex(of: data) != String(parts[0]) { changed.append(name) }
         }
         return ManifestCheck(
             manifest: manifest, signature: signature, changed: changed, missing: missing, malformed: malformed)
