@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapdoApp
+import CapdoCore
 import Foundation
 
 /// `capdo evaluate`: judge snapshots collected elsewhere, into one report.

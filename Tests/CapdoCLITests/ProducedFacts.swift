@@ -1,4 +1,5 @@
 import CapdoCore
+import CapdoTestSupport
 import Foundation
 
 @testable import CapdoRules
