@@ -22,14 +22,14 @@ struct FleetEvaluation: Sendable {
 
     let engine: RuleEngine
     let rules: [Rule]
-    let ownership: SystemOwnership
+    let ownership: InformationSystemMembership
     let history: Bool
 
-    init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]) {
+    init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
         // Profile values written into the rules' text once, not for every host.
         rules = Finding.reportOrder(of: ruleSet.selectedRules).map(engine.rendered)
-        ownership = SystemOwnership(systems)
+        ownership = InformationSystemMembership(systems)
         self.history = history
     }
 
@@ -62,7 +62,7 @@ struct FleetEvaluation: Sendable {
 
     /// Judges `sources` on all cores; the results keep the given order.
     static func run(
-        _ sources: [SnapshotSource], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [SystemConfig]
+        _ sources: [SnapshotSource], ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]
     ) throws(CapdoError) -> [Judged] {
         let evaluation = FleetEvaluation(ruleSet: ruleSet, now: now, history: history, systems: systems)
         let slots = ResultSlots<Judged>(count: sources.count)

@@ -17,7 +17,8 @@ struct HistoryRecorder {
     }
 
     /// What history keeps of one host besides its findings: digest, inventory and system.
-    static func extras(_ snapshot: HostSnapshot, digest: String, ownership: SystemOwnership) -> HistoryEntry.HostExtras
+    static func extras(_ snapshot: HostSnapshot, digest: String, ownership: InformationSystemMembership)
+        -> HistoryEntry.HostExtras
     {
         HistoryEntry.HostExtras(
             factsDigest: digest, inventory: HostInventory(snapshot), system: ownership.system(of: snapshot.hostName))

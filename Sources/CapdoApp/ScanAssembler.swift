@@ -12,7 +12,7 @@ enum ScanAssembler {
     /// `asOf` when given, else `now`.
     static func evaluate(
         _ snapshots: [HostSnapshot], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
-        asOf: Date? = nil, systems: [SystemConfig] = [], history: Bool = false
+        asOf: Date? = nil, systems: [InformationSystem] = [], history: Bool = false
     ) throws(CapdoError) -> (result: ScanResult, extras: [HistoryEntry.HostExtras]) {
         let judged = try FleetEvaluation.run(
             snapshots.map(SnapshotSource.gathered), ruleSet: ruleSet, now: asOf ?? now, history: history,
@@ -27,7 +27,7 @@ enum ScanAssembler {
     /// `asOf` when given (the time the hosts were judged against), else `now`.
     static func assemble(
         _ hosts: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
-        asOf: Date? = nil, systems: [SystemConfig] = []
+        asOf: Date? = nil, systems: [InformationSystem] = []
     ) -> ScanResult {
         let findings = hosts.flatMap(\.findings)
         let waivers = ruleSet.waivers.map { waiver in
@@ -48,7 +48,7 @@ enum ScanAssembler {
     /// The result of a LAN or TLS run: its facts judged as one pseudo-host (`lan-…`, `tls-…`), reported under the
     /// systems `covers` says own what was scanned (`systems(_:adding:where:)`).
     static func evaluatePseudoHost(
-        _ snapshot: HostSnapshot, ruleSet: LoadedRuleSet, session: ReportSession, covers: (SystemConfig) -> Bool
+        _ snapshot: HostSnapshot, ruleSet: LoadedRuleSet, session: ReportSession, covers: (InformationSystem) -> Bool
     ) throws(CapdoError) -> ScanResult {
         let clock = session.clock
         return try evaluate(
@@ -60,8 +60,8 @@ enum ScanAssembler {
     /// The systems a LAN or TLS run reports on, with its pseudo-host (`lan-…`, `tls-…`) made a member: the only
     /// system when there is one, else those `covers` says own what was scanned (their LAN targets or TLS endpoints).
     static func systems(
-        _ systems: [SystemConfig], adding host: String, where covers: (SystemConfig) -> Bool
-    ) -> [SystemConfig] {
+        _ systems: [InformationSystem], adding host: String, where covers: (InformationSystem) -> Bool
+    ) -> [InformationSystem] {
         let owners = systems.count == 1 ? systems : systems.filter(covers)
         return owners.map { system in
             var member = system
@@ -74,12 +74,12 @@ enum ScanAssembler {
     ///
     /// A host belongs to the system that lists its name; with a single system, every host belongs to it (the same
     /// rule the history uses).
-    static func summaries(_ systems: [SystemConfig], hosts: [String]) -> [SystemSummary]? {
-        let ownership = SystemOwnership(systems)
-        let summaries = systems.compactMap { system -> SystemSummary? in
+    static func summaries(_ systems: [InformationSystem], hosts: [String]) -> [InformationSystemSummary]? {
+        let ownership = InformationSystemMembership(systems)
+        let summaries = systems.compactMap { system -> InformationSystemSummary? in
             let members = Array(Set(hosts.filter { ownership.system(of: $0) == system.name })).sorted()
             guard !members.isEmpty else { return nil }
-            return SystemSummary(
+            return InformationSystemSummary(
                 name: system.name, owner: system.owner, operator: system.operator, level: system.level, hosts: members)
         }
         return summaries.isEmpty ? nil : summaries

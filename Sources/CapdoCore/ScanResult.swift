@@ -23,7 +23,7 @@ public struct ScanResult: Codable, Sendable, Equatable {
     /// Changes since the previous scan of the same hosts (section 8); nil when no history is kept.
     public var changes: ScanChanges?
     /// The information systems of `capdo.yaml` the scanned hosts belong to (Mẫu 08 summary); nil when none.
-    public var systems: [SystemSummary]?
+    public var systems: [InformationSystemSummary]?
     /// `--as-of`: the time ages were judged against instead of the scan time (a sample's or an old snapshot's date);
     /// nil for a scan judged as of its own time. Every report states it.
     public var asOf: Date?

@@ -1,7 +1,7 @@
 /// One information system of `capdo.yaml` as a report shows it (the Mẫu 08 per-system summary).
 ///
 /// `hosts` are the names of the scanned hosts that belong to the system, sorted.
-public struct SystemSummary: Codable, Sendable, Equatable {
+public struct InformationSystemSummary: Codable, Sendable, Equatable {
     public var name: String
     public var owner: String?
     public var `operator`: String?

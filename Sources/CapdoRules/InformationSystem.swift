@@ -1,5 +1,5 @@
 /// One information system of `capdo.yaml` (`systems:`), as the fleet summary (Mẫu 08) and scans need it.
-public struct SystemConfig: Sendable, Equatable {
+public struct InformationSystem: Sendable, Equatable {
     public var name: String
     public var level: Int
     public var owner: String?

@@ -5,14 +5,14 @@ import Testing
 
 /// The Mẫu 08 per-system table in section 3 of the Markdown and HTML reports.
 @Suite("Per-system summary")
-struct SystemSummaryTests {
+struct InformationSystemSummaryTests {
     static func scanWithSystems() -> ScanResult {
         var scan = ReportFixture.scan()
         scan.systems = [
-            SystemSummary(
+            InformationSystemSummary(
                 name: "Cổng thông tin | phường", owner: "UBND phường Lê Chân", operator: "Phòng VH-XH", level: 2,
                 hosts: [ReportFixture.server, ReportFixture.workstation]),
-            SystemSummary(name: "Hệ thống <dự phòng>", level: 2, hosts: ["khong-co-may"]),
+            InformationSystemSummary(name: "Hệ thống <dự phòng>", level: 2, hosts: ["khong-co-may"]),
         ]
         return scan
     }
