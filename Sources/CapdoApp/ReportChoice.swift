@@ -1,8 +1,8 @@
 import CapdoCore
 import CapdoReport
 
-/// Which reports a command writes, where, in which language, and how it speaks (`--format`, `--output`, `--lang`,
-/// `--now`, `--quiet`, `--color`).
+/// Which reports a command writes, where, in which language, how it speaks and signs them (`--format`, `--output`,
+/// `--lang`, `--now`, `--quiet`, `--color`, `--sign-key`, `--sign-cert`).
 public struct ReportChoice: Sendable {
     public var format: String?
     public var output: String?
@@ -10,10 +10,12 @@ public struct ReportChoice: Sendable {
     public var now: String?
     public var quiet: Bool
     public var color: Bool
+    /// `--sign-key` and `--sign-cert` (both or neither).
+    public var signing: ReportSigning?
 
     public init(
         format: String? = nil, output: String? = nil, lang: String? = nil, now: String? = nil, quiet: Bool = false,
-        color: Bool = false
+        color: Bool = false, signing: ReportSigning? = nil
     ) {
         self.format = format
         self.output = output
@@ -21,6 +23,7 @@ public struct ReportChoice: Sendable {
         self.now = now
         self.quiet = quiet
         self.color = color
+        self.signing = signing
     }
 
     /// The reporters to run, validated.

@@ -1,6 +1,8 @@
 import CapdoCore
 import CapdoReport
 import CapdoRules
+import CapdoTLS
+import Foundation
 
 /// What every report-writing command (`scan`, `evaluate`, `lan`, `tls`) sets up the same way — capdo.yaml,
 /// language, formats, clock — and the reports it ends with.
@@ -25,8 +27,27 @@ public struct ReportSession: Sendable {
     /// The organisation the reports are headed with.
     var organisation: Organisation { config.organisation ?? .unspecified }
 
-    /// Writes `<stem>.<ext>` for every format; returns the paths written.
+    /// `--sign-key`/`--sign-cert`, else capdo.yaml `signing:`; nil when reports are not signed.
+    public var signing: ReportSigning? { choice.signing ?? config.signing }
+
+    /// Writes `<stem>.<ext>` for every format, then, when signing is set, `<stem>.sha256` (the reports' SHA-256)
+    /// and its detached CMS signature `<stem>.sha256.p7s`; returns the paths written.
     public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
-        try ReportWriter(directory: outputDirectory, reporters: reporters, language: language).write(result, stem: stem)
+        let reports = try ReportWriter(directory: outputDirectory, reporters: reporters, language: language).write(
+            result, stem: stem)
+        guard let signing else { return reports }
+        let key = try Self.read(signing.key, what: "signing key")
+        let certificate = try Self.read(signing.certificate, what: "signing certificate")
+        let signed = try SignedManifest.write(
+            files: reports.map { ($0 as NSString).lastPathComponent }, directory: outputDirectory, stem: stem,
+            keyPEM: key, certificatePEM: certificate)
+        return reports + [signed.manifest, signed.signature]
+    }
+
+    static func read(_ path: String, what: String) throws(CapdoError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CapdoError(.config, "cannot read the \(what) '\(path)'")
+        }
+        return Array(data)
     }
 }

@@ -14,19 +14,21 @@ public struct CapdoConfig: Sendable, Equatable {
     /// Hosts to scan as roots (`capdo scan` with no `--root` and a config scans the first; `evaluate` takes all).
     public var roots: [String]
     /// The information systems assessed (`systems:`), in file order.
-    public var systems: [SystemConfig]
+    public var systems: [InformationSystem]
     /// The history database (`history:`); history is off when nil and no `--history` is given.
     public var history: String?
     /// How long history keeps scans (`retention: {days: N, scans: N}` or `retention: N` days).
     public var retention: HistoryRetention
+    /// The PEM private key and certificate reports are signed with (`signing: {key:, certificate:}`).
+    public var signing: ReportSigning?
     public var file: String
 
     public init(
         organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:],
         rules: String? = nil,
         waivers: String? = nil, evidence: String? = nil, output: String? = nil, formats: [String]? = nil,
-        language: Language? = nil, roots: [String] = [], systems: [SystemConfig] = [], history: String? = nil,
-        retention: HistoryRetention = HistoryRetention(), file: String = ""
+        language: Language? = nil, roots: [String] = [], systems: [InformationSystem] = [], history: String? = nil,
+        retention: HistoryRetention = HistoryRetention(), signing: ReportSigning? = nil, file: String = ""
     ) {
         self.organisation = organisation
         self.profile = profile
@@ -41,6 +43,7 @@ public struct CapdoConfig: Sendable, Equatable {
         self.systems = systems
         self.history = history
         self.retention = retention
+        self.signing = signing
         self.file = file
     }
 }

@@ -7,7 +7,7 @@ public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
         "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output",
         "formats",
-        "language", "history", "retention",
+        "language", "history", "retention", "signing",
     ]
 
     public static func load(path: String) throws(CapdoError) -> CapdoConfig {
@@ -93,11 +93,19 @@ public enum CapdoConfigLoader {
         }
         config.history = try path("history")
         if let node = root["retention"] { config.retention = try parseRetention(node, context: context) }
+        if let node = root["signing"] {
+            try context.checkKeys(
+                node, allowed: ["key", "certificate"], required: ["key", "certificate"], what: "signing")
+            config.signing = ReportSigning(
+                key: resolve(try context.string(node["key"], "signing.key", line: node.line), base: base),
+                certificate: resolve(
+                    try context.string(node["certificate"], "signing.certificate", line: node.line), base: base))
+        }
         return config
     }
 
-    static func parseSystem(_ node: YNode, context: LoadContext, base: URL) throws(CapdoError) -> SystemConfig {
-        var system = SystemConfig(
+    static func parseSystem(_ node: YNode, context: LoadContext, base: URL) throws(CapdoError) -> InformationSystem {
+        var system = InformationSystem(
             name: try context.string(node["name"], "system.name", line: node.line),
             owner: node["owner"]?.scalar?.stringValue, operator: node["operator"]?.scalar?.stringValue,
             description: node["description"]?.scalar?.stringValue, location: "\(context.file):\(node.line)")

@@ -4,6 +4,8 @@ public struct ManifestCheck: Sendable, Equatable {
     public var manifest: String
     /// The detached signature over the manifest.
     public var signature: SignatureCheck
+    /// How many files the manifest lists.
+    public var files: Int
     /// Files whose SHA-256 is no longer the one the manifest records.
     public var changed: [String]
     /// Files the manifest lists that are gone or unreadable.
@@ -14,9 +16,13 @@ public struct ManifestCheck: Sendable, Equatable {
     /// Signature matches and every listed file is present and unchanged.
     public var intact: Bool { signature.matches && changed.isEmpty && missing.isEmpty && malformed.isEmpty }
 
-    public init(manifest: String, signature: SignatureCheck, changed: [String], missing: [String], malformed: [Int]) {
+    public init(
+        manifest: String, signature: SignatureCheck, files: Int, changed: [String], missing: [String],
+        malformed: [Int]
+    ) {
         self.manifest = manifest
         self.signature = signature
+        self.files = files
         self.changed = changed
         self.missing = missing
         self.malformed = malformed

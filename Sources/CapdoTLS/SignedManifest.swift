@@ -55,12 +55,13 @@ public enum SignedManifest {
             return ManifestCheck(
                 manifest: manifest,
                 signature: SignatureCheck(matches: false, signerTrusted: false, signer: nil, reason: "unreadable"),
-                changed: [], missing: [manifest], malformed: [])
+                files: 0, changed: [], missing: [manifest], malformed: [])
         }
         let signaturePath = manifest + ".p7s"
         let signature: SignatureCheck
         if let signatureBytes = FileManager.default.contents(atPath: signaturePath) {
-            signature = DetachedSignature.verify(Array(content), signature: Array(signatureBytes), trustedPEM: trustedPEM)
+            signature = DetachedSignature.verify(
+                Array(content), signature: Array(signatureBytes), trustedPEM: trustedPEM)
         } else {
             signature = SignatureCheck(
                 matches: false, signerTrusted: false, signer: nil, reason: "\(signaturePath): no signature file")
@@ -68,6 +69,7 @@ public enum SignedManifest {
         var changed: [String] = []
         var missing: [String] = []
         var malformed: [Int] = []
+        var files = 0
         let lines = String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
@@ -78,6 +80,7 @@ public enum SignedManifest {
                 continue
             }
             let name = String(parts[2])
+            files += 1
             guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
                 missing.append(name)
                 continue
@@ -85,6 +88,7 @@ public enum SignedManifest {
             if SHA256.hex(of: data) != String(parts[0]) { changed.append(name) }
         }
         return ManifestCheck(
-            manifest: manifest, signature: signature, changed: changed, missing: missing, malformed: malformed)
+            manifest: manifest, signature: signature, files: files, changed: changed, missing: missing,
+            malformed: malformed)
     }
 }

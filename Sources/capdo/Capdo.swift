@@ -24,6 +24,7 @@ struct Capdo: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self, LanCommand.self, CollectCommand.self, EvaluateCommand.self, TLSCommand.self,
             HistoryCommand.self, DiffCommand.self, ScheduleCommand.self, ConfigCommand.self, RulesCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapdoApp
+import CapdoCore
 
 /// Options that choose the report formats, folder and language.
 struct ReportOptions: ParsableArguments {
@@ -25,8 +26,22 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .long, help: "Colour the terminal summary.")
     var color = false
 
+    @Option(name: .long, help: "Sign the reports: PEM private key (default: capdo.yaml signing.key).")
+    var signKey: String?
+
+    @Option(name: .long, help: "Certificate of --sign-key, PEM (default: capdo.yaml signing.certificate).")
+    var signCert: String?
+
+    func validate() throws {
+        guard (signKey == nil) == (signCert == nil) else {
+            throw ValidationError("--sign-key and --sign-cert go together")
+        }
+    }
+
     var choice: ReportChoice {
-        ReportChoice(format: format, output: output, lang: lang, now: now, quiet: quiet, color: color)
+        ReportChoice(
+            format: format, output: output, lang: lang, now: now, quiet: quiet, color: color,
+            signing: signKey.flatMap { key in signCert.map { ReportSigning(key: key, certificate: $0) } })
     }
 
     /// The session of a report-writing command: capdo.yaml (`--config`), language, formats, clock.

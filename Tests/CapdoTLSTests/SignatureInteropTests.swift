@@ -13,7 +13,9 @@ struct SignatureInteropTests {
         let directory: String
         func path(_ name: String) -> String { directory + "/" + name }
         func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path(name)))) }
-        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: path(name))) }
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: URL(fileURLWithPath: path(name)))
+        }
         func openssl(_ arguments: [String]) throws { try OpenSSLCLI.run(arguments, in: directory) }
 
         static func make() throws -> Fixture {
@@ -117,7 +119,7 @@ struct SignatureInteropTests {
             do {
                 _ = try DetachedSignature.sign(content, keyPEM: keyBytes, certificatePEM: try fixture.bytes(cert))
                 Issue.record("signing with \(key) + \(cert) succeeded")
-            } catch {
+            } catch let error as CapdoError {
                 #expect(error.message.contains(says), "\(key) + \(cert): \(error)")
                 #expect(!error.description.contains("PRIVATE KEY"))
             }
