@@ -33,15 +33,20 @@ struct SignedReportsTests {
             ], in: directory)
     }
 
-    @Test("scan signs its reports; openssl and capdo verify accept them; one changed byte is named; no key leaks")
-    func signedScanVerifiesAndDetectsChange() throws {
-        guard Shell.exists(Self.openssl) else {
+    /// A folder with the test PKI and a prepared sample host; nil (recorded) when openssl is missing.
+    static func prepared() throws -> (TemporaryDirectory, SampleRoot)? {
+        guard Shell.exists(openssl) else {
             Issue.record("openssl not installed (scripts/install-deps --test)")
-            return
+            return nil
         }
         let work = try TemporaryDirectory()
-        try Self.makePKI(in: work.path)
-        let root = try SampleRoot("srv-hardened")
+        try makePKI(in: work.path)
+        return (work, try SampleRoot("srv-hardened"))
+    }
+
+    @Test("scan signs its reports; openssl and capdo verify accept them; one changed byte is named; no key leaks")
+    func signedScanVerifiesAndDetectsChange() throws {
+        guard let (work, root) = try Self.prepared() else { return }
         let reports = work.path + "/reports"
         let scan = CapdoProcess.run([
             "scan", "--root", root.path, "--as-of", "2026-11-28T09:00:00Z", "--output", reports,
@@ -116,13 +121,7 @@ struct SignedReportsTests {
 
     @Test("capdo.yaml signing: signs like the flags (paths relative to the file); a half-filled signing: is refused")
     func configuredSigning() throws {
-        guard Shell.exists(Self.openssl) else {
-            Issue.record("openssl not installed (scripts/install-deps --test)")
-            return
-        }
-        let work = try TemporaryDirectory()
-        try Self.makePKI(in: work.path)
-        let root = try SampleRoot("srv-hardened")
+        guard let (work, root) = try Self.prepared() else { return }
         try "signing:\n  key: signer.key\n  certificate: signer.pem\noutput: reports\n".write(
             toFile: work.path + "/capdo.yaml", atomically: true, encoding: .utf8)
         let scan = CapdoProcess.run(["scan", "--root", root.path, "--config", work.path + "/capdo.yaml", "--quiet"])
