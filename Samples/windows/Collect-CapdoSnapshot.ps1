@@ -124,7 +124,7 @@ if (Test-Path -LiteralPath $temp) { Remove-Item -LiteralPath $temp -Force -Error
 if ($secedit.ok -and $policy.Count -eq 0) { Add-Issue 'config.windows_policy' 'secedit /export wrote no [System Access] values' }
 if ($policy.Count -eq 0) {
     # The failure just recorded under config.windows_policy stands only if net accounts cannot stand in for it.
-    $seceditIssue = $(if ($issues.Count -gt 0 -and $issues[-1].collector -eq 'config.windows_policy') { $issues[-1] } else { $null })
+    $seceditIssue = $(if ($issues.Count -gt 0 -and $issues[$issues.Count - 1].collector -eq 'config.windows_policy') { $issues[$issues.Count - 1] } else { $null })
     if ($seceditIssue) { $issues.RemoveAt($issues.Count - 1) }
     # net accounts prints its lines in a fixed order (USER_MODALS_INFO_0 then _3: force logoff, minimum age, maximum
     # age, minimum length, history, lockout threshold, duration, window) in every display language; only the labels
@@ -204,7 +204,7 @@ if ($mp.ok -and $mp.value) {
 }
 $center = @()
 try { $center = @(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName AntiVirusProduct -ErrorAction Stop) }
-catch { if (-not $mp.ok) { $issues[-1].message += "; root/SecurityCenter2: $($_.Exception.Message)" } else { Add-Issue 'antivirus' "Security Center not available ($($_.Exception.Message)): only Defender is listed" 'warning' } }
+catch { if (-not $mp.ok) { $issues[$issues.Count - 1].message += "; root/SecurityCenter2: $($_.Exception.Message)" } else { Add-Issue 'antivirus' "Security Center not available ($($_.Exception.Message)): only Defender is listed" 'warning' } }
 $thirdParty = @()
 foreach ($av in $center) {
     if ("$($av.displayName)" -match 'Defender' -and $defender) { continue }
