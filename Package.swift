@@ -77,7 +77,9 @@ let package = Package(
             dependencies: [
                 "CapdoApp", "CapdoCore", "CapdoRules", "CapdoCollect", "CapdoNet", "CapdoHistory",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Windows snapshot fixtures are read through #filePath, not as bundle resources.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CapdoCLITests",

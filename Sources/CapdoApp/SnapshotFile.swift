@@ -54,7 +54,7 @@ public enum SnapshotFile {
         snapshot: HostSnapshot, facts: FactValue, digest: String?
     ) {
         do {
-            let read = try SnapshotReader.read(data)
+            let read = try SnapshotReader.read(data, file: path)
             let hex = digest ? SHA256.hex(of: data) : nil
             return (read.snapshot, read.facts, hex)
         } catch {

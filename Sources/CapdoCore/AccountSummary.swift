@@ -26,12 +26,15 @@ public struct AccountSummary: Codable, Sendable, Equatable {
     public var line: Int?
     /// Line of the account's entry in etc/shadow, where its password state and ageing come from.
     public var shadowLine: Int?
+    /// Windows: `Get-LocalUser`'s `PasswordRequired` is false. That only *allows* an empty password (it says nothing
+    /// of the password set), so Windows accounts carry this instead of `password: empty`.
+    public var passwordNotRequired: Bool?
 
     public init(
         name: String, uid: Int, gid: Int, home: String? = nil, shell: String? = nil, interactive: Bool,
         system: Bool, password: String, lastChange: Date? = nil, maxDays: Int? = nil, minDays: Int? = nil,
         warnDays: Int? = nil, inactiveDays: Int? = nil, expires: Date? = nil, lastLogin: Date? = nil,
-        file: String? = nil, line: Int? = nil, shadowLine: Int? = nil
+        file: String? = nil, line: Int? = nil, shadowLine: Int? = nil, passwordNotRequired: Bool? = nil
     ) {
         self.name = name
         self.uid = uid
@@ -51,6 +54,7 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         self.file = file
         self.line = line
         self.shadowLine = shadowLine
+        self.passwordNotRequired = passwordNotRequired
     }
 
     enum CodingKeys: String, CodingKey {
@@ -64,5 +68,6 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         case lastLogin = "last_login"
         case file, line
         case shadowLine = "shadow_line"
+        case passwordNotRequired = "password_not_required"
     }
 }

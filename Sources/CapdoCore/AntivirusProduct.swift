@@ -25,6 +25,9 @@ public struct AntivirusProduct: Codable, Sendable, Equatable {
     public var signatureTime: Date?
     /// The age in days the product itself reported at export time (Defender `AntivirusSignatureAge`).
     public var reportedSignatureAgeDays: Int?
+    /// Windows Security Center's word on the product's signatures (`AntiVirusProduct.productState`), for products
+    /// that tell Windows no signature date (third-party anti-malware).
+    public var signatureUpToDate: Bool?
     /// Last completed full scan; nil when never or unknown.
     public var lastFullScan: Date?
     public var lastQuickScan: Date?
@@ -42,6 +45,7 @@ public struct AntivirusProduct: Codable, Sendable, Equatable {
         product: String, name: String, file: String, enabled: Bool? = nil, realTime: Bool? = nil,
         tamperProtection: Bool? = nil, runningMode: String? = nil, engineVersion: String? = nil,
         signatureVersion: String? = nil, signatureTime: Date? = nil, reportedSignatureAgeDays: Int? = nil,
+        signatureUpToDate: Bool? = nil,
         lastFullScan: Date? = nil, lastQuickScan: Date? = nil, lastUpdate: Date? = nil, lastUpdateError: String? = nil,
         lastUpdateErrorTime: Date? = nil, databases: [AntivirusDatabase] = [], services: [String: Bool] = [:]
     ) {
@@ -56,6 +60,7 @@ public struct AntivirusProduct: Codable, Sendable, Equatable {
         self.signatureVersion = signatureVersion
         self.signatureTime = signatureTime
         self.reportedSignatureAgeDays = reportedSignatureAgeDays
+        self.signatureUpToDate = signatureUpToDate
         self.lastFullScan = lastFullScan
         self.lastQuickScan = lastQuickScan
         self.lastUpdate = lastUpdate
@@ -74,6 +79,7 @@ public struct AntivirusProduct: Codable, Sendable, Equatable {
         case signatureVersion = "signature_version"
         case signatureTime = "signature_time"
         case reportedSignatureAgeDays = "reported_signature_age_days"
+        case signatureUpToDate = "signature_up_to_date"
         case lastFullScan = "last_full_scan"
         case lastQuickScan = "last_quick_scan"
         case lastUpdate = "last_update"
@@ -95,6 +101,7 @@ public struct AntivirusProduct: Codable, Sendable, Equatable {
         signatureVersion = try container.decodeIfPresent(String.self, forKey: .signatureVersion)
         signatureTime = try container.decodeIfPresent(Date.self, forKey: .signatureTime)
         reportedSignatureAgeDays = try container.decodeIfPresent(Int.self, forKey: .reportedSignatureAgeDays)
+        signatureUpToDate = try container.decodeIfPresent(Bool.self, forKey: .signatureUpToDate)
         lastFullScan = try container.decodeIfPresent(Date.self, forKey: .lastFullScan)
         lastQuickScan = try container.decodeIfPresent(Date.self, forKey: .lastQuickScan)
         lastUpdate = try container.decodeIfPresent(Date.self, forKey: .lastUpdate)

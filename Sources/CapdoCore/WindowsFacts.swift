@@ -3,14 +3,18 @@ import Foundation
 /// Windows-only facts written by `Samples/windows/Collect-CapdoSnapshot.ps1` (docs/facts.md, `windows`).
 ///
 /// Password and lockout policy go to `config.windows_policy`, local accounts to `accounts`, Defender to
-/// `antivirus`; this section holds what has no Linux counterpart. Nil means "the script could not tell".
+/// `antivirus`; this section holds what has no Linux counterpart. Nil means "the script could not tell" (then the
+/// snapshot carries an issue named by the fact's path, `windows.bitlocker_volumes`): a list the script left out stays
+/// nil, so no rule counts an empty list it never read.
 public struct WindowsFacts: Codable, Sendable, Equatable {
     /// What produced the facts (`Collect-CapdoSnapshot.ps1 1.0`).
     public var source: String?
     /// `Get-NetFirewallProfile`: Domain, Private, Public.
-    public var firewallProfiles: [WindowsFirewallProfile]
+    public var firewallProfiles: [WindowsFirewallProfile]?
     /// SMB 1.0 server protocol enabled (`Get-SmbServerConfiguration`).
     public var smb1Enabled: Bool?
+    /// SMB 1.0 client driver enabled (service `mrxsmb10` present and not disabled).
+    public var smb1ClientEnabled: Bool?
     /// Remote Desktop accepts connections (`fDenyTSConnections` = 0).
     public var rdpEnabled: Bool?
     /// Remote Desktop requires Network Level Authentication (`UserAuthentication` = 1).
@@ -18,27 +22,30 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
     /// Install date of the newest hotfix (`Get-HotFix`), and its id.
     public var lastHotfix: Date?
     public var lastHotfixID: String?
-    public var bitlockerVolumes: [WindowsBitLockerVolume]
-    /// Machine inactivity limit or screen-saver timeout with password, the smaller; nil when none is set.
+    public var bitlockerVolumes: [WindowsBitLockerVolume]?
+    /// The lock every user gets: the machine inactivity limit, or else the longest password-protected screen-saver
+    /// timeout among the loaded user hives (user policy key first); nil when none is set.
     public var screenLockSeconds: Int?
     /// AutoRun/AutoPlay disabled for all drives (`NoDriveTypeAutoRun` = 255 or `NoAutorun` = 1).
     public var autorunDisabled: Bool?
     /// `NoDriveTypeAutoRun` as set in policy, when set.
     public var noDriveTypeAutorun: Int?
     /// Members of the local Administrators group (`DOMAIN\name` or `name`).
-    public var localAdmins: [String]
+    public var localAdmins: [String]?
     /// Security event log maximum size in bytes (`wevtutil gl Security`).
     public var securityLogMaxBytes: Int?
 
     public init(
-        source: String? = nil, firewallProfiles: [WindowsFirewallProfile] = [], smb1Enabled: Bool? = nil,
-        rdpEnabled: Bool? = nil, rdpNla: Bool? = nil, lastHotfix: Date? = nil, lastHotfixID: String? = nil,
-        bitlockerVolumes: [WindowsBitLockerVolume] = [], screenLockSeconds: Int? = nil, autorunDisabled: Bool? = nil,
-        noDriveTypeAutorun: Int? = nil, localAdmins: [String] = [], securityLogMaxBytes: Int? = nil
+        source: String? = nil, firewallProfiles: [WindowsFirewallProfile]? = nil, smb1Enabled: Bool? = nil,
+        smb1ClientEnabled: Bool? = nil, rdpEnabled: Bool? = nil, rdpNla: Bool? = nil, lastHotfix: Date? = nil,
+        lastHotfixID: String? = nil, bitlockerVolumes: [WindowsBitLockerVolume]? = nil, screenLockSeconds: Int? = nil,
+        autorunDisabled: Bool? = nil, noDriveTypeAutorun: Int? = nil, localAdmins: [String]? = nil,
+        securityLogMaxBytes: Int? = nil
     ) {
         self.source = source
         self.firewallProfiles = firewallProfiles
         self.smb1Enabled = smb1Enabled
+        self.smb1ClientEnabled = smb1ClientEnabled
         self.rdpEnabled = rdpEnabled
         self.rdpNla = rdpNla
         self.lastHotfix = lastHotfix
@@ -55,6 +62,7 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
         case source
         case firewallProfiles = "firewall_profiles"
         case smb1Enabled = "smb1_enabled"
+        case smb1ClientEnabled = "smb1_client_enabled"
         case rdpEnabled = "rdp_enabled"
         case rdpNla = "rdp_nla"
         case lastHotfix = "last_hotfix"
@@ -65,22 +73,5 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
         case noDriveTypeAutorun = "no_drive_type_autorun"
         case localAdmins = "local_admins"
         case securityLogMaxBytes = "security_log_max_bytes"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        source = try container.decodeIfPresent(String.self, forKey: .source)
-        firewallProfiles = try container.decodeIfPresent([WindowsFirewallProfile].self, forKey: .firewallProfiles) ?? []
-        smb1Enabled = try container.decodeIfPresent(Bool.self, forKey: .smb1Enabled)
-        rdpEnabled = try container.decodeIfPresent(Bool.self, forKey: .rdpEnabled)
-        rdpNla = try container.decodeIfPresent(Bool.self, forKey: .rdpNla)
-        lastHotfix = try container.decodeIfPresent(Date.self, forKey: .lastHotfix)
-        lastHotfixID = try container.decodeIfPresent(String.self, forKey: .lastHotfixID)
-        bitlockerVolumes = try container.decodeIfPresent([WindowsBitLockerVolume].self, forKey: .bitlockerVolumes) ?? []
-        screenLockSeconds = try container.decodeIfPresent(Int.self, forKey: .screenLockSeconds)
-        autorunDisabled = try container.decodeIfPresent(Bool.self, forKey: .autorunDisabled)
-        noDriveTypeAutorun = try container.decodeIfPresent(Int.self, forKey: .noDriveTypeAutorun)
-        localAdmins = try container.decodeIfPresent([String].self, forKey: .localAdmins) ?? []
-        securityLogMaxBytes = try container.decodeIfPresent(Int.self, forKey: .securityLogMaxBytes)
     }
 }

@@ -34,6 +34,22 @@ struct EvaluationContext: Sendable {
         return .unknown(reason: "facts not collected: \(section)", error: false)
     }
 
+    /// Error issues of a collection step that could not look at a fact path (the Windows script names each failed
+    /// step by the path it would have filled: `windows.bitlocker_volumes`, `accounts`) on or above one of `paths`:
+    /// what such a step left (nothing, or an empty list) proves nothing, so the check is an `error`. Issues naming
+    /// a file or a line are about what a collector read there and stay with the resolvers that judge them finely
+    /// (a malformed line, an unreadable etc/shadow, a configuration default).
+    func stepFailures(reading paths: [FactPath]) -> [CollectionIssue] {
+        issues.filter { issue in
+            guard issue.level != .warning, issue.file == nil, issue.line == nil else { return false }
+            let step = FactPath(dotted: issue.collector).components
+            guard !step.isEmpty else { return false }
+            return paths.contains { path in
+                path.components.filter { $0 != FactPath.elements }.starts(with: step)
+            }
+        }
+    }
+
     /// Error issues of one collector (for values that are absent although the section exists).
     func errors(of collector: String) -> [CollectionIssue] {
         issues.filter { $0.level != .warning && $0.collector == collector }

@@ -15,6 +15,12 @@ struct ResourceEvaluator {
             return unknown(
                 check.kind.rawValue, .unknown(reason: "unknown resource '\(check.kind.rawValue)'", error: true))
         }
+        let paths = resolver.factPaths(check.selector)
+        let blocking = context.stepFailures(reading: paths)
+        if !blocking.isEmpty {
+            let subject = paths.first?.description ?? check.kind.rawValue
+            return unknown(subject, .unknown(reason: blocking.map(\.description).joined(separator: "; "), error: true))
+        }
         return resolver.resolve(self)
     }
 

@@ -8,7 +8,15 @@ import Testing
 struct SnapshotSchemaTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let samples = ["Samples/snapshots/pc-protected.json", "Samples/snapshots/pc-neglected.json"]
+    static let samples = [
+        "Samples/snapshots/pc-protected.json", "Samples/snapshots/pc-neglected.json",
+        "Samples/snapshots/pc-ketoan-05.json", "Samples/snapshots/pc-vanthu-02.json",
+    ]
+    /// What the fixed script writes where its steps fail (the old script's nulls excepted: the schema refuses them).
+    static let fixtures = [
+        "no-localaccounts-module", "no-bitlocker-cmdlets", "non-admin", "vi-vn", "third-party-antimalware",
+        "cdxml-failures",
+    ].map { "Tests/CapdoAppTests/Fixtures/windows/\($0).json" }
 
     static var jsonschemaAvailable: Bool {
         let process = Process()
@@ -49,7 +57,7 @@ struct SnapshotSchemaTests {
         "samples validate against the draft 2020-12 schema",
         .enabled(if: jsonschemaAvailable, "needs python3 with jsonschema (apt install python3-jsonschema)"))
     func samplesMatchTheSchema() throws {
-        let (status, violations) = try Self.validate(Self.samples)
+        let (status, violations) = try Self.validate(Self.samples + Self.fixtures)
         #expect(status == 0, "\(violations)")
     }
 
@@ -79,7 +87,17 @@ struct SnapshotSchemaTests {
         let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
         #expect(snapshot.system?.osFamily == "windows")
         #expect(snapshot.windows != nil)
-        #expect(snapshot.antivirus?.products.first?.product == "defender")
+        #expect(snapshot.antivirus?.products.isEmpty == false)
         #expect(snapshot.config["windows_policy"]?.entries["MinimumPasswordLength"] != nil)
+    }
+
+    /// The fixed script's new facts reach the typed snapshot: none is dropped as an unknown member.
+    @Test func fixedScriptFactsDecode() throws {
+        let data = try Data(
+            contentsOf: Self.repository.appendingPathComponent("Samples/snapshots/pc-ketoan-05.json"))
+        let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        #expect(snapshot.accounts?.accounts.allSatisfy { $0.passwordNotRequired != nil } == true)
+        #expect(snapshot.windows?.smb1ClientEnabled == false)
+        #expect(snapshot.antivirus?.products.map(\.signatureUpToDate) == [true])
     }
 }

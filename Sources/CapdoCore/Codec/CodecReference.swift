@@ -15,8 +15,13 @@ public enum CodecReference {
     }
 
     /// What `SnapshotReader.read` shortcuts: Foundation's decoder for the snapshot, then its facts tree.
-    public static func snapshot(_ data: Data) throws -> (snapshot: HostSnapshot, facts: FactValue) {
-        let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+    /// Null list entries are dropped first by the same `NullEntries` (its tree re-encoded for `JSONDecoder`).
+    public static func snapshot(_ data: Data, file: String? = nil) throws -> (snapshot: HostSnapshot, facts: FactValue)
+    {
+        let (kept, nullIssues) = NullEntries.dropped(from: try parse(data), file: file)
+        let cleaned = nullIssues.isEmpty ? data : try SnapshotCodec.encoder(pretty: false).encode(kept)
+        var snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: cleaned)
+        snapshot.issues += nullIssues
         return (snapshot, try tree(of: snapshot))
     }
 

@@ -18,23 +18,28 @@ public enum SnapshotReader {
         case invalid(any Error)
     }
 
-    public static func read(_ data: Data) throws(Failure) -> (snapshot: HostSnapshot, facts: FactValue) {
-        let tree: FactValue
-        do { tree = try FactJSONParser.parse(data) } catch { throw .notJSON(error) }
+    /// Reads `data`; `file` names the snapshot in the issues of null list entries (`NullEntries`).
+    public static func read(_ data: Data, file: String? = nil) throws(Failure) -> (
+        snapshot: HostSnapshot, facts: FactValue
+    ) {
+        let parsed: FactValue
+        do { parsed = try FactJSONParser.parse(data) } catch { throw .notJSON(error) }
+        let (tree, nullIssues) = NullEntries.dropped(from: parsed, file: file)
         guard let version = tree["schema_version"]?.numberValue, version.rounded() == version else {
             throw .noSchemaVersion
         }
         guard version <= Double(HostSnapshot.currentSchemaVersion) else {
             throw .newerSchema(FactValue.format(version))
         }
-        let snapshot: HostSnapshot
+        var snapshot: HostSnapshot
         let isCanonical: Bool
         do {
             (snapshot, isCanonical) = try FactValueDecoder().decode(HostSnapshot.self, from: tree)
         } catch {
             throw .invalid(error)
         }
-        guard isCanonical, case .object(var members) = tree else {
+        snapshot.issues += nullIssues
+        guard isCanonical, nullIssues.isEmpty, case .object(var members) = tree else {
             return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
         }
         // Their types fill in defaults for absent members when decoded, so these small sections are encoded again.
