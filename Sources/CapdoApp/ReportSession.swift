@@ -38,10 +38,14 @@ public struct ReportSession: Sendable {
         guard let signing else { return reports }
         let key = try Self.read(signing.key, what: "signing key")
         let certificate = try Self.read(signing.certificate, what: "signing certificate")
-        let signed = try SignedManifest.write(
-            files: reports.map { ($0 as NSString).lastPathComponent }, directory: outputDirectory, stem: stem,
-            keyPEM: key, certificatePEM: certificate)
-        return reports + [signed.manifest, signed.signature]
+        let signed = try SignedManifest.make(
+            files: reports.map { ($0 as NSString).lastPathComponent }, directory: outputDirectory, keyPEM: key,
+            certificatePEM: certificate)
+        let manifest = outputDirectory + "/" + stem + SignedManifest.manifestExtension
+        let signature = outputDirectory + "/" + stem + SignedManifest.signatureExtension
+        try ReportWriter.atomicWrite(signed.manifest, to: manifest)
+        try ReportWriter.atomicWrite(signed.signature, to: signature)
+        return reports + [manifest, signature]
     }
 
     static func read(_ path: String, what: String) throws(CapdoError) -> [UInt8] {

@@ -14,12 +14,12 @@ public enum DetachedSignature {
         -> [UInt8]
     {
         _ = OpenSSLErrorQueue.drain()
-        guard let certificate = readPEM(certificatePEM, with: { PEM_read_bio_X509($0, nil, nil, nil) }) else {
+        guard let certificate = withMemoryBIO(certificatePEM, { PEM_read_bio_X509($0, nil, nil, nil) }) else {
             throw CapdoError(.config, "the signing certificate is not a PEM certificate", cause: reason())
         }
         defer { X509_free(certificate) }
         // A callback that supplies no passphrase: an encrypted key fails instead of prompting on the terminal.
-        guard let key = readPEM(keyPEM, with: { PEM_read_bio_PrivateKey($0, nil, { _, _, _, _ in 0 }, nil) })
+        guard let key = withMemoryBIO(keyPEM, { PEM_read_bio_PrivateKey($0, nil, { _, _, _, _ in 0 }, nil) })
         else {
             throw CapdoError(
                 .config, "the signing key is not an unencrypted PEM private key (decrypt it with openssl pkey first)",
@@ -118,10 +118,6 @@ public enum DetachedSignature {
             }
         }
         return Data(base64Encoded: body).map { Array($0) }
-    }
-
-    static func readPEM(_ bytes: [UInt8], with read: (OpaquePointer) -> OpaquePointer?) -> OpaquePointer? {
-        withMemoryBIO(bytes) { bio in read(bio) }
     }
 
     /// Runs `body` with a read-only memory BIO over `bytes`.

@@ -7,10 +7,10 @@ public enum SignedManifest {
     public static let manifestExtension = ".sha256"
     public static let signatureExtension = ".sha256.p7s"
 
-    /// Writes the manifest of `files` (names inside `directory`) and its signature; returns both paths.
-    /// Each file is written whole or not at all (temporary file, then rename).
-    public static func write(
-        files: [String], directory: String, stem: String, keyPEM: [UInt8], certificatePEM: [UInt8]
+    /// The manifest of `files` (names inside `directory`, read back as written) and its detached signature, as the
+    /// texts of `<stem>.sha256` and `<stem>.sha256.p7s`; the caller writes them beside the reports.
+    public static func make(
+        files: [String], directory: String, keyPEM: [UInt8], certificatePEM: [UInt8]
     ) throws(CapdoError) -> (manifest: String, signature: String) {
         var text = ""
         for name in files.sorted() {
@@ -23,18 +23,8 @@ public enum SignedManifest {
             }
             text += "\(SHA256.hex(of: data))  \(name)\n"
         }
-        let content = Array(text.utf8)
-        let signature = try DetachedSignature.sign(content, keyPEM: keyPEM, certificatePEM: certificatePEM)
-        let manifest = directory + "/" + stem + manifestExtension
-        let signaturePath = directory + "/" + stem + signatureExtension
-        for (path, bytes) in [(manifest, content), (signaturePath, signature)] {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw CapdoError(.output, "\(path): cannot write", cause: "\(error.localizedDescription)")
-            }
-        }
-        return (manifest, signaturePath)
+        let signature = try DetachedSignature.sign(Array(text.utf8), keyPEM: keyPEM, certificatePEM: certificatePEM)
+        return (text, String(decoding: signature, as: UTF8.self))
     }
 
     /// The manifests in `path`: the file itself when it is one, else every `*.sha256` in the folder.
