@@ -4,8 +4,8 @@ import Foundation
 /// The clock of one command: real time, or a fixed `--now` for reproducible reports; and `--as-of`, the time the
 /// rules judge ages against instead (stated in the report). Facts are always read as of the clock.
 public struct CommandClock: Sendable {
+    /// When the command started: the fixed `--now`, or the real time at start.
     public let now: Date
-    public let startedAt: Date
     public let fixed: Bool
     /// `--as-of`: the time signature, list, log, backup and certificate ages are judged against instead of now.
     public let asOf: Date?
@@ -16,11 +16,9 @@ public struct CommandClock: Sendable {
                 throw CapdoError(.usage, "--now must be an ISO 8601 time")
             }
             now = date
-            startedAt = date
             fixed = true
         } else {
             now = Date()
-            startedAt = now
             fixed = false
         }
         if let asOfText {

@@ -45,7 +45,7 @@ public enum FleetRun {
         // After the readable hosts, so that history's per-host extras stay in step with them.
         hosts += unreadable
         var result = ScanAssembler.assemble(
-            hosts, ruleSet: loaded, organisation: session.organisation, startedAt: clock.startedAt,
+            hosts, ruleSet: loaded, organisation: session.organisation, startedAt: clock.now,
             now: clock.finished(), asOf: clock.asOf, systems: config.systems)
         if let historyPath {
             // The report's summary (all findings sorted, item verdicts) does not depend on the history: derive it

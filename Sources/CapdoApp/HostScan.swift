@@ -27,7 +27,7 @@ public enum HostScan {
 
         let historyPath = history.databasePath(config)
         var (result, extras) = try ScanAssembler.evaluate(
-            [snapshot], ruleSet: loaded, organisation: session.organisation, startedAt: clock.startedAt,
+            [snapshot], ruleSet: loaded, organisation: session.organisation, startedAt: clock.now,
             now: clock.finished(), asOf: clock.asOf, systems: config.systems, history: historyPath != nil)
         if let path = historyPath {
             let recorder = try HistoryRecorder(

@@ -23,10 +23,13 @@ public struct RuleSetChoice: Sendable {
         do throws(CapdoError) { return try CapdoConfigLoader.load(path: path) } catch { throw error.coded(.config) }
     }
 
-    /// The rules directory: `--rules`, capdo.yaml `rules:`, else the shipped one.
-    public static func rulesDirectory(_ given: String?) throws(CapdoError) -> String {
+    /// The rules directory: `--rules`, capdo.yaml `rules:`, else the shipped one; `naming` says how the user names
+    /// another one in the error.
+    public static func rulesDirectory(_ given: String?, naming: String = "pass --rules DIR") throws(CapdoError)
+        -> String
+    {
         guard let directory = given ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {
-            throw CapdoError(.io, "the Rules/ directory was not found; pass --rules DIR or set CAPDO_RULES")
+            throw CapdoError(.io, "the Rules/ directory was not found; \(naming) or set CAPDO_RULES")
         }
         return directory
     }

@@ -52,7 +52,7 @@ enum ScanAssembler {
     ) throws(CapdoError) -> ScanResult {
         let clock = session.clock
         return try evaluate(
-            [snapshot], ruleSet: ruleSet, organisation: session.organisation, startedAt: clock.startedAt,
+            [snapshot], ruleSet: ruleSet, organisation: session.organisation, startedAt: clock.now,
             now: clock.finished(), systems: systems(session.config.systems, adding: snapshot.hostName, where: covers)
         ).result
     }

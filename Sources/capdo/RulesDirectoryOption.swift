@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapdoApp
 import CapdoCore
 import CapdoRules
 
@@ -14,9 +15,7 @@ struct RulesDirectoryOption: ParsableArguments {
     }
 
     static func load(_ directory: String?) throws(CapdoError) -> RuleCatalog {
-        guard let path = directory ?? RuleCatalog.locateShipped(executable: CommandLine.arguments.first) else {
-            throw CapdoError(.io, "the Rules/ directory was not found; pass it as an argument or set CAPDO_RULES")
-        }
-        return try RuleCatalog.load(directory: path)
+        try RuleCatalog.load(
+            directory: RuleSetChoice.rulesDirectory(directory, naming: "pass it as an argument"))
     }
 }
