@@ -44,9 +44,7 @@ public enum NullEntries {
                     ))
             }
             return .array(
-                items.enumerated().filter { !$0.element.isNull }.map { index, item in
-                    drop(item, path: path, file: file, into: &issues)
-                })
+                items.filter { !$0.isNull }.map { item in drop(item, path: path, file: file, into: &issues) })
         case .object(let members):
             var kept: [String: FactValue] = [:]
             for key in members.keys.sorted() {

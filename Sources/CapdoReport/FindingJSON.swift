@@ -126,8 +126,13 @@ struct FindingJSON {
         }
     }
 
+    /// Straight-line rather than through `strings`: it runs for most findings, and an array per call would cost.
     private mutating func localized(_ text: LocalizedText, indent: Int) {
-        strings([("en", text.en), ("vi", text.vi)], indent: indent)
+        var fields = Fields(indent: indent)
+        open()
+        fields.string(&self, "en", text.en)
+        fields.string(&self, "vi", text.vi)
+        close(indent)
     }
 
     private mutating func requirement(_ reference: RequirementRef, indent: Int) {

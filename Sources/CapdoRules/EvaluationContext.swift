@@ -9,6 +9,26 @@ struct EvaluationContext: Sendable {
     var issues: [CollectionIssue]
     /// Package entries by name (multi-arch `name:arch` filed under `name` too), built once per host.
     var packageIndex: [String: [FactValue]]? = nil
+    /// The issues of collection steps that could not look at a fact path, with that path, built once per host.
+    var stepIssues: [StepIssue] = []
+
+    /// An error issue of a collection step named by the fact path it would have filled.
+    struct StepIssue: Sendable {
+        var step: [String]
+        var issue: CollectionIssue
+    }
+
+    /// Error issues of a collection step that could not look at a fact path (the Windows script names each failed
+    /// step by the path it would have filled: `windows.bitlocker_volumes`, `accounts`). Issues naming a file or a
+    /// line are about what a collector read there and stay with the resolvers that judge them finely (a malformed
+    /// line, an unreadable etc/shadow, a configuration default).
+    static func stepIssues(_ issues: [CollectionIssue]) -> [StepIssue] {
+        issues.compactMap { issue in
+            guard issue.level != .warning, issue.file == nil, issue.line == nil else { return nil }
+            let step = FactPath(dotted: issue.collector).components
+            return step.isEmpty ? nil : StepIssue(step: step, issue: issue)
+        }
+    }
 
     /// Builds the package index of a facts tree.
     static func indexPackages(_ facts: FactValue) -> [String: [FactValue]]? {
@@ -34,20 +54,11 @@ struct EvaluationContext: Sendable {
         return .unknown(reason: "facts not collected: \(section)", error: false)
     }
 
-    /// Error issues of a collection step that could not look at a fact path (the Windows script names each failed
-    /// step by the path it would have filled: `windows.bitlocker_volumes`, `accounts`) on or above one of `paths`:
-    /// what such a step left (nothing, or an empty list) proves nothing, so the check is an `error`. Issues naming
-    /// a file or a line are about what a collector read there and stay with the resolvers that judge them finely
-    /// (a malformed line, an unreadable etc/shadow, a configuration default).
+    /// The step issues (`stepIssues`) on or above one of `paths`: what such a step left (nothing, or an empty list)
+    /// proves nothing, so a check reading there is an `error`.
     func stepFailures(reading paths: [FactPath]) -> [CollectionIssue] {
-        issues.filter { issue in
-            guard issue.level != .warning, issue.file == nil, issue.line == nil else { return false }
-            let step = FactPath(dotted: issue.collector).components
-            guard !step.isEmpty else { return false }
-            return paths.contains { path in
-                path.components.filter { $0 != FactPath.elements }.starts(with: step)
-            }
-        }
+        let keys = paths.map { $0.components.filter { $0 != FactPath.elements } }
+        return stepIssues.filter { entry in keys.contains { $0.starts(with: entry.step) } }.map(\.issue)
     }
 
     /// Error issues of one collector (for values that are absent although the section exists).

@@ -15,6 +15,8 @@ struct ResourceEvaluator {
             return unknown(
                 check.kind.rawValue, .unknown(reason: "unknown resource '\(check.kind.rawValue)'", error: true))
         }
+        // Most hosts have no step issues: then the check's paths need not be worked out at all.
+        guard !context.stepIssues.isEmpty else { return resolver.resolve(self) }
         let paths = resolver.factPaths(check.selector)
         let blocking = context.stepFailures(reading: paths)
         if !blocking.isEmpty {

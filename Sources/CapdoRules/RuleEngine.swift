@@ -28,11 +28,14 @@ public struct RuleEngine: Sendable {
     ) -> HostResult {
         let host = snapshot.hostName
         let packageIndex = EvaluationContext.indexPackages(facts)
+        let stepIssues = EvaluationContext.stepIssues(snapshot.issues)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count)
         for index in rules.indices where profile.selects(rules[index].id) {
             findings.append(
-                evaluate(rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packageIndex))
+                evaluate(
+                    rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packageIndex,
+                    stepIssues: stepIssues))
         }
         let sorted = inReportOrder ? findings : Finding.sortedForReport(findings)
         let os =
@@ -49,14 +52,18 @@ public struct RuleEngine: Sendable {
 
     /// Evaluates one rule against a facts tree (a snapshot or an example fragment).
     public func evaluate(_ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue] = []) -> Finding {
-        evaluate(rule, facts: facts, host: host, issues: issues, packageIndex: nil)
+        evaluate(
+            rule, facts: facts, host: host, issues: issues, packageIndex: nil,
+            stepIssues: EvaluationContext.stepIssues(issues))
     }
 
     func evaluate(
-        _ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue], packageIndex: [String: [FactValue]]?
+        _ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue], packageIndex: [String: [FactValue]]?,
+        stepIssues: [EvaluationContext.StepIssue]
     ) -> Finding {
         let context = EvaluationContext(
-            facts: facts, now: now, variables: variables, issues: issues, packageIndex: packageIndex)
+            facts: facts, now: now, variables: variables, issues: issues, packageIndex: packageIndex,
+            stepIssues: stepIssues)
         let evaluator = CheckEvaluator(context: context)
         let rule = rule.textRefersToVariables ? rendered(rule) : rule
         var finding = Finding(

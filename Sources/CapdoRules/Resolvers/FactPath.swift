@@ -17,9 +17,6 @@ struct FactPath: Hashable, Sendable, CustomStringConvertible {
         components = dotted.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
     }
 
-    /// This path extended by `keys`.
-    func appending(_ keys: String...) -> FactPath { FactPath(components + keys) }
-
     /// The field `key` of every element of the list at this path.
     func element(_ key: String) -> FactPath { FactPath(components + [Self.elements, key]) }
 
