@@ -8,12 +8,15 @@ public struct BackupJob: Codable, Sendable, Equatable {
     public var schedule: String?
     /// Remote target seen in the command (`sftp:…`, `user@host:`), when any.
     public var target: String?
+    /// The tool's subcommand when it names one (`backup`, `check`, `create`, `prune`, …): a `check` job verifies the
+    /// repository rather than adding to it.
+    public var operation: String?
     public var file: String?
     public var line: Int?
 
     public init(
         tool: String, scheduler: String, schedule: String? = nil, target: String? = nil, file: String? = nil,
-        line: Int? = nil
+        line: Int? = nil, operation: String? = nil
     ) {
         self.tool = tool
         self.scheduler = scheduler
@@ -21,5 +24,6 @@ public struct BackupJob: Codable, Sendable, Equatable {
         self.target = target
         self.file = file
         self.line = line
+        self.operation = operation
     }
 }

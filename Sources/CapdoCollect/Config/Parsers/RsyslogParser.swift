@@ -6,6 +6,11 @@ import Foundation
 /// Reads `etc/rsyslog.conf` and follows `$IncludeConfig` and `include(file=…)` (globs or directories, in place,
 /// loops and depth bounded). Understands legacy selector lines (`auth,authpriv.*  /var/log/auth.log`,
 /// `*.* @@host:514`) and RainerScript objects spanning lines (`action(type="omfwd" target="…" port="…")`).
+/// `auth_file_create_mode` is the mode rsyslog gives the auth log file when it creates it: the action's
+/// `fileCreateMode`, else the `$FileCreateMode` in force at that line, else the omfile module's, else 0644
+/// (`default: true`). `forward_tls` is `yes` when the forwarding action encrypts: omfwd with a `gtls`/`ossl`
+/// stream driver in mode 1 (its own parameters, or `$DefaultNetstreamDriver` and `$ActionSendStreamDriverMode 1`
+/// before a legacy `@@` line), omrelp with `tls="on"`.
 public struct RsyslogParser: ConfigFileParser {
     public static let collector = "config.rsyslog"
     public static let summary = "rsyslog auth log destination and remote forwarding"
@@ -22,6 +27,13 @@ public struct RsyslogParser: ConfigFileParser {
     var reader: ConfigFileReader
     var authDestination: ConfigEntry?
     var forward: ConfigEntry?
+    var forwardTLS: ConfigEntry?
+    var authFileMode: ConfigEntry?
+    var fileCreateMode: String?
+    var moduleFileCreateMode: String?
+    var defaultDriver: String?
+    var sendStreamDriverMode: String?
+    static let tlsDrivers: Set<String> = ["gtls", "ossl"]
     var rules = 0
     var firstRule: (String, Int)?
 
@@ -31,6 +43,8 @@ public struct RsyslogParser: ConfigFileParser {
         var entries: [String: ConfigEntry] = [:]
         if let authDestination = parser.authDestination { entries["auth_destination"] = authDestination }
         if let forward = parser.forward { entries["forward"] = forward }
+        if let forwardTLS = parser.forwardTLS { entries["forward_tls"] = forwardTLS }
+        if let mode = parser.authFileMode { entries["auth_file_create_mode"] = mode }
         if parser.reader.found {
             entries["rules"] = ConfigEntry(
                 value: String(parser.rules), file: parser.firstRule?.0, line: parser.firstRule?.1)
@@ -198,7 +212,16 @@ private extension RsyslogParser {
 
     mutating func legacyDirective(_ text: String, file: String, line: Int) {
         let words = ConfigWords.split(text)
-        guard words.first?.lowercased() == "$includeconfig" else { return }
+        let directive = words.first?.lowercased()
+        if let value = words.dropFirst().first {
+            switch directive {
+            case "$filecreatemode": fileCreateMode = value
+            case "$defaultnetstreamdriver": defaultDriver = value.lowercased()
+            case "$actionsendstreamdrivermode": sendStreamDriverMode = value
+            default: break
+            }
+        }
+        guard directive == "$includeconfig" else { return }
         guard words.count > 1 else {
             reader.report(file: file, line: line, "$IncludeConfig without a path")
             return
@@ -242,6 +265,16 @@ private extension RsyslogParser {
                 if let target = parameters["file"] {
                     include(target, optional: parameters["mode"] == "optional", file: file, line: line)
                 }
+            } else if keyword == "module" || keyword == "global" {
+                let parameters = Self.parameters(body)
+                if keyword == "module", parameters["load"]?.lowercased() == "builtin:omfile",
+                    let mode = parameters["filecreatemode"]
+                {
+                    moduleFileCreateMode = mode
+                }
+                if keyword == "global", let driver = parameters["defaultnetstreamdriver"] {
+                    defaultDriver = driver.lowercased()
+                }
             } else if keyword == "action" {
                 action(Self.parameters(body), raw: "action(" + body, file: file, line: line, authSelector: false)
             }
@@ -250,7 +283,7 @@ private extension RsyslogParser {
         // `if … then /var/log/x` or `then @@host` legacy actions inside a script statement.
         if let then = statement.range(of: " then ") {
             let action = statement[then.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-            if action.hasPrefix("@") { setForward(Self.legacyTarget(action), file: file, line: line) }
+            if action.hasPrefix("@") { setForward(legacyAction: action, file: file, line: line) }
         }
     }
 
@@ -258,13 +291,13 @@ private extension RsyslogParser {
         if text.hasPrefix("&") || text.hasPrefix(":") {
             // Continuation action (`& stop`) or a property filter: look for forwarding only.
             if let at = text.firstIndex(of: "@") {
-                setForward(Self.legacyTarget(String(text[at...])), file: file, line: line)
+                setForward(legacyAction: String(text[at...]), file: file, line: line)
             }
             return
         }
         if let first = text.first, "/-@|~".contains(first) {
             // An action without a selector, inside an `if … then { … }` block.
-            if first == "@" { setForward(Self.legacyTarget(text), file: file, line: line) }
+            if first == "@" { setForward(legacyAction: text, file: file, line: line) }
             return
         }
         guard let gap = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
@@ -291,10 +324,11 @@ private extension RsyslogParser {
             self.action(parameters, raw: action, file: file, line: line, authSelector: coversAuth)
             return
         }
-        if action.hasPrefix("@") { setForward(Self.legacyTarget(action), file: file, line: line) }
+        if action.hasPrefix("@") { setForward(legacyAction: action, file: file, line: line) }
         if coversAuth && authDestination == nil {
             let destination = action.hasPrefix("-") ? String(action.dropFirst()) : action
             authDestination = ConfigEntry(value: destination, file: file, line: line)
+            if destination.hasPrefix("/") { setAuthFileMode(nil, file: file, line: line) }
         }
     }
 
@@ -303,7 +337,12 @@ private extension RsyslogParser {
         if type == "omfwd" || type == "omrelp" {
             if let target = parameters["target"] {
                 let port = parameters["port"].map { ":" + $0 } ?? ""
-                setForward(target + port, file: file, line: line)
+                let driver = parameters["streamdriver"]?.lowercased() ?? defaultDriver ?? ""
+                let tls =
+                    type == "omrelp"
+                    ? parameters["tls"]?.lowercased() == "on"
+                    : Self.tlsDrivers.contains(driver) && parameters["streamdrivermode"] == "1"
+                setForward(target + port, tls: tls, file: file, line: line)
             } else {
                 reader.report(file: file, line: line, "\(type) action without target", level: .warning)
             }
@@ -311,11 +350,28 @@ private extension RsyslogParser {
         if authSelector && authDestination == nil {
             let value = parameters["file"] ?? parameters["target"] ?? String(raw.prefix(200))
             authDestination = ConfigEntry(value: value, file: file, line: line)
+            if type == "omfile" { setAuthFileMode(parameters["filecreatemode"], file: file, line: line) }
         }
     }
 
-    mutating func setForward(_ target: String, file: String, line: Int) {
+    mutating func setAuthFileMode(_ own: String?, file: String, line: Int) {
+        if let mode = own ?? fileCreateMode ?? moduleFileCreateMode {
+            authFileMode = ConfigEntry(value: mode, file: file, line: line)
+        } else {
+            authFileMode = ConfigEntry(value: "0644", file: file, line: line, isDefault: true)
+        }
+    }
+
+    /// A legacy `@host` (UDP, never encrypted) or `@@host` (TCP, encrypted with the default TLS driver in mode 1).
+    mutating func setForward(legacyAction action: String, file: String, line: Int) {
+        let tls =
+            action.hasPrefix("@@") && Self.tlsDrivers.contains(defaultDriver ?? "") && sendStreamDriverMode == "1"
+        setForward(Self.legacyTarget(action), tls: tls, file: file, line: line)
+    }
+
+    mutating func setForward(_ target: String, tls: Bool, file: String, line: Int) {
         guard forward == nil, !target.isEmpty else { return }
         forward = ConfigEntry(value: target, file: file, line: line)
+        forwardTLS = ConfigEntry(value: tls ? "yes" : "no", file: file, line: line)
     }
 }

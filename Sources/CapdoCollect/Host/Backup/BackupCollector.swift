@@ -36,7 +36,7 @@ public struct BackupCollector: Collector {
                 jobs.append(
                     BackupJob(
                         tool: found.tool, scheduler: "cron", schedule: entry.schedule, target: found.target, file: path,
-                        line: index + 1))
+                        line: index + 1, operation: found.operation))
             }
         }
         for period in ["daily", "weekly", "monthly"] {
@@ -48,7 +48,7 @@ public struct BackupCollector: Collector {
                     jobs.append(
                         BackupJob(
                             tool: found.tool, scheduler: "cron", schedule: period, target: found.target, file: path,
-                            line: index + 1))
+                            line: index + 1, operation: found.operation))
                     break
                 }
             }
@@ -91,7 +91,7 @@ private extension BackupCollector {
                     jobs.append(
                         BackupJob(
                             tool: found.tool, scheduler: "systemd", schedule: schedule, target: found.target,
-                            file: servicePath, line: setting.line))
+                            file: servicePath, line: setting.line, operation: found.operation))
                     break
                 }
             }

@@ -8,12 +8,21 @@ public enum BackupCommandParser {
         "rsync", "tar", "rclone", "bacula", "urbackup",
     ]
 
-    /// The first backup tool named in `command` (by the basename of a word), and a remote target seen.
-    public static func analyse(_ command: String) -> (tool: String, target: String?)? {
+    /// Subcommands of the repository tools (restic, borg, borgmatic) that say what a job does.
+    public static let operations: Set<String> = [
+        "backup", "create", "check", "verify", "prune", "forget", "compact", "restore", "extract", "init", "copy",
+    ]
+
+    /// The first backup tool named in `command` (by the basename of a word), a remote target seen, and for restic,
+    /// borg and borgmatic the first subcommand word after the tool (`check` for `restic -r R check`).
+    public static func analyse(_ command: String) -> (tool: String, target: String?, operation: String?)? {
         let words = tokens(command)
         guard let index = words.firstIndex(where: { tools.contains(basename($0)) }) else { return nil }
         let tool = basename(words[index])
-        return (tool, target(words: Array(words[(index + 1)...]), tool: tool))
+        let rest = Array(words[(index + 1)...])
+        let operation =
+            ["restic", "borg", "borgmatic"].contains(tool) ? rest.first { operations.contains($0) } : nil
+        return (tool, target(words: rest, tool: tool), operation)
     }
 
     /// A cron line: `(schedule, command)` for `m h dom mon dow [user] command` or `@daily [user] command`;

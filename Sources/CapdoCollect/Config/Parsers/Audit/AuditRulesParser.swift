@@ -11,7 +11,9 @@ import Foundation
 /// slash of the path is dropped, as it names the same watch); `syscall:<name>` = the
 /// space-joined `arch=` values of `-a`/`-A` rules naming it (`any` without an arch filter); `key:<k>` = rules
 /// tagged `-k k` or `-F key=k`; `rules` = number of `-w` and `-a`/`-A` rules. Control lines (`-D`, `-b`, `-e`)
-/// are not rules.
+/// are not rules; `enabled` = the value of the last `-e` (`2` locks the rules until reboot, as `auditctl -s`
+/// shows after loading); `execve_privileged` = `execve` rules that pick out runs with root rights (`-F euid=0`,
+/// or `-C euid!=uid` / `-C uid!=euid`).
 public enum AuditRulesParser: ConfigFileParser {
     public static let collector = "config.audit_rules"
     public static let summary = "Audit watch and syscall rules (rules.d)"
@@ -59,12 +61,21 @@ public enum AuditRulesParser: ConfigFileParser {
         String("rwxa".filter { text.contains($0) })
     }
 
+    /// True for a rule limited to runs with root rights: `-F euid=0`, or a comparison of `uid` and `euid`.
+    static func selectsRootRights(_ options: [(String, String)]) -> Bool {
+        options.contains { option, value in
+            (option == "-F" && value == "euid=0")
+                || (option == "-C" && ["euid!=uid", "uid!=euid"].contains(value))
+        }
+    }
+
     public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {
         let (loader, unitIssues) = AuditRulesLoader.find(files)
         var reader = ConfigFileReader(collector: collector, files: files)
         for issue in unitIssues { reader.report(file: issue.file, line: issue.line, issue.message) }
         var entries: [String: ConfigEntry] = [:]
         var rules = 0
+        var privileged = 0
         var firstRule: (String, Int)?
         switch loader {
         case .augenrules(let unit, let line), .auditctl(_, let unit, let line):
@@ -94,7 +105,7 @@ public enum AuditRulesParser: ConfigFileParser {
                 var index = 0
                 while index < words.count {
                     let option = words[index]
-                    let takesValue = ["-w", "-p", "-k", "-a", "-A", "-S", "-F", "-W", "-C"].contains(option)
+                    let takesValue = ["-w", "-p", "-k", "-a", "-A", "-S", "-F", "-W", "-C", "-e"].contains(option)
                     if takesValue {
                         guard index + 1 < words.count else {
                             reader.report(file: path, line: line.number, "\(option) without a value")
@@ -108,6 +119,9 @@ public enum AuditRulesParser: ConfigFileParser {
                     }
                 }
                 let names = Set(options.map(\.0))
+                if let enabled = options.last(where: { $0.0 == "-e" }) {
+                    entries["enabled"] = ConfigEntry(value: enabled.1, file: path, line: line.number)
+                }
                 let isWatch = names.contains("-w")
                 let isSyscall = names.contains("-a") || names.contains("-A")
                 guard isWatch || isSyscall else { continue }
@@ -131,6 +145,12 @@ public enum AuditRulesParser: ConfigFileParser {
                         String($0.1.dropFirst(5))
                     }
                     let calls = options.filter { $0.0 == "-S" }.flatMap { $0.1.split(separator: ",").map(String.init) }
+                    if calls.contains("execve") && Self.selectsRootRights(options) {
+                        privileged += 1
+                        if entries["execve_privileged"] == nil {
+                            entries["execve_privileged"] = ConfigEntry(value: "", file: path, line: line.number)
+                        }
+                    }
                     for call in calls {
                         let name = "syscall:" + call
                         var list = arches[name, default: []]
@@ -143,6 +163,10 @@ public enum AuditRulesParser: ConfigFileParser {
                     }
                 }
             }
+        }
+        if reader.found {
+            let first = entries["execve_privileged"]
+            entries["execve_privileged"] = ConfigEntry(value: String(privileged), file: first?.file, line: first?.line)
         }
         for (name, list) in arches { entries[name]?.value = list.sorted().joined(separator: " ") }
         for (key, count) in keyCounts {

@@ -18,13 +18,7 @@ public enum SysctlParser: ConfigFileParser {
     ]
     /// The files in the order they are applied.
     public static func order(_ files: ConfigFiles) -> [String] {
-        var chosen: [String: String] = [:]
-        for directory in directories {
-            for name in files.list(directory) where name.hasSuffix(".conf") && chosen[name] == nil {
-                chosen[name] = directory + "/" + name
-            }
-        }
-        return chosen.keys.sorted().compactMap { chosen[$0] }
+        files.dropIns(in: directories, suffix: ".conf")
     }
 
     public static func parse(_ files: ConfigFiles) -> (ConfigSection, [CollectionIssue]) {

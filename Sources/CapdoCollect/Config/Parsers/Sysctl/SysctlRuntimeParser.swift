@@ -17,6 +17,10 @@ public enum SysctlRuntimeParser: ConfigFileParser {
         "net.ipv6.conf.all.accept_redirects", "net.ipv6.conf.all.accept_ra", "kernel.randomize_va_space",
         "kernel.kptr_restrict", "kernel.dmesg_restrict", "kernel.yama.ptrace_scope", "fs.protected_hardlinks",
         "fs.protected_symlinks", "fs.suid_dumpable", "kernel.unprivileged_bpf_disabled",
+        "net.ipv4.conf.default.send_redirects", "net.ipv4.conf.default.accept_source_route",
+        "net.ipv4.conf.all.secure_redirects", "net.ipv4.conf.default.secure_redirects",
+        "net.ipv4.conf.default.log_martians", "net.ipv4.icmp_ignore_bogus_error_responses",
+        "net.ipv6.conf.default.accept_ra", "net.ipv6.conf.default.accept_redirects",
     ]
 
     /// `proc/sys/net/ipv4/ip_forward` for `net.ipv4.ip_forward`.
