@@ -24,6 +24,7 @@ public enum ConfigCollectors {
         JournaldParser.self,
         RsyslogParser.self,
         FirewallParser.self,
+        FirewallAcceptParser.self,
         TimesyncdParser.self,
         AuditdParser.self,
         AuditRulesParser.self,

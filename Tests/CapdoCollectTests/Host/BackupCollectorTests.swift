@@ -52,7 +52,7 @@ struct BackupCollectorTests {
             backup.jobs == [
                 BackupJob(
                     tool: "restic", scheduler: "cron", schedule: "30 1 * * *", target: "sftp:backup@nas:/srv/restic",
-                    file: "etc/cron.d/restic", line: 3),
+                    file: "etc/cron.d/restic", line: 3, operation: "backup"),
                 BackupJob(
                     tool: "pg_dumpall", scheduler: "cron", schedule: "0 2 * * *",
                     file: "var/spool/cron/crontabs/postgres", line: 1),
@@ -60,7 +60,7 @@ struct BackupCollectorTests {
                     tool: "mysqldump", scheduler: "cron", schedule: "daily", file: "etc/cron.daily/dump", line: 3),
                 BackupJob(
                     tool: "borg", scheduler: "systemd", schedule: "*-*-* 03:00", target: "ssh://u@h/./repo::x",
-                    file: "lib/systemd/system/borg.service", line: 3),
+                    file: "lib/systemd/system/borg.service", line: 3, operation: "create"),
             ])
         #expect(backup.searched == ["srv/backup"])
         #expect(backup.newestArtefact == "srv/backup/a/b/c/new.sql.gz")

@@ -30,7 +30,8 @@ public struct ChronyParser: ConfigFileParser {
         if parser.reader.found {
             let first = [entries["server"], entries["pool"]].compactMap { $0 }.first
             entries["sources"] = ConfigEntry(value: String(parser.sources), file: first?.file, line: first?.line)
-            entries["allow"] = ConfigEntry(value: String(parser.allow.count), file: parser.allow.file, line: parser.allow.line)
+            entries["allow"] = ConfigEntry(
+                value: String(parser.allow.count), file: parser.allow.file, line: parser.allow.line)
         }
         return (parser.reader.section(entries), parser.reader.issues)
     }

@@ -9,7 +9,7 @@ struct ConfigCollectorsTests {
     static let sources = [
         "sshd", "pam", "login_defs", "pwquality", "faillock", "useradd", "sudoers", "shell", "crypttab", "apt",
         "sysctl", "logrotate", "journald", "rsyslog", "firewall", "auditd", "audit_rules", "chrony", "timesyncd",
-        "nginx", "apache2",
+        "nginx", "apache2", "encrypted_storage", "nfs_exports", "samba", "modprobe", "firewall_accept",
     ]
 
     @Test func idsAreUniqueAndCoverTheContract() {

@@ -173,6 +173,31 @@ struct SshdOracleTests {
                 "etc/ssh/last.conf": "ClientAliveInterval 1w\nPrintMotd yes\n",
             ]),
         Case(
+            name: "settings the hardening rules judge, weakened",
+            files: [
+                "etc/ssh/sshd_config": """
+                LoginGraceTime 0
+                StrictModes no
+                UsePAM yes
+                IgnoreUserKnownHosts yes
+                AllowTcpForwarding local
+                X11Forwarding yes
+                HostKeyAlgorithms +ssh-rsa
+                Ciphers +aes128-cbc,3des-cbc
+                MACs -umac-64*
+                KexAlgorithms +diffie-hellman-group1-sha1,diffie-hellman-group14-sha1
+                ListenAddress 192.0.2.5
+                ListenAddress 198.51.100.7:2222
+                MaxSessions 2
+                MaxStartups 10:30:60
+                PermitUserEnvironment yes
+                Compression no
+                LogLevel QUIET
+                Banner none
+
+                """
+            ]),
+        Case(
             name: "glob(3) brackets in Include",
             files: [
                 "etc/ssh/sshd_config": "Include @ROOT@/etc/ssh/sshd_config.d/[0-9]*.conf\n",

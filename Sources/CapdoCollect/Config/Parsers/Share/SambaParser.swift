@@ -90,7 +90,8 @@ private extension SambaParser {
                 parseFile(ConfigFilePath.normalize(value))
             case "guestok", "public":
                 guard let flag = Self.boolean(value) else {
-                    reader.report(file: path, line: line.number, "\(name == "public" ? "public" : "guest ok") is not a boolean")
+                    reader.report(
+                        file: path, line: line.number, "\(name == "public" ? "public" : "guest ok") is not a boolean")
                     continue
                 }
                 let setting = (flag, path, line.number)

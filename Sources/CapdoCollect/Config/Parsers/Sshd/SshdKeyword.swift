@@ -89,7 +89,7 @@ enum SshdKeyword: Sendable, Equatable {
         table["ignorerhosts"] = .choice(["yes": "yes", "no": "no", "shosts-only": "shosts-only"])
         table["fingerprinthash"] = .choice(["md5": "MD5", "sha256": "SHA256"])
         table["loglevel"] = .choice([
-            "quiet": "QUIET", "fatal": "FATAL", "error": "ERROR", "info": "INFO", "verbose": "VERBOSE",
+            "quiet": "SILENT", "fatal": "FATAL", "error": "ERROR", "info": "INFO", "verbose": "VERBOSE",
             "debug": "DEBUG", "debug1": "DEBUG", "debug2": "DEBUG2", "debug3": "DEBUG3",
         ])
         var facilities = ["daemon": "DAEMON", "user": "USER", "auth": "AUTH", "authpriv": "AUTHPRIV"]
