@@ -72,7 +72,7 @@ struct AptOracleTests {
         func apply(_ path: String) throws {
             guard let tool = command.first else { return }
             let arguments = Array(command.dropFirst()) + (suffix == ".lz4" ? [path, path + suffix] : [path])
-            let result = try #require(ProcessRunner().run(tool, arguments))
+            let result = try #require(ProcessRunner.oracle.run(tool, arguments))
             #expect(result.status == 0, "\(tool): \(result.stderr)")
         }
     }
@@ -114,7 +114,7 @@ struct AptOracleTests {
             "-s", command, "-o", "Dir=" + root.path, "-o", "Dir::State::status=" + root.path + "/var/lib/dpkg/status",
             "-o", "APT::Architecture=amd64", "-o", "APT::Architectures::=amd64", "-o", "Debug::NoLocking=1",
         ]
-        let result = try #require(ProcessRunner().run("/usr/bin/apt-get", arguments))
+        let result = try #require(ProcessRunner.oracle.run("/usr/bin/apt-get", arguments))
         #expect(result.status == 0, "apt-get: \(result.stderr)")
         var pending: [String: String] = [:]
         for line in result.stdout.split(separator: "\n") where line.hasPrefix("Inst ") {
@@ -182,7 +182,7 @@ struct AptOracleTests {
         for directory in ["var/lib/apt/lists/partial", "var/cache/apt/archives/partial", "etc"] {
             try root.mkdir(directory)
         }
-        let copy = try #require(ProcessRunner().run("/bin/cp", ["-r", "/etc/apt", root.url("etc").path]))
+        let copy = try #require(ProcessRunner.oracle.run("/bin/cp", ["-r", "/etc/apt", root.url("etc").path]))
         #expect(copy.status == 0, "\(copy.stderr)")
         let apt = try Self.aptPending(root, command: "dist-upgrade")
         let output = await UpdatesCollector().collect(in: root.environment())

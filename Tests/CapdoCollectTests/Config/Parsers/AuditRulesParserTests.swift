@@ -178,7 +178,7 @@ struct AuditRulesParserTests {
         let script = try String(contentsOfFile: "/usr/sbin/augenrules", encoding: .utf8)
             .replacingOccurrences(of: "=/etc/audit/", with: "=" + root.path + "/etc/audit/")
         try root.write("augenrules", script)
-        let compiled = try #require(ProcessRunner().run("/bin/sh", [root.path + "/augenrules"]))
+        let compiled = try #require(ProcessRunner.oracle.run("/bin/sh", [root.path + "/augenrules"]))
         #expect(compiled.status == 0, "\(compiled.stdout)")
         let rulesD = section.entries.filter { $0.key.contains(":") || $0.key == "rules" }.mapValues(\.value)
         try root.write("etc/systemd/system/auditd.service.d/override.conf", Self.auditctlDropIn)

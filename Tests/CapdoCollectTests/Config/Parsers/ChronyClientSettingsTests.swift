@@ -55,7 +55,7 @@ struct ChronyClientSettingsTests {
                 }))
         #expect(issues.isEmpty)
         let output = try #require(
-            ProcessRunner().run("/usr/sbin/chronyd", ["-p", "-f", root.path + "/etc/chrony/chrony.conf"]))
+            ProcessRunner.oracle.run("/usr/sbin/chronyd", ["-p", "-f", root.path + "/etc/chrony/chrony.conf"]))
         #expect(output.status == 0, "\(output.stderr)")
         let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         let last = { (name: String) in lines.last { $0.first == name }?.dropFirst().joined(separator: " ") }

@@ -135,7 +135,7 @@ struct LogrotateParserTests {
         try root.write("etc/logrotate.d/rsyslog", Self.rsyslog.replacingOccurrences(of: " { }", with: ""))
         try root.write("etc/logrotate.d/nginx", Self.nginx)
         let output = try #require(
-            ProcessRunner().run(
+            ProcessRunner.oracle.run(
                 "/usr/bin/augtool",
                 [
                     "-r", root.path, "-L", "-A", "-t", "Logrotate incl /etc/logrotate.conf", "-t",

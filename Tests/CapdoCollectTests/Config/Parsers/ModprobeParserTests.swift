@@ -44,7 +44,7 @@ struct ModprobeParserTests {
         for (name, text) in dropIns { try root.write("etc/modprobe.d/" + name, text) }
         let (section, _) = ModprobeParser.parse(root.files)
         let output = try #require(
-            ProcessRunner().run(
+            ProcessRunner.oracle.run(
                 "/usr/sbin/modprobe", ["-C", root.path + "/etc/modprobe.d", "-n", "-v", "usb-storage"]))
         let line = output.stdout.split(separator: "\n").first { $0.hasPrefix("install ") }
         let command = line.map { $0.dropFirst("install ".count).trimmingCharacters(in: .whitespaces) }

@@ -71,7 +71,7 @@ struct RsyslogFileModeAndTLSTests {
         let root = try TemporaryDirectory()
         try root.write("rsyslog.conf", testCase.config)
         let output = try #require(
-            ProcessRunner().run("/usr/sbin/rsyslogd", ["-N1", "-f", root.path + "/rsyslog.conf"]))
+            ProcessRunner.oracle.run("/usr/sbin/rsyslogd", ["-N1", "-f", root.path + "/rsyslog.conf"]))
         #expect(output.status == 0, "\(output.stderr)")
     }
 }

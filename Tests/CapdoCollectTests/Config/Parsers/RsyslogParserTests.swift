@@ -110,7 +110,7 @@ struct RsyslogParserTests {
         let root = try TemporaryDirectory()
         try root.write("etc/rsyslog.conf", Self.debian)
         let output = try #require(
-            ProcessRunner().run(
+            ProcessRunner.oracle.run(
                 "/usr/bin/augtool",
                 ["-r", root.path, "-L", "-A", "-t", "Rsyslog incl /etc/rsyslog.conf", "print", "/files/etc"]))
         let lines = output.stdout.split(separator: "\n")

@@ -124,7 +124,7 @@ struct ShellTimeoutOracleTests {
             "PS1='$ '; . '\(root.path)/etc/profile' >/dev/null 2>&1; printf '%s|' \"${TMOUT-}\"; "
             + "if readonly -p | grep -qw TMOUT; then echo yes; else echo no; fi"
         let bash = try #require(
-            ProcessRunner().run("/usr/bin/env", ["-i", "/bin/bash", "--noprofile", "--norc", "-c", script]))
+            ProcessRunner.oracle.run("/usr/bin/env", ["-i", "/bin/bash", "--noprofile", "--norc", "-c", script]))
         let oracle = bash.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(oracle == "\(testCase.value)|\(testCase.readonly ? "yes" : "no")", "bash: \(bash.stderr)")
 

@@ -171,7 +171,7 @@ struct SysctlParserTests {
                 + "kernel.x =  spaced value \nnet.ipv4.conf.all.rp_filter=1\nnet.ipv4.conf.all.rp_filter=2\n")
         try root.symlink("etc/sysctl.d/99-sysctl.conf", to: "../sysctl.conf")
         let output = try #require(
-            ProcessRunner().run(
+            ProcessRunner.oracle.run(
                 "/usr/bin/augtool",
                 [
                     "-r", root.path, "-L", "-A", "-t", "Sysctl incl /etc/sysctl.conf", "match",

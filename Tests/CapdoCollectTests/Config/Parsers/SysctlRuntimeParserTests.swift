@@ -22,7 +22,7 @@ struct SysctlRuntimeParserTests {
         let environment = HostEnvironment(root: "/", now: Date())
         let output = await ConfigSourceCollector(SysctlRuntimeParser.self).collect(in: environment)
         let section = try #require(output.config["sysctl_runtime"])
-        let runner = ProcessRunner()
+        let runner = ProcessRunner.oracle
         var compared = 0
         for key in SysctlRuntimeParser.keys {
             guard let result = runner.run("/usr/sbin/sysctl", ["-n", key]), result.status == 0 else {
