@@ -134,7 +134,7 @@ public struct RuleEngine: Sendable {
             } else {
                 finding.status = .notAssessed
                 finding.reason = LocalizedText(
-                    vi: "Chưa đánh giá được vì thiếu dữ liệu: \(reason.vi)", en: "Not assessed, facts missing: \(reason.en)")
+                    vi: "Chưa đánh giá được — \(reason.vi)", en: "Not assessed — \(reason.en)")
             }
         }
         return applyWaiver(to: finding)
@@ -225,8 +225,25 @@ public struct RuleEngine: Sendable {
     }
 
     /// The first failing rows of `evidence` in words, after a prefix (`Phát hiện: 1 tài khoản có mật khẩu rỗng…`).
+    /// A group of options that failed reads as one phrase; rows of a group that held are not failures.
     static func summary(of evidence: [Evidence], prefixVi: String, prefixEn: String) -> LocalizedText {
-        let failing = evidence.filter { $0.outcome == .fail }.prefix(3).map(sentence)
+        var failing: [LocalizedText] = []
+        var groupsSaid: Set<Int> = []
+        for item in evidence where item.outcome == .fail {
+            guard let alternative = item.alternative else {
+                failing.append(sentence(item))
+                continue
+            }
+            let options = Set(evidence.filter { $0.alternative?.group == alternative.group }.compactMap(\.alternative))
+            guard !options.contains(where: { $0.outcome == .pass }), groupsSaid.insert(alternative.group).inserted
+            else { continue }
+            let count = Set(options.map(\.option)).count
+            failing.append(
+                LocalizedText(
+                    vi: "không cách nào trong \(count) cách được chấp nhận đạt yêu cầu (xem phần bằng chứng)",
+                    en: "none of the \(count) accepted options holds (see the evidence)"))
+        }
+        failing = Array(failing.prefix(3))
         return LocalizedText(
             vi: "\(prefixVi): \(failing.map(\.vi).joined(separator: "; "))",
             en: "\(prefixEn): \(failing.map(\.en).joined(separator: "; "))")

@@ -32,7 +32,9 @@ struct CountedNoun: Sendable, Equatable {
     static let lists: [String: CountedNoun] = [
         "backup.jobs": CountedNoun(vi: "tác vụ sao lưu", en: "backup job"),
         "lan.arp_conflicts": CountedNoun(vi: "xung đột ARP", en: "ARP conflict"),
-        "lan.credentials": CountedNoun(vi: "thông tin đăng nhập gửi qua mạng", en: "credential seen on the network"),
+        "lan.credentials": CountedNoun(
+            vi: "thông tin đăng nhập gửi qua mạng", en: "credential seen on the network",
+            plural: "credentials seen on the network"),
         "lan.dhcp_servers": CountedNoun(vi: "máy chủ DHCP", en: "DHCP server"),
         "lan.services": CountedNoun(vi: "dịch vụ mạng", en: "network service"),
         "lan.protocols_seen": CountedNoun(vi: "giao thức", en: "protocol"),

@@ -21,7 +21,8 @@ extension EvidenceSentence {
             vi: "Hồ sơ cho mục \(items.joined(separator: ", "))",
             en: "Evidence for item\(items.count == 1 ? "" : "s") \(items.joined(separator: ", "))")
         let requirement = LocalizedText(
-            vi: "có tài liệu được phê duyệt, chưa quá hạn rà soát", en: "an approved document, not past its review date")
+            vi: "có tài liệu được phê duyệt, chưa quá hạn rà soát", en: "an approved document, not past its review date"
+        )
         guard !documents.isEmpty else {
             return Wording.withRequirement(
                 LocalizedText(

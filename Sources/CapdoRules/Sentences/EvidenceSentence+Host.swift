@@ -119,7 +119,9 @@ extension EvidenceSentence {
         }
         if let active {
             parts.append(
-                active ? LocalizedText(vi: "đang chạy", en: "running") : LocalizedText(vi: "không chạy", en: "not running"))
+                active
+                    ? LocalizedText(vi: "đang chạy", en: "running") : LocalizedText(vi: "không chạy", en: "not running")
+            )
         }
         if parts.isEmpty { parts.append(LocalizedText(vi: "có trên máy", en: "present")) }
         return MatcherPhrase.all(parts)
@@ -131,7 +133,8 @@ extension EvidenceSentence {
         requirement: LocalizedText
     ) -> LocalizedText {
         let subject = portsSubject(protocol: proto, ports: ports)
-        let scope = includeLoopback ? LocalizedText("") : LocalizedText(vi: " (ngoài loopback)", en: " (outside loopback)")
+        let scope =
+            includeLoopback ? LocalizedText("") : LocalizedText(vi: " (ngoài loopback)", en: " (outside loopback)")
         let observation: LocalizedText
         if sockets.isEmpty {
             observation = LocalizedText(

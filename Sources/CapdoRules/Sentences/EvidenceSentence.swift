@@ -26,7 +26,8 @@ enum EvidenceSentence {
         switch check.kind.rawValue {
         case "config":
             return LocalizedText(
-                vi: "Thiết lập \(text("key")) của \(text("source"))", en: "The \(text("source")) setting \(text("key"))")
+                vi: "Thiết lập \(text("key")) của \(text("source"))", en: "The \(text("source")) setting \(text("key"))"
+            )
         case "file": return LocalizedText(vi: "Tệp \(text("path"))", en: "File \(text("path"))")
         case "package", "service":
             let names = selector["names"]?.arrayValue?.compactMap(\.stringValue) ?? [text("name")]
@@ -93,17 +94,46 @@ enum EvidenceSentence {
         return Wording.withRequirement(observation, requirement)
     }
 
-    /// A value at a dotted path of the facts.
+    /// Names of the facts rules read with `fact:`; a path without one is shown as it is.
+    static let factLabels: [String: LocalizedText] = [
+        "accounts.shadow_readable": LocalizedText(vi: "Đọc được tệp etc/shadow", en: "etc/shadow readable"),
+        "config.sysctl_runtime": LocalizedText(
+            vi: "Tham số nhân đang áp dụng (/proc/sys)", en: "Kernel parameters in force (/proc/sys)"),
+        "backup.newest_artefact_time": LocalizedText(vi: "Bản sao lưu mới nhất", en: "Newest backup"),
+        "lan.counters.packets": LocalizedText(vi: "Số gói tin đã ghi", en: "Packets captured"),
+        "lan.scan.port_ranges": LocalizedText(vi: "Dải cổng đã quét", en: "Port ranges scanned"),
+        "lan.segment": LocalizedText(vi: "Phân đoạn mạng", en: "Network segment"),
+        "logs.auth.oldest_entry": LocalizedText(
+            vi: "Bản ghi cũ nhất của nhật ký xác thực", en: "Oldest authentication log entry"),
+        "logs.journal.oldest_entry": LocalizedText(vi: "Bản ghi cũ nhất của journal", en: "Oldest journal entry"),
+        "updates.lists_date": LocalizedText(vi: "Ngày làm mới danh sách gói", en: "Package lists refreshed"),
+        "windows.autorun_disabled": LocalizedText(vi: "Tắt AutoRun", en: "AutoRun disabled"),
+        "windows.last_hotfix": LocalizedText(vi: "Bản vá gần nhất", en: "Last hotfix"),
+        "windows.rdp_enabled": LocalizedText(vi: "Bật Remote Desktop", en: "Remote Desktop enabled"),
+        "windows.rdp_nla": LocalizedText(vi: "Remote Desktop yêu cầu NLA", en: "Remote Desktop requires NLA"),
+        "windows.screen_lock_seconds": LocalizedText(
+            vi: "Thời gian chờ khóa màn hình (giây)", en: "Screen lock timeout (seconds)"),
+        "windows.security_log_max_bytes": LocalizedText(
+            vi: "Dung lượng tối đa của nhật ký Security (byte)", en: "Security log maximum size (bytes)"),
+        "windows.smb1_enabled": LocalizedText(vi: "Bật SMB1", en: "SMB1 enabled"),
+    ]
+
+    /// A value at a dotted path of the facts (`Bản ghi cũ nhất của journal: 02/11/2026`).
     static func fact(path: String, value: FactValue?, location: String?, requirement: LocalizedText) -> LocalizedText {
-        let shown = Wording.quoted(value)
+        let label = factLabels[path] ?? LocalizedText(path)
+        let date = value?.stringValue.flatMap { $0.count >= 10 && $0.contains("-") ? CapdoDate.parse($0) : nil }
+        // A whole section (an object) is only said to be there: its contents are other rules' evidence.
+        let shown =
+            value?.objectValue != nil
+            ? LocalizedText(vi: "đã thu thập", en: "collected") : date.map(Wording.day) ?? Wording.quoted(value)
         let observation =
             value == nil || value?.isNull == true
             ? LocalizedText(
-                vi: "Không có giá trị \(path)\(Wording.place(location))",
-                en: "\(path) has no value\(Wording.place(location))")
+                vi: "\(label.vi): không có giá trị\(Wording.place(location))",
+                en: "\(label.en): no value\(Wording.place(location))")
             : LocalizedText(
-                vi: "Giá trị \(path) là \(shown.vi)\(Wording.place(location))",
-                en: "\(path) is \(shown.en)\(Wording.place(location))")
+                vi: "\(label.vi): \(shown.vi)\(Wording.place(location))",
+                en: "\(label.en): \(shown.en)\(Wording.place(location))")
         return Wording.withRequirement(observation, requirement)
     }
 

@@ -66,7 +66,9 @@ enum ItemPhrase {
         let packet = packets(numbers(item["packets"]))
         return LocalizedText(
             vi: "\(ip)\(mac): \(offers) lần đề nghị (offer), \(acks) lần xác nhận (ack), \(packet.vi)",
-            en: "\(ip)\(mac): \(offers) offer\(offers == 1 ? "" : "s"), \(acks) ack\(acks == 1 ? "" : "s"), \(packet.en)")
+            en:
+                "\(ip)\(mac): \(offers) offer\(offers == 1 ? "" : "s"), \(acks) ack\(acks == 1 ? "" : "s"), \(packet.en)"
+        )
     }
 
     private static func arpConflict(_ item: FactValue) -> LocalizedText {
@@ -148,7 +150,8 @@ enum ItemPhrase {
         ]
         let en = [
             signatures.map { "signatures of \($0.en)" } ?? "signature date unknown",
-            realTime.map { $0 ? "real-time protection on" : "real-time protection off" } ?? "real-time protection unknown",
+            realTime.map { $0 ? "real-time protection on" : "real-time protection off" }
+                ?? "real-time protection unknown",
         ]
         return LocalizedText(
             vi: "\(name) (\(vi.joined(separator: ", ")))", en: "\(name) (\(en.joined(separator: ", ")))")

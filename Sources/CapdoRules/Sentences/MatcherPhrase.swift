@@ -6,24 +6,23 @@ enum MatcherPhrase {
     /// The phrase of one operator and its operand; `nested` for `age_days` and `count`.
     static func phrase(_ op: MatcherOperator, _ operand: FactValue, nested: LocalizedText? = nil) -> LocalizedText {
         let value = Wording.value(operand)
-        let options = value
+        let options = Wording.quotedList(operand)
         switch op {
-        case .equals: return LocalizedText(vi: "bằng \(value.vi)", en: "equal to \(value.en)")
-        case .notEquals: return LocalizedText(vi: "khác \(value.vi)", en: "other than \(value.en)")
+        case .equals: return options
+        case .notEquals: return LocalizedText(vi: "khác \(options.vi)", en: "other than \(options.en)")
         case .in:
             return operand.arrayValue.map { $0.count > 1 } == true
-                ? LocalizedText(vi: "một trong \(options.vi)", en: "one of \(options.en)")
-                : LocalizedText(vi: "bằng \(value.vi)", en: "equal to \(value.en)")
+                ? LocalizedText(vi: "một trong \(options.vi)", en: "one of \(options.en)") : options
         case .notIn:
-            return LocalizedText(vi: "không phải \(options.vi)", en: "neither of \(options.en)")
+            return LocalizedText(vi: "không phải \(options.vi)", en: "none of \(options.en)")
         case .lt: return LocalizedText(vi: "nhỏ hơn \(value.vi)", en: "less than \(value.en)")
         case .le: return LocalizedText(vi: "tối đa \(value.vi)", en: "at most \(value.en)")
         case .gt: return LocalizedText(vi: "lớn hơn \(value.vi)", en: "more than \(value.en)")
         case .ge: return LocalizedText(vi: "tối thiểu \(value.vi)", en: "at least \(value.en)")
         case .matches: return LocalizedText(vi: "khớp mẫu /\(value.vi)/", en: "matching /\(value.en)/")
         case .notMatches: return LocalizedText(vi: "không khớp mẫu /\(value.vi)/", en: "not matching /\(value.en)/")
-        case .contains: return LocalizedText(vi: "có chứa \(value.vi)", en: "containing \(value.en)")
-        case .notContains: return LocalizedText(vi: "không chứa \(value.vi)", en: "not containing \(value.en)")
+        case .contains: return LocalizedText(vi: "có chứa \(options.vi)", en: "containing \(options.en)")
+        case .notContains: return LocalizedText(vi: "không chứa \(options.vi)", en: "not containing \(options.en)")
         case .versionLt: return LocalizedText(vi: "phiên bản thấp hơn \(value.vi)", en: "a version before \(value.en)")
         case .versionLe: return LocalizedText(vi: "phiên bản tối đa \(value.vi)", en: "version \(value.en) or older")
         case .versionGt: return LocalizedText(vi: "phiên bản sau \(value.vi)", en: "a version after \(value.en)")
@@ -32,7 +31,9 @@ enum MatcherPhrase {
             return operand.boolValue == false
                 ? LocalizedText(vi: "không đặt", en: "not set") : LocalizedText(vi: "có đặt", en: "set")
         case .modeWithin: return LocalizedText(vi: "quyền tối đa \(value.vi)", en: "permissions at most \(value.en)")
-        case .coversPorts: return LocalizedText(vi: "bao gồm cổng \(value.vi)", en: "covering ports \(value.en)")
+        case .coversPorts:
+            let ports = Wording.list((operand.arrayValue ?? [operand]).map(\.display), and: true)
+            return LocalizedText(vi: "bao gồm cổng \(ports.vi)", en: "covering ports \(ports.en)")
         case .ageDays:
             let inner = nested ?? LocalizedText("?")
             return LocalizedText(vi: "cách đây \(inner.vi) ngày", en: "\(inner.en) days old")

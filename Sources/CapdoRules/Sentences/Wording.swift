@@ -31,6 +31,13 @@ enum Wording {
         return LocalizedText("“\(text)”")
     }
 
+    /// An operand as a requirement names it: text quoted, a list's texts quoted and joined with "hoặc"/"or".
+    static func quotedList(_ value: FactValue) -> LocalizedText {
+        guard let items = value.arrayValue else { return quoted(value) }
+        let texts = items.map(quoted)
+        return LocalizedText(vi: list(texts.map(\.vi)).vi, en: list(texts.map(\.en)).en)
+    }
+
     /// ` (place)` after a sentence, nothing without a place.
     static func place(_ location: String?) -> String {
         guard let location, !location.isEmpty else { return "" }
