@@ -61,7 +61,8 @@ extension ResourceEvaluator {
         // Every match's own place (the file the judged field came from), up to the cap, then how many more. An item
         // that carries its etc/shadow line is an account, also when a rule reaches it as `items: accounts.accounts`.
         let readsShadow = conditions.contains { AccountResolver.shadowFields.contains($0.key) }
-        let places = selected.compactMap { Self.location($0, shadow: readsShadow) }
+        var seen: Set<String> = []
+        let places = selected.compactMap { Self.location($0, shadow: readsShadow) }.filter { seen.insert($0).inserted }
         let location =
             places.isEmpty
             ? Self.nearestLocation(facts, path: locationPath)

@@ -40,7 +40,10 @@ struct FileResolver: ResourceResolver {
             let judgement = evaluator.matcher.judge(target, [matcher])
             outcomes.append(judgement.outcome)
             expected.append(judgement.expected)
-            required.append(judgement.requirement)
+            required.append(
+                matcher.op == .exists
+                    ? EvidenceSentence.fileExists(matcher.operand.boolValue ?? true)
+                    : judgement.requirement)
             if matcher.op == .modeWithin {
                 found.append("mode \(fact["mode"]?.display ?? "?")")
                 seen.append(("mode", fact["mode"]))

@@ -63,7 +63,7 @@ struct ServiceResolver: ResourceResolver {
                 unit == nil ? .missing : enabled ? .enabled : masked ? .masked : .notEnabled
             let text = EvidenceSentence.service(
                 name: name, state: state, active: activeState, judgedByEnablement: judgedByEnablement,
-                location: location,
+                location: unit == nil ? nil : location,
                 requirement: EvidenceSentence.serviceRequirement(
                     enabled: check.selector["enabled"]?.boolValue, active: check.selector["active"]?.boolValue))
             results.append(

@@ -33,8 +33,14 @@ enum ConditionPhrase {
 
     /// Yes/no fields: the phrase when true, then when false, in each language.
     static let flags: [String: (vi: (String, String), en: (String, String))] = [
-        "interactive": (("đăng nhập tương tác được", "không đăng nhập tương tác"), ("interactive", "not interactive")),
-        "system": (("là tài khoản hệ thống", "không phải tài khoản hệ thống"), ("system", "not system")),
+        "interactive": (
+            ("đăng nhập tương tác được", "không đăng nhập tương tác"),
+            ("that can log in interactively", "that cannot log in interactively")
+        ),
+        "system": (
+            ("là tài khoản hệ thống", "không phải tài khoản hệ thống"),
+            ("that are system accounts", "that are not system accounts")
+        ),
         "security": (("là bản vá bảo mật", "không phải bản vá bảo mật"), ("security", "not security")),
         "enabled": (("đang bật", "đang tắt"), ("enabled", "disabled")),
         "real_time": (
@@ -58,6 +64,26 @@ enum ConditionPhrase {
         "signature_up_to_date": (
             ("có mẫu nhận diện mới", "có mẫu nhận diện chưa cập nhật"),
             ("with up-to-date signatures", "with outdated signatures")
+        ),
+    ]
+
+    /// Fields whose presence (`exists: true` / `false`) has its own words: set, then not set, in each language.
+    static let presence: [String: (vi: (String, String), en: (String, String))] = [
+        "last_login": (("đã từng đăng nhập", "chưa từng đăng nhập"), ("that have logged in", "that never logged in")),
+        "max_days": (
+            ("có đặt hạn đổi mật khẩu", "không đặt hạn đổi mật khẩu"),
+            ("with a password maximum age", "without a password maximum age")
+        ),
+        "last_update_error": (
+            ("có lỗi cập nhật", "không có lỗi cập nhật"), ("with an update error", "without an update error")
+        ),
+        "target": (("có đích sao lưu", "không có đích sao lưu"), ("with a backup target", "without a backup target")),
+        "error": (
+            ("gặp lỗi kết nối", "không gặp lỗi kết nối"), ("with a connection error", "without a connection error")
+        ),
+        "signature_time": (
+            ("có ngày của mẫu nhận diện", "không rõ ngày của mẫu nhận diện"),
+            ("with a signature date", "without a signature date")
         ),
     ]
 
@@ -88,6 +114,9 @@ enum ConditionPhrase {
         }
         let label = labels[field] ?? LocalizedText(field)
         if single, let exists = spec["exists"]?.boolValue {
+            if let words = presence[field] {
+                return LocalizedText(vi: exists ? words.vi.0 : words.vi.1, en: exists ? words.en.0 : words.en.1)
+            }
             return exists
                 ? LocalizedText(vi: "có \(label.vi)", en: "with \(label.en)")
                 : LocalizedText(vi: "không có \(label.vi)", en: "without \(label.en)")

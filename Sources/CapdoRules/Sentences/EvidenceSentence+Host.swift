@@ -20,6 +20,11 @@ extension EvidenceSentence {
         return Wording.withRequirement(observation, requirement)
     }
 
+    /// What `exists:` asks of a file.
+    static func fileExists(_ wanted: Bool) -> LocalizedText {
+        wanted ? LocalizedText(vi: "tồn tại", en: "exists") : LocalizedText(vi: "không tồn tại", en: "absent")
+    }
+
     /// The plain name of a file attribute (`uid` → "chủ sở hữu"/"owner") for requirements.
     static func attributeLabel(_ name: String) -> LocalizedText {
         switch name {

@@ -10,6 +10,9 @@ enum ReasonText {
             vi: "tệp etc/shadow (không đọc được, cần quyền root)", en: "etc/shadow (unreadable; needs root)"),
         "antivirus": LocalizedText(vi: "phần mềm chống mã độc", en: "anti-malware status"),
         "backup": LocalizedText(vi: "cấu hình sao lưu", en: "backup configuration"),
+        "config.sysctl_runtime": LocalizedText(
+            vi: "tham số nhân đang áp dụng (/proc/sys; không đọc được khi quét một thư mục gốc ngoại tuyến)",
+            en: "kernel parameters in force (/proc/sys; not readable when scanning an offline root)"),
         "evidence": LocalizedText(
             vi: "thư mục hồ sơ (đặt --evidence hoặc evidence: trong capdo.yaml)",
             en: "the evidence folder (set --evidence, or evidence: in capdo.yaml)"),
