@@ -245,8 +245,8 @@ public struct RuleEngine: Sendable {
         }
         failing = Array(failing.prefix(3))
         return LocalizedText(
-            vi: "\(prefixVi): \(failing.map(\.vi).joined(separator: "; "))",
-            en: "\(prefixEn): \(failing.map(\.en).joined(separator: "; "))")
+            vi: "\(prefixVi): \(failing.map { $0.vi.lowercasedFirst }.joined(separator: "; "))",
+            en: "\(prefixEn): \(failing.map { $0.en.lowercasedFirst }.joined(separator: "; "))")
     }
 
     /// Why a rule does not apply, in words: the failing rows of its `applies` (`quy tắc dành cho máy Windows; máy này

@@ -166,9 +166,12 @@ extension EvidenceSentence {
 }
 
 extension String {
-    /// The first letter in lower case (a subject moved inside a sentence).
+    /// The first letter in lower case (a subject moved inside a sentence), unless the first word is a name written
+    /// with capitals or digits inside it (`SMB1`, `TCP`, `ClamAV`).
     var lowercasedFirst: String {
         guard let first else { return self }
+        let word = prefix { $0 != " " }.dropFirst()
+        if word.contains(where: { $0.isUppercase || $0.isNumber }) { return self }
         return first.lowercased() + dropFirst()
     }
 }

@@ -70,4 +70,13 @@ struct MatcherPhraseTests {
         #expect(CountedNoun.host.counted(count).en == hosts)
         #expect(CountedNoun.account.counted(count).vi == "\(count) tài khoản")
     }
+
+    /// A sentence moved after "Phát hiện:" starts in lower case, but names written in capitals keep them.
+    @Test(arguments: [
+        ("Thiết lập x", "thiết lập x"), ("File /etc/passwd", "file /etc/passwd"), ("SMB1 enabled", "SMB1 enabled"),
+        ("TCP ports 21", "TCP ports 21"), ("ClamAV (x)", "ClamAV (x)"), ("", ""),
+    ])
+    func lowercasedFirstKeepsNames(_ text: String, _ expected: String) {
+        #expect(text.lowercasedFirst == expected)
+    }
 }
