@@ -117,13 +117,34 @@ struct FindingJSON {
         list(items, indent: indent) { writer, item, itemIndent in
             var fields = Fields(indent: itemIndent)
             writer.open()
+            if let alternative = item.alternative {
+                fields.next(&writer, "alternative")
+                writer.alternative(alternative, indent: itemIndent + 2)
+            }
             fields.string(&writer, "expected", item.expected)
             fields.string(&writer, "found", item.found)
             fields.string(&writer, "location", item.location)
             fields.string(&writer, "outcome", item.outcome.rawValue)
             fields.string(&writer, "subject", item.subject)
+            if let text = item.text {
+                fields.next(&writer, "text")
+                writer.localized(text, indent: itemIndent + 2)
+            }
             writer.close(itemIndent)
         }
+    }
+
+    private mutating func alternative(_ alternative: EvidenceAlternative, indent: Int) {
+        var fields = Fields(indent: indent)
+        open()
+        fields.next(&self, "decided")
+        append(alternative.decided ? "true" : "false")
+        fields.next(&self, "group")
+        bytes.append(contentsOf: String(alternative.group).utf8)
+        fields.next(&self, "option")
+        bytes.append(contentsOf: String(alternative.option).utf8)
+        fields.string(&self, "outcome", alternative.outcome.rawValue)
+        close(indent)
     }
 
     /// Straight-line rather than through `strings`: it runs for most findings, and an array per call would cost.

@@ -283,14 +283,15 @@ private extension HTMLReporter {
             html += "<p class=\"muted\">\(e(s[.noEvidence]))</p>\n"
         } else {
             html += table(
-                [s[.columnSubject], s[.columnExpected], s[.columnFound], s[.columnWhere], s[.columnOutcome]],
-                finding.evidence.map { evidence in
-                    [
-                        e(evidence.subject), "<span class=\"pre\">\(e(evidence.expected))</span>",
-                        "<span class=\"pre\">\(e(evidence.found))</span>", b(evidence.location ?? "–"),
-                        "\(StatusMark.symbol(evidence.outcome)) \(e(s.outcome(evidence.outcome)))",
+                [s[.fieldEvidence], s[.columnOutcome]],
+                EvidenceLines.lines(finding, language: model.language).map { line in
+                    let indent = String(repeating: "&emsp;", count: line.depth)
+                    let text = line.kind == .alternatives ? "<strong>\(e(line.text))</strong>" : e(line.text)
+                    return [
+                        indent + text,
+                        line.outcome.map { "\(StatusMark.symbol($0)) \(e(s.outcome($0)))" } ?? "",
                     ]
-                }, widths: [22, 20, 25, 21, 12])
+                }, widths: [84, 16])
         }
         html += "<p><strong>\(e(s[.fieldRemediation])):</strong> \(e(finding.remediation.text(model.language)))</p>\n"
         return html + "</article>\n"

@@ -244,12 +244,11 @@ private extension MarkdownReporter {
             md += "_\(e(s[.noEvidence]))_\n\n"
         } else {
             md += table(
-                [s[.columnSubject], s[.columnExpected], s[.columnFound], s[.columnWhere], s[.columnOutcome]],
-                finding.evidence.map { evidence in
-                    [
-                        c(evidence.subject), c(evidence.expected), c(evidence.found), c(evidence.location ?? ""),
-                        "\(StatusMark.symbol(evidence.outcome)) \(e(s.outcome(evidence.outcome)))",
-                    ]
+                [s[.fieldEvidence], s[.columnOutcome]],
+                EvidenceLines.lines(finding, language: model.language).map { line in
+                    let indent = String(repeating: "↳ ", count: max(0, line.depth - 1))
+                    let text = line.kind == .alternatives ? "**\(c(line.text))**" : indent + c(line.text)
+                    return [text, line.outcome.map { "\(StatusMark.symbol($0)) \(e(s.outcome($0)))" } ?? ""]
                 })
         }
         return md + "**\(e(s[.fieldRemediation])):** \(e(finding.remediation.text(model.language)))\n\n"

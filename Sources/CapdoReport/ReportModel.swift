@@ -93,13 +93,10 @@ struct ReportModel {
     func note(_ finding: Finding) -> String {
         var parts: [String] = []
         if let reason = finding.reason?.text(language) { parts.append(reason) }
-        let proofs = finding.evidence.prefix(Self.proofItems).map { item in
-            strings.format(.proofLine, item.subject, item.expected, item.found)
-                + (item.location.map { " (\($0))" } ?? "")
-        }
-        parts += proofs
-        if finding.evidence.count > Self.proofItems {
-            parts.append(strings.format(.proofMore, String(finding.evidence.count - Self.proofItems)))
+        let proofs = EvidenceLines.brief(finding, language: language, besides: finding.reason?.text(language))
+        parts += proofs.prefix(Self.proofItems)
+        if proofs.count > Self.proofItems {
+            parts.append(strings.format(.proofMore, String(proofs.count - Self.proofItems)))
         }
         return parts.isEmpty ? "–" : parts.joined(separator: "; ")
     }

@@ -30,6 +30,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 1. Basis
     case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
     case columnVariable, columnValue, columnSource, columnMeaning, sourceProposal, noVariables
+    case sourceNone, sourceTCVN14423, sourceTT09
 
     // 2. Scope and method
     case scopeSystem, methodText, hostsHeading, columnHost, columnRoot, columnMode, modeLive, modeSnapshot
@@ -122,10 +123,10 @@ private extension ReportString {
                     + "(TCVN 14423:2026, Decree 331/2026) shown alongside"
             )
         case .scannerLabel: return ("Công cụ kiểm tra", "Scanner")
-        case .ruleCount: return ("{0} quy tắc", "{0} rules")
+        case .ruleCount: return ("{0} quy tắc", "{0} {0|rule|rules}")
         case .digestLabel: return ("mã băm SHA-256", "SHA-256 digest")
         case .timeZoneNote: return ("giờ Việt Nam, UTC+07:00", "Viet Nam time, UTC+07:00")
-        case .hostsCount: return ("{0} máy", "{0} hosts")
+        case .hostsCount: return ("{0} máy", "{0} {0|host|hosts}")
         case .timeRange: return ("từ {0} đến {1}", "from {0} to {1}")
         case .timeInstant: return ("lúc {0}", "at {0}")
         case .asOfNote:
@@ -270,6 +271,17 @@ private extension ReportString {
         case .sourceProposal:
             return ("Đề xuất (văn bản không quy định số cụ thể)", "Proposal (no number in regulation)")
         case .noVariables: return ("Hồ sơ không khai báo tham số.", "The profile declares no variables.")
+        case .sourceNone:
+            return ("Không có ngưỡng số (quy tắc kiểm tra có/không)", "No numeric threshold (a yes/no check)")
+        case .sourceTCVN14423:
+            return (
+                "TCVN 14423:2026 (tham chiếu, chưa áp dụng chính thức)", "TCVN 14423:2026 (reference, not yet in force)"
+            )
+        case .sourceTT09:
+            return (
+                "Thông tư 09/2020/TT-NHNN (tiền lệ ngành ngân hàng, không bắt buộc với phường)",
+                "Circular 09/2020/TT-NHNN (banking precedent, not binding on a ward)"
+            )
 
         case .scopeSystem: return ("Hệ thống được kiểm tra: {0}.", "System assessed: {0}.")
         case .methodText:
@@ -388,7 +400,7 @@ private extension ReportString {
         case .columnOutcome: return ("Kết quả", "Outcome")
         case .outcomePass: return ("Đạt", "Pass")
         case .proofLine: return ("{0}: yêu cầu {1}, thực tế {2}", "{0}: expected {1}, found {2}")
-        case .proofMore: return ("và {0} kiểm tra khác", "and {0} more checks")
+        case .proofMore: return ("và {0} kiểm tra khác", "and {0} more {0|check|checks}")
         case .outcomeFail: return ("Không đạt", "Fail")
         case .outcomeUnknown: return ("Không xác định", "Unknown")
         case .noEvidence: return ("Không có bằng chứng chi tiết.", "No detailed evidence.")
@@ -405,12 +417,12 @@ private extension ReportString {
         case .lanCounters:
             return (
                 "{0} gói tin, {1} gói hỏng/bị cắt đã bỏ qua, kiểu liên kết {2}, {3}",
-                "{0} packets, {1} malformed or truncated skipped, link type {2}, {3}"
+                "{0} {0|packet|packets}, {1} malformed or truncated skipped, link type {2}, {3}"
             )
         case .lanScan:
             return (
                 "quét {0}: {1} địa chỉ, {2} lượt thăm dò, {3} gói/giây",
-                "{0} scan: {1} addresses, {2} probes, {3} pps"
+                "{0} scan: {1} {1|address|addresses}, {2} {2|probe|probes}, {3} pps"
             )
         case .lanScanClosed: return ("{0} cổng đóng", "{0} closed")
         case .lanScanFiltered: return ("{0} cổng không trả lời (bị lọc)", "{0} filtered")
@@ -527,42 +539,46 @@ private extension ReportString {
         case .conclusionChecksFail:
             return (
                 "Kiểm tra tự động: {0} kết quả không đạt (mã thoát {1}).",
-                "Automated checks: {0} results failed (exit code {1})."
+                "Automated checks: {0} {0|result|results} failed (exit code {1})."
             )
         case .conclusionChecksUnreadable:
             return (
                 "Kiểm tra tự động: có đầu vào không đọc được (xem mục 5), kết quả chưa đầy đủ; {0} kết quả không đạt "
                     + "(mã thoát {1}).",
                 "Automated checks: some input could not be read (see section 5), the result is incomplete; {0} "
-                    + "results failed (exit code {1})."
+                    + "{0|result|results} failed (exit code {1})."
             )
         case .conclusionOverall: return ("Kết quả kiểm tra: {0}.", "Result of the inspection: {0}.")
         case .conclusionCounts:
-            return ("Tổng số {0} kết quả kiểm tra trên {1} máy: {2}.", "{0} check results on {1} hosts: {2}.")
+            return (
+                "Tổng số {0} kết quả kiểm tra trên {1} máy: {2}.",
+                "{0} check {0|result|results} on {1} {1|host|hosts}: {2}."
+            )
         case .recommendationsHeading: return ("Kiến nghị", "Recommendations")
         case .recommendFix:
             return (
                 "Khắc phục {0} kết quả Không đạt theo Kế hoạch khắc phục (mục 10), ưu tiên mức Nghiêm trọng và Cao.",
-                "Fix the {0} failed results following the remediation plan (section 10), critical and high first."
+                "Fix the {0} failed {0|result|results} following the remediation plan (section 10), critical and high first."
             )
         case .recommendWarn:
             return (
-                "Xử lý {0} cảnh báo trước lần kiểm tra tiếp theo.", "Resolve the {0} warnings before the next scan."
+                "Xử lý {0} cảnh báo trước lần kiểm tra tiếp theo.",
+                "Resolve the {0} {0|warning|warnings} before the next scan."
             )
         case .recommendError:
             return (
                 "Khắc phục {0} lỗi thu thập dữ liệu để đánh giá được đầy đủ (mục 5).",
-                "Fix the {0} collection errors so that every check can be assessed (section 5)."
+                "Fix the {0} collection {0|error|errors} so that every check can be assessed (section 5)."
             )
         case .recommendManual:
             return (
                 "Bổ sung hồ sơ minh chứng cho {0} nội dung cần xác nhận thủ công.",
-                "Provide evidence documents for the {0} results that need attestation."
+                "Provide evidence documents for the {0} {0|result that needs|results that need} attestation."
             )
         case .recommendExpired:
             return (
                 "Rà soát {0} miễn trừ đã hết hạn: gia hạn có phê duyệt hoặc khắc phục.",
-                "Review the {0} expired waivers: renew them with approval or fix the findings."
+                "Review the {0} expired {0|waiver|waivers}: renew {0|it|them} with approval or fix the {0|finding|findings}."
             )
         case .recommendNone:
             return ("Duy trì kiểm tra định kỳ theo kế hoạch.", "Keep running the scheduled scans.")

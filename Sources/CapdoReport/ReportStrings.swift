@@ -16,9 +16,10 @@ public struct ReportStrings: Sendable {
         key.text.text(language)
     }
 
-    /// Fills `{0}`, `{1}`… in the template with `arguments`, left to right.
+    /// Fills `{0}`, `{1}`… in the template with `arguments`, left to right; `{0|host|hosts}` is the singular when
+    /// argument 0 is `1` and the plural otherwise (English templates; Vietnamese nouns do not change).
     public func format(_ key: ReportString, _ arguments: String...) -> String {
-        var text = self[key]
+        var text = Self.plurals(self[key], arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
@@ -76,9 +77,36 @@ public struct ReportStrings: Sendable {
         }
     }
 
-    /// A threshold source: `proposal` is translated, a regulation id is shown as written.
+    /// A threshold source in words: `proposal` and `none` are explained, known ids named in full, other regulation
+    /// ids shown as written.
     public func thresholdSource(_ source: String) -> String {
-        source.lowercased() == "proposal" ? self[.sourceProposal] : source
+        switch source.lowercased() {
+        case "proposal": return self[.sourceProposal]
+        case "none": return self[.sourceNone]
+        case "tcvn14423": return self[.sourceTCVN14423]
+        case "tt09-nhnn": return self[.sourceTT09]
+        default: return source
+        }
+    }
+
+    /// `{N|singular|plural}` tokens replaced by the form that fits argument N.
+    static func plurals(_ template: String, _ arguments: [String]) -> String {
+        guard template.contains("|") else { return template }
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let token = rest[rest.index(after: open)..<close]
+            let parts = token.split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count == 3, let index = Int(parts[0]), arguments.indices.contains(index) {
+                output += arguments[index] == "1" ? parts[1] : parts[2]
+            } else {
+                output += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
     }
 
     /// "Ngày 29 tháng 11 năm 2026" / "Date: 2026-11-29".

@@ -49,9 +49,9 @@ struct EvaluationContext: Sendable {
                 && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
         }
         if !related.isEmpty {
-            return .unknown(reason: related.map(\.description).joined(separator: "; "), error: true)
+            return .unknown(issues: related.map(\.description), error: true)
         }
-        return .unknown(reason: "facts not collected: \(section)", error: false)
+        return .unknown(reason: ReasonText.notCollected(section), error: false)
     }
 
     /// The step issues (`stepIssues`) on or above one of `paths`: what such a step left (nothing, or an empty list)
@@ -74,7 +74,7 @@ struct EvaluationContext: Sendable {
                 && collectorPrefixes.contains { issue.collector == $0 || issue.collector.hasPrefix($0 + ".") }
         }
         guard !unread.isEmpty else { return nil }
-        return .unknown(reason: unread.map(\.description).joined(separator: "; "), error: true)
+        return .unknown(issues: unread.map(\.description), error: true)
     }
 
     /// Replaces `${name}` references by the profile's values; nil when a variable is undefined.

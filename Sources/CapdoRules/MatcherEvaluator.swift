@@ -5,24 +5,36 @@ import Foundation
 struct MatcherEvaluator {
     let context: EvaluationContext
 
-    /// Result of matching one value: the outcome and the human text of what was expected.
+    /// Result of matching one value: the outcome and what was expected, as notation (`≥ 8`, for tools) and in words
+    /// (`tối thiểu 8` / `at least 8`, for the evidence sentence).
     struct Judgement {
         var outcome: Outcome
         var expected: String
+        var requirement: LocalizedText
+
+        init(outcome: Outcome, expected: String, requirement: LocalizedText? = nil) {
+            self.outcome = outcome
+            self.expected = expected
+            self.requirement = requirement ?? LocalizedText(expected)
+        }
     }
 
     func judge(_ value: FactValue?, _ matchers: [Matcher]) -> Judgement {
         var outcomes: [Outcome] = []
         var expectations: [String] = []
+        var requirements: [LocalizedText] = []
         for matcher in matchers {
-            let (outcome, expected) = judgeOne(value, matcher)
+            let (outcome, expected, requirement) = judgeOne(value, matcher)
             outcomes.append(outcome)
             expectations.append(expected)
+            requirements.append(requirement)
         }
-        return Judgement(outcome: Outcome.all(outcomes), expected: expectations.joined(separator: " and "))
+        return Judgement(
+            outcome: Outcome.all(outcomes), expected: expectations.joined(separator: " and "),
+            requirement: MatcherPhrase.all(requirements))
     }
 
-    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher) -> (Outcome, String) {
+    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher) -> (Outcome, String, LocalizedText) {
         let value = raw.flatMap { $0.isNull ? nil : $0 }
         if matcher.op.takesNestedMatchers {
             return judgeNested(value, matcher)
@@ -32,10 +44,16 @@ struct MatcherEvaluator {
         case .success(let resolved): operand = resolved
         case .failure(let undefined):
             return (
-                .unknown(reason: "profile variable '\(undefined.name)' is not defined", error: true),
-                "${\(undefined.name)}"
+                .unknown(reason: ReasonText.undefinedVariable(undefined.name), error: true), "${\(undefined.name)}",
+                LocalizedText("${\(undefined.name)}")
             )
         }
+        let (outcome, expected) = judgeResolved(value, matcher.op, operand)
+        return (outcome, expected, MatcherPhrase.phrase(matcher.op, operand))
+    }
+
+    private func judgeResolved(_ value: FactValue?, _ op: MatcherOperator, _ operand: FactValue) -> (Outcome, String) {
+        let matcher = (op: op, operand: operand)
         let expected = Self.describe(matcher.op, operand)
         let result: Bool
         switch matcher.op {
@@ -96,7 +114,7 @@ struct MatcherEvaluator {
         return (result ? .pass : .fail, expected)
     }
 
-    private func judgeNested(_ value: FactValue?, _ matcher: Matcher) -> (Outcome, String) {
+    private func judgeNested(_ value: FactValue?, _ matcher: Matcher) -> (Outcome, String, LocalizedText) {
         let derived: FactValue?
         switch matcher.op {
         case .ageDays:
@@ -110,10 +128,11 @@ struct MatcherEvaluator {
         }
         let inner = judge(derived, matcher.nested)
         let label = matcher.op == .ageDays ? "age in days" : "count"
+        let requirement = MatcherPhrase.phrase(matcher.op, .null, nested: inner.requirement)
         if derived == nil && matcher.op == .ageDays {
-            return (.fail, "\(label) \(inner.expected) (no date found)")
+            return (.fail, "\(label) \(inner.expected) (no date found)", requirement)
         }
-        return (inner.outcome, "\(label) \(inner.expected)")
+        return (inner.outcome, "\(label) \(inner.expected)", requirement)
     }
 
     /// Booleans compare by truth (`no` equals false), numbers numerically, everything else as text.

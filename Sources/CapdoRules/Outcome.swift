@@ -5,7 +5,7 @@ enum Outcome: Sendable, Equatable {
     case pass
     case fail
     /// `error` is true when a collector reported it could not look (vs. facts simply not collected).
-    case unknown(reason: String, error: Bool)
+    case unknown(reason: LocalizedText, error: Bool)
 
     var evidenceOutcome: Evidence.Outcome {
         switch self {
@@ -41,7 +41,7 @@ enum Outcome: Sendable, Equatable {
 
     /// Joins the reasons of every unknown outcome; error wins over plain missing facts.
     private static func merged(_ first: Outcome, _ outcomes: [Outcome]) -> Outcome {
-        var reasons: [String] = []
+        var reasons: [LocalizedText] = []
         var error = false
         for outcome in outcomes {
             if case .unknown(let reason, let isError) = outcome {
@@ -49,6 +49,6 @@ enum Outcome: Sendable, Equatable {
                 error = error || isError
             }
         }
-        return .unknown(reason: reasons.joined(separator: "; "), error: error)
+        return .unknown(reason: Wording.joined(reasons, separator: "; "), error: error)
     }
 }

@@ -23,17 +23,18 @@ extension ResourceEvaluator {
         {
             return unknown(
                 label,
-                context.missing(section: "accounts (shadow file unreadable)", collectorPrefixes: [section])
+                context.missing(section: "accounts.shadow", collectorPrefixes: [section])
                     .upgradedToError())
         }
-        return judgeCollection(label, items, locationPath: path, observation: observation)
+        return judgeCollection(label, items, locationPath: path, observation: observation, listPath: path)
     }
 
     /// Judges `items` with the selector's `where`. `locationPath` names where the collection lies when no match gives
     /// a place; `observation`: the collection is what a capture saw, so finding nothing in it is never proof alone.
-    func judgeCollection(_ label: String, _ items: [FactValue], locationPath: String, observation: Bool)
-        -> CheckEvaluator.Result
-    {
+    /// `listPath` names the list for the sentence's noun and item phrases (`lan.credentials`).
+    func judgeCollection(
+        _ label: String, _ items: [FactValue], locationPath: String, observation: Bool, listPath: String
+    ) -> CheckEvaluator.Result {
         let whereClause = check.selector["where"]
         let conditions = (whereClause?.objectValue ?? [:]).sorted { $0.key < $1.key }
         let selected = items.filter { item in
@@ -60,14 +61,28 @@ extension ResourceEvaluator {
         // Every match's own place (the file the judged field came from), up to the cap, then how many more. An item
         // that carries its etc/shadow line is an account, also when a rule reaches it as `items: accounts.accounts`.
         let readsShadow = conditions.contains { AccountResolver.shadowFields.contains($0.key) }
-        let places = selected.compactMap { Self.location($0, shadow: readsShadow) }
+        var seen: Set<String> = []
+        let places = selected.compactMap { Self.location($0, shadow: readsShadow) }.filter { seen.insert($0).inserted }
         let location =
             places.isEmpty
             ? Self.nearestLocation(facts, path: locationPath)
             : places.prefix(Self.listedMatches).joined(separator: ", ")
                 + (places.count > Self.listedMatches ? " (+\(places.count - Self.listedMatches))" : "")
+        let noun = CountedNoun.list(listPath)
+        let wording = ConditionPhrase.conditions(
+            conditions.map { field, spec in
+                let resolvedSpec = resolved(spec)
+                let requirement = matcher.judge(nil, Self.matchers(from: resolvedSpec)).requirement
+                return (field, ConditionPhrase.phrase(field: field, spec: resolvedSpec, requirement: requirement))
+            })
+        let text = EvidenceSentence.collection(
+            noun: noun, conditions: wording,
+            names: selected.prefix(Self.listedMatches).map { ItemPhrase.describe($0, path: listPath) },
+            count: selected.count, total: items.count, location: location,
+            requirement: MatcherPhrase.count(resolvedCount(effective), noun: noun, conditions: wording))
         var result = single(
-            subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+            subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome,
+            text: text)
         // Nothing found proves nothing when there was nothing to look at, or when the collection is an observation
         // of a network: the rule's absence_proof must then say why it counts.
         if selected.isEmpty, judgement.outcome == .pass, items.isEmpty || observation {
@@ -97,7 +112,16 @@ extension ResourceEvaluator {
         if let name = item["name"]?.stringValue { return name }
         if let tool = item["tool"]?.stringValue { return tool }
         if item["port"]?.numberValue != nil { return PortResolver.describeSocket(item) }
-        return item.display
+        return ItemPhrase.describe(item, path: "").en
+    }
+
+    /// The nested matchers of `count` matchers, their operands resolved, for the requirement phrase.
+    private func resolvedCount(_ matchers: [Matcher]) -> [Matcher] {
+        matchers.flatMap(\.nested).map { nested in
+            var copy = nested
+            copy.operand = (try? context.resolve(nested.operand).get()) ?? nested.operand
+            return copy
+        }
     }
 
     /// The `where` spec with profile variables filled in, for display.

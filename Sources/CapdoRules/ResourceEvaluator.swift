@@ -13,7 +13,7 @@ struct ResourceEvaluator {
         guard let resolver = ResourceResolvers.resolver(for: check.kind) else {
             // The parser refuses unknown kinds; a check built by hand with one must still never pass.
             return unknown(
-                check.kind.rawValue, .unknown(reason: "unknown resource '\(check.kind.rawValue)'", error: true))
+                check.kind.rawValue, .unknown(reason: ReasonText.unknownResource(check.kind.rawValue), error: true))
         }
         // Most hosts have no step issues: then the check's paths need not be worked out at all.
         guard !context.stepIssues.isEmpty else { return resolver.resolve(self) }
@@ -21,18 +21,23 @@ struct ResourceEvaluator {
         let blocking = context.stepFailures(reading: paths)
         if !blocking.isEmpty {
             let subject = paths.first?.description ?? check.kind.rawValue
-            return unknown(subject, .unknown(reason: blocking.map(\.description).joined(separator: "; "), error: true))
+            return unknown(subject, .unknown(issues: blocking.map(\.description), error: true))
         }
         return resolver.resolve(self)
     }
 
-    /// One value (absent: *not set*) against the check's matchers, or against `exists` when it has none.
-    func judgeValue(_ subject: String, _ value: FactValue?, location: String?) -> CheckEvaluator.Result {
+    /// One value (absent: *not set*) against the check's matchers, or against `exists` when it has none;
+    /// `sentence` words the evidence from the requirement (`EvidenceSentence`).
+    func judgeValue(
+        _ subject: String, _ value: FactValue?, location: String?,
+        sentence: (_ requirement: LocalizedText, _ matchers: [Matcher]) -> LocalizedText
+    ) -> CheckEvaluator.Result {
         let matchers = check.matchers.isEmpty ? [Matcher(op: .exists, operand: .bool(true))] : check.matchers
         let judgement = matcher.judge(value, matchers)
         let found = value.map { $0.isNull ? "(not set)" : $0.display } ?? "(not set)"
         return single(
-            subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+            subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome,
+            text: sentence(judgement.requirement, matchers))
     }
 
     /// The selector's `name`, or its `names` list.
@@ -41,25 +46,28 @@ struct ResourceEvaluator {
         return [check.selector["name"]?.stringValue].compactMap { $0 }
     }
 
+    /// A check that could not be judged: the reason, in the sentence after what the check is about.
     func unknown(_ subject: String, _ outcome: Outcome) -> CheckEvaluator.Result {
-        var reason = ""
+        var reason = LocalizedText("")
         if case .unknown(let text, _) = outcome { reason = text }
         return CheckEvaluator.Result(
             outcome: outcome,
             evidence: [
-                Evidence(subject: subject, expected: "-", found: "unknown: \(reason)", location: nil, outcome: .unknown)
+                Evidence(
+                    subject: subject, expected: "-", found: "unknown: \(reason.en)", location: nil, outcome: .unknown,
+                    text: EvidenceSentence.unknown(EvidenceSentence.subject(check), reason: reason))
             ])
     }
 
-    func single(_ subject: String, expected: String, found: String, location: String?, outcome: Outcome)
-        -> CheckEvaluator.Result
-    {
+    func single(
+        _ subject: String, expected: String, found: String, location: String?, outcome: Outcome, text: LocalizedText
+    ) -> CheckEvaluator.Result {
         CheckEvaluator.Result(
             outcome: outcome,
             evidence: [
                 Evidence(
                     subject: subject, expected: expected, found: found, location: location,
-                    outcome: outcome.evidenceOutcome)
+                    outcome: outcome.evidenceOutcome, text: text)
             ])
     }
 

@@ -78,16 +78,15 @@ public struct RuleEngine: Sendable {
                 break
             case .fail:
                 finding.status = .notApplicable
-                let found = result.evidence.filter { $0.outcome == .fail }.map { "\($0.subject): \($0.found)" }.joined(
-                    separator: "; ")
-                finding.reason = LocalizedText(vi: "Không áp dụng: \(found)", en: "Does not apply: \(found)")
+                finding.reason = Self.notApplicable(result.evidence)
                 finding.evidence = result.evidence
                 return finding
             case .unknown(let reason, let error):
                 // Whether the rule applies could not be told: that is missing facts, not a host without the thing.
                 finding.status = error ? .error : .notAssessed
                 finding.reason = LocalizedText(
-                    vi: "Không xác định được phạm vi áp dụng: \(reason)", en: "Applicability unknown: \(reason)")
+                    vi: "Không xác định được quy tắc có áp dụng cho máy này không: \(reason.vi)",
+                    en: "Whether the rule applies could not be told: \(reason.en)")
                 finding.evidence = result.evidence
                 return finding
             }
@@ -102,7 +101,8 @@ public struct RuleEngine: Sendable {
         case .pass:
             finding.status = .pass
             if let warnUnless = rule.warnUnless {
-                let warn = evaluator.evaluate(warnUnless)
+                let warn = evaluator.evaluate(
+                    warnUnless, firstGroup: CheckEvaluator.nextGroup(after: finding.evidence))
                 finding.evidence += warn.evidence
                 if warn.outcome == .fail {
                     finding.status = .warn
@@ -123,17 +123,18 @@ public struct RuleEngine: Sendable {
             if rule.manual {
                 finding.status = .manual
                 var attestation = Self.attestation(rule, found: [])
-                attestation.vi += " Chưa xem được hồ sơ: \(reason)"
-                attestation.en += " The evidence could not be read: \(reason)"
+                attestation.vi += " Chưa xem được hồ sơ: \(reason.vi)."
+                attestation.en += " The evidence could not be read: \(reason.en)."
                 finding.reason = attestation
                 finding.evidence = Self.awaitingConfirmation(finding.evidence)
             } else if error {
                 finding.status = .error
-                finding.reason = LocalizedText(vi: "Không kiểm tra được: \(reason)", en: "Could not check: \(reason)")
+                finding.reason = LocalizedText(
+                    vi: "Không kiểm tra được: \(reason.vi)", en: "Could not check: \(reason.en)")
             } else {
                 finding.status = .notAssessed
                 finding.reason = LocalizedText(
-                    vi: "Chưa đánh giá, thiếu dữ liệu: \(reason)", en: "Not assessed, no facts: \(reason)")
+                    vi: "Chưa đánh giá được — \(reason.vi)", en: "Not assessed — \(reason.en)")
             }
         }
         return applyWaiver(to: finding)
@@ -163,10 +164,13 @@ public struct RuleEngine: Sendable {
         guard let proofCheck = rule.absenceProof else {
             return CheckEvaluator.Result(
                 outcome: .unknown(
-                    reason: "nothing was there to look at (\(subjects)): finding nothing is no proof", error: false),
+                    reason: LocalizedText(
+                        vi: "không có gì để xem xét (\(subjects)): không thấy gì chưa phải là bằng chứng",
+                        en: "nothing was there to look at (\(subjects)): finding nothing is no proof"),
+                    error: false),
                 evidence: result.evidence)
         }
-        let proof = evaluator.evaluate(proofCheck)
+        let proof = evaluator.evaluate(proofCheck, firstGroup: CheckEvaluator.nextGroup(after: result.evidence))
         switch proof.outcome {
         case .pass where proof.vacuous.isEmpty:
             return CheckEvaluator.Result(outcome: .pass, evidence: result.evidence + proof.evidence)
@@ -176,7 +180,10 @@ public struct RuleEngine: Sendable {
         default:
             return CheckEvaluator.Result(
                 outcome: .unknown(
-                    reason: "what was observed does not cover what the rule looks for (\(subjects))", error: false),
+                    reason: LocalizedText(
+                        vi: "những gì quan sát được không bao quát điều quy tắc cần xem xét (\(subjects))",
+                        en: "what was observed does not cover what the rule looks for (\(subjects))"),
+                    error: false),
                 evidence: result.evidence + proof.evidence)
         }
     }
@@ -199,11 +206,11 @@ public struct RuleEngine: Sendable {
     /// evidence index holds for it.
     static func attestation(_ rule: Rule, found evidence: [Evidence]) -> LocalizedText {
         let asked = rule.description ?? LocalizedText(vi: "", en: "")
-        let held = evidence.map(\.found).filter { !$0.isEmpty }.joined(separator: "; ")
+        let held = evidence.map { $0.text ?? LocalizedText($0.found) }.filter { !$0.en.isEmpty }
         var text = LocalizedText(vi: "Cần xác nhận. \(asked.vi)", en: "Attestation needed. \(asked.en)")
         if !held.isEmpty {
-            text.vi += " Hồ sơ hiện có: \(held)."
-            text.en += " The evidence index holds: \(held)."
+            text.vi += " Hồ sơ hiện có: \(held.map(\.vi).joined(separator: "; "))."
+            text.en += " The evidence index holds: \(held.map(\.en).joined(separator: "; "))."
         }
         return text
     }
@@ -217,10 +224,42 @@ public struct RuleEngine: Sendable {
         }
     }
 
+    /// The first failing rows of `evidence` in words, after a prefix (`Phát hiện: 1 tài khoản có mật khẩu rỗng…`).
+    /// A group of options that failed reads as one phrase; rows of a group that held are not failures.
     static func summary(of evidence: [Evidence], prefixVi: String, prefixEn: String) -> LocalizedText {
-        let failing = evidence.filter { $0.outcome == .fail }.prefix(3).map { item in
-            "\(item.subject) = \(item.found)" + (item.location.map { " (\($0))" } ?? "")
-        }.joined(separator: "; ")
-        return LocalizedText(vi: "\(prefixVi): \(failing)", en: "\(prefixEn): \(failing)")
+        var failing: [LocalizedText] = []
+        var groupsSaid: Set<Int> = []
+        for item in evidence where item.outcome == .fail {
+            guard let alternative = item.alternative else {
+                failing.append(sentence(item))
+                continue
+            }
+            let options = Set(evidence.filter { $0.alternative?.group == alternative.group }.compactMap(\.alternative))
+            guard !options.contains(where: { $0.outcome == .pass }), groupsSaid.insert(alternative.group).inserted
+            else { continue }
+            let count = Set(options.map(\.option)).count
+            failing.append(
+                LocalizedText(
+                    vi: "không cách nào trong \(count) cách được chấp nhận đạt yêu cầu (xem phần bằng chứng)",
+                    en: "none of the \(count) accepted options holds (see the evidence)"))
+        }
+        failing = Array(failing.prefix(3))
+        return LocalizedText(
+            vi: "\(prefixVi): \(failing.map { $0.vi.lowercasedFirst }.joined(separator: "; "))",
+            en: "\(prefixEn): \(failing.map { $0.en.lowercasedFirst }.joined(separator: "; "))")
+    }
+
+    /// Why a rule does not apply, in words: the failing rows of its `applies` (`quy tắc dành cho máy Windows; máy này
+    /// là Ubuntu 22.04 LTS (họ Debian)`).
+    static func notApplicable(_ evidence: [Evidence]) -> LocalizedText {
+        let failing = evidence.filter { $0.outcome == .fail }.map(sentence)
+        return LocalizedText(
+            vi: "Không áp dụng: \(failing.map { $0.vi.lowercasedFirst }.joined(separator: "; "))",
+            en: "Does not apply: \(failing.map { $0.en.lowercasedFirst }.joined(separator: "; "))")
+    }
+
+    /// A row's sentence, or its notation when it has none.
+    private static func sentence(_ item: Evidence) -> LocalizedText {
+        item.text ?? LocalizedText("\(item.subject) = \(item.found)" + (item.location.map { " (\($0))" } ?? ""))
     }
 }

@@ -71,7 +71,7 @@ struct ReportContentTests {
                 vietnamese.contains(
                     "quét syn: 1 địa chỉ, 2012 lượt thăm dò, 300 gói/giây, 1987 cổng đóng, 10 cổng không"))
             let english = reporter.render(scan, language: .en)
-            #expect(english.contains("syn scan: 1 addresses, 2012 probes, 300 pps, 1987 closed, 10 filtered"))
+            #expect(english.contains("syn scan: 1 address, 2012 probes, 300 pps, 1987 closed, 10 filtered"))
         }
     }
 

@@ -339,6 +339,12 @@ extension ReportFixture {
                 result.hosts[hostIndex].findings[findingIndex].reason = LocalizedText(value)
                 result.hosts[hostIndex].findings[findingIndex].evidence.append(
                     Evidence(subject: value, expected: value, found: value, location: value, outcome: .fail))
+                // A sentence carrying the host's string, inside a group of options.
+                result.hosts[hostIndex].findings[findingIndex].evidence.append(
+                    Evidence(
+                        subject: value, expected: value, found: value, location: value, outcome: .pass,
+                        text: LocalizedText(vi: "Thiết lập \(value)", en: "Setting \(value)"),
+                        alternative: EvidenceAlternative(group: 1, option: 1, outcome: .pass, decided: true)))
             }
         }
         // The second host's name itself is hostile.

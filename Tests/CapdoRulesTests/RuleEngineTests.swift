@@ -65,7 +65,8 @@ struct RuleEngineTests {
         let r = try rule("none:\n  - package: { name: telnetd }")
         let finding = try status(r, "{}")
         #expect(finding.status == .notAssessed)
-        #expect(finding.reason?.en.contains("facts not collected: packages") == true)
+        #expect(finding.reason?.en.contains("not collected: the package list") == true)
+        #expect(finding.reason?.vi.contains("chưa thu thập: danh sách gói phần mềm") == true)
     }
 
     @Test func collectorErrorMakesError() throws {

@@ -24,9 +24,10 @@ struct AntivirusResolver: ResourceResolver {
         let errors = evaluator.context.errors(of: Self.section)
         if !errors.isEmpty {
             return evaluator.unknown(
-                label, .unknown(reason: errors.map(\.description).joined(separator: "; "), error: true))
+                label, .unknown(issues: errors.map(\.description), error: true))
         }
         let items = evaluator.facts.value(atPath: Self.list.description)?.arrayValue ?? []
-        return evaluator.judgeCollection(label, items, locationPath: Self.section, observation: false)
+        return evaluator.judgeCollection(
+            label, items, locationPath: Self.section, observation: false, listPath: Self.list.description)
     }
 }

@@ -24,24 +24,32 @@ struct ConfigResolver: ResourceResolver {
         let entry = section["entries"]?[key]
         var value: FactValue? = entry.flatMap { $0.objectValue != nil ? $0["value"] : $0 }
         var location = entry.flatMap(ResourceEvaluator.location)
-        if entry?["default"]?.boolValue == true { location = "default" }
+        var origin = EvidenceSentence.SettingOrigin.file
+        if entry?["default"]?.boolValue == true {
+            location = "default"
+            origin = .builtInDefault
+        }
         if value == nil, let fallback = check.selector["default"] {
             value = fallback
             location = "default (rule)"
+            origin = .ruleDefault
         }
         // A built-in default is only the effective value if every file parsed: with a parse error it is unknown.
         let isDefault = entry?["default"]?.boolValue == true || entry == nil
         if isDefault, !context.errors(of: collector).isEmpty {
-            let reasons = context.errors(of: collector).map(\.description).joined(separator: "; ")
-            return evaluator.unknown(subject, .unknown(reason: reasons, error: true))
+            return evaluator.unknown(
+                subject, .unknown(issues: context.errors(of: collector).map(\.description), error: true))
         }
         if value == nil {
             // Name where the setting was looked for, so "not set" still points at a file.
             let files = section["files"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            location =
-                section["present"]?.boolValue == false || files.isEmpty
-                ? "no \(source) configuration file" : files.prefix(3).joined(separator: ", ")
+            let noFile = section["present"]?.boolValue == false || files.isEmpty
+            location = noFile ? "no \(source) configuration file" : files.prefix(3).joined(separator: ", ")
+            origin = noFile ? .noFile : .notSet(looked: location ?? "")
         }
-        return evaluator.judgeValue(subject, value, location: location)
+        return evaluator.judgeValue(subject, value, location: location) { requirement, _ in
+            EvidenceSentence.setting(
+                source: source, key: key, value: value, origin: origin, location: location, requirement: requirement)
+        }
     }
 }

@@ -26,7 +26,7 @@ struct EvidenceResolver: ResourceResolver {
             return evaluator.unknown(
                 subject,
                 evaluator.context.missing(
-                    section: "evidence folder (set --evidence or capdo.yaml)", collectorPrefixes: [Self.section]))
+                    section: Self.section, collectorPrefixes: [Self.section]))
         }
         let titlePattern = selector["title_matches"]?.stringValue
         let documents = (evidence["documents"]?.arrayValue ?? []).filter { document in
@@ -39,16 +39,19 @@ struct EvidenceResolver: ResourceResolver {
         let index = evidence["index"]?.stringValue ?? "index.yaml"
         var valid: [FactValue] = []
         var notes: [String] = []
+        var states: [(title: String, state: EvidenceSentence.DocumentState)] = []
         for document in documents {
             let title = document["title"]?.stringValue ?? "?"
             guard document["exists"]?.boolValue == true else {
                 notes.append("\(title): file \(document["path"]?.stringValue ?? "?") missing")
+                states.append((title, .missing(path: document["path"]?.stringValue ?? "?")))
                 continue
             }
             if let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse),
                 review < evaluator.context.now
             {
                 notes.append("\(title): review overdue since \(CapdoDate.day(review))")
+                states.append((title, .overdue(since: review)))
                 continue
             }
             valid.append(document)
@@ -58,8 +61,17 @@ struct EvidenceResolver: ResourceResolver {
                 details.append("dated \(CapdoDate.day(date))")
             }
             if let approver = document["approved_by"]?.stringValue { details.append("approved by \(approver)") }
-            if let line = document["line"]?.numberValue { details.append("\(index):\(FactValue.format(line))") }
+            let indexLine = document["line"]?.numberValue.map { "\(index):\(FactValue.format($0))" }
+            if let indexLine { details.append(indexLine) }
             notes.append("\(title) (\(details.joined(separator: ", ")))")
+            states.append(
+                (
+                    title,
+                    .valid(
+                        path: document["path"]?.stringValue ?? "?",
+                        date: document["date"]?.stringValue.flatMap(CapdoDate.parse),
+                        approvedBy: document["approved_by"]?.stringValue, indexLine: indexLine)
+                ))
         }
         let found = documents.isEmpty ? "no document indexed" : notes.joined(separator: "; ")
         let folder = evidence["folder"]?.stringValue
@@ -68,6 +80,7 @@ struct EvidenceResolver: ResourceResolver {
             ?? folder
         return evaluator.single(
             subject, expected: "an approved document, not past its review date", found: found, location: location,
-            outcome: valid.isEmpty ? .fail : .pass)
+            outcome: valid.isEmpty ? .fail : .pass,
+            text: EvidenceSentence.documents(items: items, documents: states, location: location))
     }
 }

@@ -19,8 +19,10 @@ struct FactResolver: ResourceResolver {
             return evaluator.unknown(
                 "fact \(path)", evaluator.context.missing(section: head, collectorPrefixes: [head]))
         }
-        return evaluator.judgeValue(
-            "fact \(path)", facts.value(atPath: path),
-            location: ResourceEvaluator.nearestLocation(facts, path: path))
+        let value = facts.value(atPath: path)
+        let location = ResourceEvaluator.nearestLocation(facts, path: path)
+        return evaluator.judgeValue("fact \(path)", value, location: location) { requirement, _ in
+            EvidenceSentence.fact(path: path, value: value, location: location, requirement: requirement)
+        }
     }
 }

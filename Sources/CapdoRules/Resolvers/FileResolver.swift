@@ -22,37 +22,54 @@ struct FileResolver: ResourceResolver {
                 subject, evaluator.context.missing(section: Self.section, collectorPrefixes: [Self.section]))
         }
         guard let fact = files[path] else {
-            return evaluator.unknown(subject, .unknown(reason: "file \(path) was not examined", error: false))
+            return evaluator.unknown(subject, .unknown(reason: ReasonText.fileNotExamined(path), error: false))
         }
         let exists = fact["exists"]?.boolValue ?? false
         var outcomes: [Outcome] = []
         var expected: [String] = []
         var found: [String] = [exists ? "exists" : "does not exist"]
+        // The sentence: the attributes looked at, and what each must be.
+        var seen: [(name: String, value: FactValue?)] = []
+        var required: [LocalizedText] = []
         for matcher in check.matchers {
             let target: FactValue? = matcher.op == .exists ? (exists ? .bool(true) : nil) : fact["mode"]
             if matcher.op != .exists && !exists {
-                outcomes.append(.unknown(reason: "file \(path) does not exist", error: false))
+                outcomes.append(.unknown(reason: ReasonText.fileMissing(path), error: false))
                 continue
             }
             let judgement = evaluator.matcher.judge(target, [matcher])
             outcomes.append(judgement.outcome)
             expected.append(judgement.expected)
-            if matcher.op == .modeWithin { found.append("mode \(fact["mode"]?.display ?? "?")") }
+            required.append(
+                matcher.op == .exists
+                    ? EvidenceSentence.fileExists(matcher.operand.boolValue ?? true)
+                    : judgement.requirement)
+            if matcher.op == .modeWithin {
+                found.append("mode \(fact["mode"]?.display ?? "?")")
+                seen.append(("mode", fact["mode"]))
+            }
         }
         // In name order, so that the evidence reads the same in every run (a dictionary's order is not stable).
         for (key, spec) in check.selector.sorted(by: { $0.key < $1.key }) where key.hasPrefix("attr.") {
             let attribute = String(key.dropFirst(5))
             guard exists else {
-                outcomes.append(.unknown(reason: "file \(path) does not exist", error: false))
+                outcomes.append(.unknown(reason: ReasonText.fileMissing(path), error: false))
                 continue
             }
             let judgement = evaluator.matcher.judge(fact[attribute], ResourceEvaluator.matchers(from: spec))
             outcomes.append(judgement.outcome)
             expected.append("\(attribute) \(judgement.expected)")
             found.append("\(attribute) \(fact[attribute]?.display ?? "(not set)")")
+            seen.append((attribute, fact[attribute]))
+            let label = EvidenceSentence.attributeLabel(attribute)
+            required.append(
+                LocalizedText(
+                    vi: "\(label.vi) \(judgement.requirement.vi)", en: "\(label.en) \(judgement.requirement.en)"))
         }
+        let text = EvidenceSentence.file(
+            path: path, exists: exists, attributes: seen, requirement: MatcherPhrase.all(required))
         return evaluator.single(
             subject, expected: expected.joined(separator: " and "), found: found.joined(separator: ", "),
-            location: path, outcome: .all(outcomes))
+            location: path, outcome: .all(outcomes), text: text)
     }
 }

@@ -36,9 +36,13 @@ struct PackageResolver: ResourceResolver {
             let subject = "package \(name)"
             if present.isEmpty {
                 let outcome: Outcome = wantInstalled ? .fail : .pass
+                let location = packageFacts["sources"]?.arrayValue?.first?.stringValue
                 var result = evaluator.single(
                     subject, expected: wantInstalled ? "installed" : "not installed", found: "not installed",
-                    location: packageFacts["sources"]?.arrayValue?.first?.stringValue, outcome: outcome)
+                    location: location, outcome: outcome,
+                    text: EvidenceSentence.package(
+                        name: name, version: nil, location: location,
+                        requirement: EvidenceSentence.packageRequirement(installed: wantInstalled)))
                 // "Not installed" from an empty package database proves nothing.
                 if !wantInstalled, entries.isEmpty { result.vacuous = [subject] }
                 results.append(result)
@@ -51,17 +55,24 @@ struct PackageResolver: ResourceResolver {
             if !wantInstalled {
                 results.append(
                     evaluator.single(
-                        subject, expected: "not installed", found: found, location: location, outcome: .fail))
+                        subject, expected: "not installed", found: found, location: location, outcome: .fail,
+                        text: EvidenceSentence.package(
+                            name: name, version: version ?? .string("?"), location: location,
+                            requirement: EvidenceSentence.packageRequirement(installed: false))))
                 continue
             }
             let judgement =
                 check.matchers.isEmpty
                 ? MatcherEvaluator.Judgement(outcome: .pass, expected: "installed")
                 : evaluator.matcher.judge(version, check.matchers)
+            let requirement =
+                check.matchers.isEmpty ? EvidenceSentence.packageRequirement(installed: true) : judgement.requirement
             results.append(
                 evaluator.single(
                     subject, expected: judgement.expected, found: found, location: location,
-                    outcome: judgement.outcome))
+                    outcome: judgement.outcome,
+                    text: EvidenceSentence.package(
+                        name: name, version: version ?? .string("?"), location: location, requirement: requirement)))
         }
         return evaluator.combined(results)
     }

@@ -36,16 +36,24 @@ struct PortResolver: ResourceResolver {
         let found = sockets.isEmpty ? "none listening" : sockets.map(Self.describeSocket).joined(separator: "; ")
         let location = sockets.first.flatMap(ResourceEvaluator.location) ?? listeners["source"]?.stringValue
         let countMatchers = check.matchers.filter { $0.op == .count }
+        func sentence(_ requirement: LocalizedText) -> LocalizedText {
+            EvidenceSentence.ports(
+                protocol: proto, ports: wanted.map(String.init), sockets: sockets.map(Self.describeSocket),
+                includeLoopback: includeLoopback, location: location, requirement: requirement)
+        }
         if !countMatchers.isEmpty {
             let judgement = evaluator.matcher.judge(.array(sockets), countMatchers)
+            let bounds = countMatchers.flatMap(\.nested)
             return evaluator.single(
-                subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome)
+                subject, expected: judgement.expected, found: found, location: location, outcome: judgement.outcome,
+                text: sentence(MatcherPhrase.count(bounds, noun: .socket, conditions: LocalizedText(""))))
         }
         let wantListening = check.selector["listening"]?.boolValue ?? false
         let outcome: Outcome = sockets.isEmpty != wantListening ? .pass : .fail
         return evaluator.single(
             subject, expected: wantListening ? "listening" : "not listening (outside loopback)", found: found,
-            location: location, outcome: outcome)
+            location: location, outcome: outcome,
+            text: sentence(EvidenceSentence.portRequirement(listening: wantListening)))
     }
 
     /// The ports one `port`/`ports` item names: a number, or a range written `"512-514"`; none when it is neither

@@ -29,6 +29,7 @@ struct ServiceResolver: ResourceResolver {
             var outcomes: [Outcome] = []
             var expected: [String] = []
             var found: [String] = []
+            var judgedByEnablement = false
             if unit == nil {
                 found.append("no such unit")
             } else {
@@ -46,6 +47,7 @@ struct ServiceResolver: ResourceResolver {
                 } else {
                     isActive = enabled
                     found.append("active state unknown (offline scan): judged by enablement")
+                    judgedByEnablement = true
                 }
                 outcomes.append(isActive == wantActive ? .pass : .fail)
                 expected.append(wantActive ? "active" : "not active")
@@ -57,10 +59,17 @@ struct ServiceResolver: ResourceResolver {
             let location =
                 unit?["enabled_by"]?.arrayValue?.first?.stringValue ?? unit?["unit_file"]?.stringValue
                 ?? "etc/systemd/system (no unit file or enablement link for \(name))"
+            let state: EvidenceSentence.UnitState =
+                unit == nil ? .missing : enabled ? .enabled : masked ? .masked : .notEnabled
+            let text = EvidenceSentence.service(
+                name: name, state: state, active: activeState, judgedByEnablement: judgedByEnablement,
+                location: unit == nil ? nil : location,
+                requirement: EvidenceSentence.serviceRequirement(
+                    enabled: check.selector["enabled"]?.boolValue, active: check.selector["active"]?.boolValue))
             results.append(
                 evaluator.single(
                     "service \(name)", expected: expected.joined(separator: " and "),
-                    found: found.joined(separator: ", "), location: location, outcome: .all(outcomes)))
+                    found: found.joined(separator: ", "), location: location, outcome: .all(outcomes), text: text))
         }
         return evaluator.combined(results)
     }

@@ -17,6 +17,11 @@ struct SystemResolver: ResourceResolver {
             return evaluator.unknown(
                 "system \(field)", evaluator.context.missing(section: Self.section, collectorPrefixes: [Self.section]))
         }
-        return evaluator.judgeValue("system \(field)", system[field], location: system["source"]?.stringValue)
+        let location = system["source"]?.stringValue
+        return evaluator.judgeValue("system \(field)", system[field], location: location) { requirement, matchers in
+            EvidenceSentence.system(
+                field: field, value: system[field], prettyName: system["pretty_name"]?.stringValue, matchers: matchers,
+                location: location, requirement: requirement)
+        }
     }
 }
