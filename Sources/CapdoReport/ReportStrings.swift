@@ -66,6 +66,21 @@ public struct ReportStrings: Sendable {
 
     public func verdict(_ verdict: ItemVerdict) -> String { verdict.title.text(language) }
 
+    /// How strongly a rule covers an item: "tự động", "một phần", "chứng thực".
+    public func strength(_ strength: CoverageStrength) -> String {
+        switch strength {
+        case .automated: return self[.strengthAutomated]
+        case .partial: return self[.strengthPartial]
+        case .attestation: return self[.strengthAttestation]
+        }
+    }
+
+    /// A TCVN 11930 clause, marked when it is inferred rather than stated by the annex: "6.2.1.1 (suy ra …)".
+    public func clause(_ clause: String?, inferred: Bool) -> String {
+        guard let clause else { return "–" }
+        return inferred ? "\(clause) (\(self[.clauseInferred]))" : clause
+    }
+
     public func group(_ group: RequirementGroup) -> String { group.title.text(language) }
 
     public func issueLevel(_ level: CollectionIssue.Level) -> String {
@@ -76,9 +91,20 @@ public struct ReportStrings: Sendable {
         }
     }
 
-    /// A threshold source: `proposal` is translated, a regulation id is shown as written.
+    /// A threshold source: `proposal` is translated, the unconfirmed new-regime texts (TCVN 14423:2026, NĐ 331/2026)
+    /// are marked "tham chiếu — chưa xác minh", other ids are shown as written; `proposal+TCVN14423` (a figure taken
+    /// from one text and applied where it does not bind) shows each part.
     public func thresholdSource(_ source: String) -> String {
-        source.lowercased() == "proposal" ? self[.sourceProposal] : source
+        let parts = source.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 1, parts[0].lowercased() == "proposal" { return self[.sourceProposal] }
+        return parts.map { part in
+            switch part.lowercased() {
+            case "proposal": return self[.sourceProposalPart]
+            case "tcvn14423": return "\(self[.refTCVN14423]) (\(self[.sourceUnverified]))"
+            case "nd331": return "\(self[.refND331]) (\(self[.sourceUnverified]))"
+            default: return part
+            }
+        }.joined(separator: "; ")
     }
 
     /// "Ngày 29 tháng 11 năm 2026" / "Date: 2026-11-29".
