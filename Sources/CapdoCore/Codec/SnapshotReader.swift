@@ -39,12 +39,19 @@ public enum SnapshotReader {
             throw .invalid(error)
         }
         snapshot.issues += nullIssues
+        // A Windows snapshot (the PowerShell script) carries no `os_support`: capdo's lifecycle table gives it.
+        var derived = false
+        if snapshot.osSupport == nil, let system = snapshot.system, let support = WindowsLifecycle.support(of: system) {
+            snapshot.osSupport = support
+            derived = true
+        }
         guard isCanonical, nullIssues.isEmpty, case .object(var members) = tree else {
             return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
         }
         // Their types fill in defaults for absent members when decoded, so these small sections are encoded again.
         if let antivirus = snapshot.antivirus { members["antivirus"] = try? FactValue.from(antivirus) }
         if let windows = snapshot.windows { members["windows"] = try? FactValue.from(windows) }
+        if derived, let support = snapshot.osSupport { members["os_support"] = try? FactValue.from(support) }
         return (snapshot, .object(members))
     }
 }

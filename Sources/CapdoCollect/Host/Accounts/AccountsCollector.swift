@@ -36,7 +36,8 @@ public struct AccountsCollector: Collector {
             adminGroups = GroupParser.administrationGroups(try reader.readText("etc/group"))
             sources.append("etc/group")
         } catch {
-            issues.append(error.issue(collector: id, level: .warning))
+            // Absent: `groups_readable` stays false and admin flags unknown; unreadable is worth a word.
+            if error.reason != .missing { issues.append(error.issue(collector: id, level: .warning)) }
         }
         let uidMin = Self.uidMin(reader)
         let lastlog = Self.lastlogReader(reader)
@@ -62,7 +63,8 @@ public struct AccountsCollector: Collector {
                     warnDays: shadowEntry?.warnDays, inactiveDays: shadowEntry?.inactiveDays,
                     expires: shadowEntry?.expires, lastLogin: lastlog(entry.uid), file: "etc/passwd", line: entry.line,
                     shadowLine: entry.passwordField == "x" ? shadowEntry?.line : nil,
-                    admin: groups.map { entry.uid == 0 || !$0.isEmpty }, adminGroups: groups.flatMap { $0.isEmpty ? nil : $0 }))
+                    admin: groups.map { entry.uid == 0 || !$0.isEmpty },
+                    adminGroups: groups.flatMap { $0.isEmpty ? nil : $0 }))
         }
         let facts = AccountFacts(
             sources: sources, shadowReadable: shadowReadable, uid0: accounts.filter { $0.uid == 0 }.map(\.name),

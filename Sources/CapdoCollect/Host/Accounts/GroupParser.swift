@@ -11,6 +11,12 @@ public enum GroupParser {
         public var name: String
         public var gid: Int
         public var members: [String]
+
+        public init(name: String, gid: Int, members: [String]) {
+            self.name = name
+            self.gid = gid
+            self.members = members
+        }
     }
 
     /// The administration groups found in `text` (in file order); malformed lines are skipped.
