@@ -65,6 +65,17 @@ public enum WindowsLifecycle {
             basis: "end of servicing, \(edition)", supportEnd: date)
     }
 
+    /// Gives a Windows snapshot (the PowerShell script writes no `os_support`) its support facts from the table;
+    /// true when it did. Both snapshot readers call it, so every route judges the same facts.
+    @discardableResult
+    public static func fill(_ snapshot: inout HostSnapshot) -> Bool {
+        guard snapshot.osSupport == nil, let system = snapshot.system, let support = support(of: system) else {
+            return false
+        }
+        snapshot.osSupport = support
+        return true
+    }
+
     /// The build number of `10.0.19045` (or `10.0.19045.5247`).
     static func build(_ version: String) -> Int? {
         let parts = version.split(separator: ".")

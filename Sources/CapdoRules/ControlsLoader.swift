@@ -45,7 +45,8 @@ public enum ControlsLoader {
                 if let text = entry["strength"]?.scalar?.stringValue {
                     guard let strength = CoverageStrength(rawValue: text) else {
                         throw context.error(
-                            entry.line, "control '\(id)': rule '\(rule)': strength must be automated, partial or attestation")
+                            entry.line,
+                            "control '\(id)': rule '\(rule)': strength must be automated, partial or attestation")
                     }
                     strengths[rule] = strength
                 }

@@ -39,12 +39,7 @@ public enum SnapshotReader {
             throw .invalid(error)
         }
         snapshot.issues += nullIssues
-        // A Windows snapshot (the PowerShell script) carries no `os_support`: capdo's lifecycle table gives it.
-        var derived = false
-        if snapshot.osSupport == nil, let system = snapshot.system, let support = WindowsLifecycle.support(of: system) {
-            snapshot.osSupport = support
-            derived = true
-        }
+        let derived = WindowsLifecycle.fill(&snapshot)
         guard isCanonical, nullIssues.isEmpty, case .object(var members) = tree else {
             return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
         }

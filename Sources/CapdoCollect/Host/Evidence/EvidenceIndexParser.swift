@@ -70,7 +70,8 @@ public enum EvidenceIndexParser {
                 issues.append(
                     CollectionIssue(
                         collector: collector, file: file, line: mapping["item"]?.mark?.line ?? line,
-                        message: "item '\(qualified)' is not an annex item: write 'I 1.1.1', 'II.1 1.b.i' or 'II.2 1.1.2'"))
+                        message: "item '\(qualified)' is not an annex item: write 'I 1.1.1', 'II.1 1.b.i' or "
+                            + "'II.2 1.1.2'"))
                 continue
             }
             if section == nil {
