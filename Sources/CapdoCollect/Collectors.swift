@@ -19,7 +19,7 @@ public enum Collectors {
 
     /// The collectors that run after `all`, in order, each given the snapshot so far.
     public static var followUp: [FollowUpCollector] {
-        [.tls, .lan]
+        [.osSupport, .tls, .lan]
     }
 
     /// A host's whole snapshot: `SnapshotCollector` over `all`, then `followUp` in order; a follow-up that looked

@@ -23,6 +23,9 @@ public struct HostEnvironment: Sendable {
     public var tls: (any TLSFactSource)?
     /// Reads a capture for `LanCollector`; nil: no `lan` section.
     public var lan: (any LanFactSource)?
+    /// Debian's release tables (`debian.csv`, `ubuntu.csv` of distro-info-data) on the scanning machine, not in the
+    /// scanned root: capdo's own reference data, read by the `os_support` follow-up.
+    public var distroInfoDirectory = "/usr/share/distro-info"
     /// Parses shared between collectors of this scan.
     public let cache = ParseCache()
 

@@ -7,12 +7,18 @@ public struct AccountFacts: Codable, Sendable, Equatable {
     /// Accounts with a UID of 0.
     public var uid0: [String]
     public var accounts: [AccountSummary]
+    /// True when etc/group was read, so each account's `admin` flag is known (Linux).
+    public var groupsReadable: Bool?
 
-    public init(sources: [String], shadowReadable: Bool, uid0: [String], accounts: [AccountSummary]) {
+    public init(
+        sources: [String], shadowReadable: Bool, uid0: [String], accounts: [AccountSummary],
+        groupsReadable: Bool? = nil
+    ) {
         self.sources = sources
         self.shadowReadable = shadowReadable
         self.uid0 = uid0
         self.accounts = accounts
+        self.groupsReadable = groupsReadable
     }
 
     enum CodingKeys: String, CodingKey {
@@ -20,5 +26,6 @@ public struct AccountFacts: Codable, Sendable, Equatable {
         case shadowReadable = "shadow_readable"
         case uid0 = "uid0"
         case accounts
+        case groupsReadable = "groups_readable"
     }
 }

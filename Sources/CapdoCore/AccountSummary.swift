@@ -29,12 +29,18 @@ public struct AccountSummary: Codable, Sendable, Equatable {
     /// Windows: `Get-LocalUser`'s `PasswordRequired` is false. That only *allows* an empty password (it says nothing
     /// of the password set), so Windows accounts carry this instead of `password: empty`.
     public var passwordNotRequired: Bool?
+    /// Linux: UID 0, or a member (listed or by primary group) of `sudo`, `wheel` or `admin` in etc/group; nil when
+    /// etc/group could not be read.
+    public var admin: Bool?
+    /// The administration groups the account belongs to (`sudo`), for the evidence.
+    public var adminGroups: [String]?
 
     public init(
         name: String, uid: Int, gid: Int, home: String? = nil, shell: String? = nil, interactive: Bool,
         system: Bool, password: String, lastChange: Date? = nil, maxDays: Int? = nil, minDays: Int? = nil,
         warnDays: Int? = nil, inactiveDays: Int? = nil, expires: Date? = nil, lastLogin: Date? = nil,
-        file: String? = nil, line: Int? = nil, shadowLine: Int? = nil, passwordNotRequired: Bool? = nil
+        file: String? = nil, line: Int? = nil, shadowLine: Int? = nil, passwordNotRequired: Bool? = nil,
+        admin: Bool? = nil, adminGroups: [String]? = nil
     ) {
         self.name = name
         self.uid = uid
@@ -55,6 +61,8 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         self.line = line
         self.shadowLine = shadowLine
         self.passwordNotRequired = passwordNotRequired
+        self.admin = admin
+        self.adminGroups = adminGroups
     }
 
     enum CodingKeys: String, CodingKey {
@@ -69,5 +77,7 @@ public struct AccountSummary: Codable, Sendable, Equatable {
         case file, line
         case shadowLine = "shadow_line"
         case passwordNotRequired = "password_not_required"
+        case admin
+        case adminGroups = "admin_groups"
     }
 }

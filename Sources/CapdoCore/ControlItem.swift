@@ -14,10 +14,15 @@ public struct ControlItem: Codable, Sendable, Hashable {
     public var coverage: Coverage
     public var rules: [String]
     public var notes: LocalizedText?
+    /// True when the TCVN 11930 clause is inferred from the numbering rather than stated by the annex (II.1 items).
+    public var tcvn11930Inferred: Bool
+    /// How strongly a listed rule covers the item, where the controls file or the rule says so; see `strength(of:)`.
+    public var strengths: [String: CoverageStrength]
 
     public init(
         id: String, section: String, group: RequirementGroup, title: LocalizedText, tcvn11930: String?,
-        newAtLevel2: Bool, coverage: Coverage, rules: [String], notes: LocalizedText? = nil
+        newAtLevel2: Bool, coverage: Coverage, rules: [String], notes: LocalizedText? = nil,
+        tcvn11930Inferred: Bool = false, strengths: [String: CoverageStrength] = [:]
     ) {
         self.id = id
         self.section = section
@@ -28,6 +33,39 @@ public struct ControlItem: Codable, Sendable, Hashable {
         self.coverage = coverage
         self.rules = rules
         self.notes = notes
+        self.tcvn11930Inferred = tcvn11930Inferred
+        self.strengths = strengths
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        section = try container.decode(String.self, forKey: .section)
+        group = try container.decode(RequirementGroup.self, forKey: .group)
+        title = try container.decode(LocalizedText.self, forKey: .title)
+        tcvn11930 = try container.decodeIfPresent(String.self, forKey: .tcvn11930)
+        newAtLevel2 = try container.decode(Bool.self, forKey: .newAtLevel2)
+        coverage = try container.decode(Coverage.self, forKey: .coverage)
+        rules = try container.decode([String].self, forKey: .rules)
+        notes = try container.decodeIfPresent(LocalizedText.self, forKey: .notes)
+        tcvn11930Inferred = try container.decodeIfPresent(Bool.self, forKey: .tcvn11930Inferred) ?? false
+        strengths = try container.decodeIfPresent([String: CoverageStrength].self, forKey: .strengths) ?? [:]
+    }
+
+    /// How strongly `rule` covers the item: as declared, else from the item's coverage (`automated` → automated,
+    /// `partial` → partial, `manual` → attestation).
+    public func strength(of rule: String) -> CoverageStrength {
+        if let declared = strengths[rule] { return declared }
+        switch coverage {
+        case .automated: return .automated
+        case .partial: return .partial
+        case .manual: return .attestation
+        }
+    }
+
+    /// The item's rules with their strengths, in the controls file's order.
+    public var ruleCoverage: [RuleCoverage] {
+        rules.map { RuleCoverage(rule: $0, strength: strength(of: $0)) }
     }
 
     /// The item as rules cite it in `requirement.tt12`: `II.2 1.2.1`.
@@ -41,5 +79,7 @@ public struct ControlItem: Codable, Sendable, Hashable {
         case id, section, group, title, tcvn11930
         case newAtLevel2 = "new_at_level2"
         case coverage, rules, notes
+        case tcvn11930Inferred = "tcvn11930_inferred"
+        case strengths
     }
 }

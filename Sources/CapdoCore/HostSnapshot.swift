@@ -32,6 +32,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
     public var antivirus: AntivirusFacts?
     /// Windows-only facts (from the Windows collection script); nil on other hosts.
     public var windows: WindowsFacts?
+    /// Until when the OS release receives security updates (`os_support` follow-up; Windows: `WindowsLifecycle`).
+    public var osSupport: OSSupportFacts?
     /// TLS endpoints and certificates (`capdo tls`, `scan --tls`, certificate files named in web/mail configs).
     public var tls: TLSFacts?
     /// LAN findings from a capture, a live interface or an active scan (`capdo lan`, `capdo scan --pcap`).
@@ -46,7 +48,8 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         accounts: AccountFacts? = nil, services: ServiceFacts? = nil, listeners: ListenerFacts? = nil,
         logs: LogFacts? = nil, files: [String: FileFact] = [:], backup: BackupFacts? = nil,
         evidence: EvidenceFacts? = nil, antivirus: AntivirusFacts? = nil, windows: WindowsFacts? = nil,
-        tls: TLSFacts? = nil, lan: LanFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = []
+        tls: TLSFacts? = nil, lan: LanFacts? = nil, issues: [CollectionIssue] = [], collectors: [CollectorRun] = [],
+        osSupport: OSSupportFacts? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.collectedAt = collectedAt
@@ -66,6 +69,7 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.antivirus = antivirus
         self.windows = windows
+        self.osSupport = osSupport
         self.tls = tls
         self.lan = lan
         self.issues = issues
@@ -76,7 +80,9 @@ public struct HostSnapshot: Codable, Sendable, Equatable {
         case schemaVersion = "schema_version"
         case collectedAt = "collected_at"
         case scanner, root, live, system, packages, updates, config, accounts, services, listeners, logs, files
-        case backup, evidence, antivirus, windows, tls, lan, issues, collectors
+        case backup, evidence, antivirus, windows
+        case osSupport = "os_support"
+        case tls, lan, issues, collectors
     }
 
     /// The host name for reports: the collected hostname, else the root's last path component.

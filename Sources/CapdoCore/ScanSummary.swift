@@ -51,6 +51,9 @@ public struct ScanSummary: Sendable, Equatable {
         /// The item's findings, in report order.
         public var findings: [Finding] { positions.map { all[$0] } }
 
+        /// The item's rules and how strongly each covers it (the controls file, with `manual` rules as attestation).
+        public var ruleCoverage: [RuleCoverage] { control.ruleCoverage }
+
         /// How many of the item's findings have each status.
         public var statusCounts: [FindingStatus: Int] {
             all.withUnsafeBufferPointer { all in

@@ -157,18 +157,16 @@ struct FindingJSON {
     }
 
     private mutating func requirement(_ reference: RequirementRef, indent: Int) {
-        strings(
-            [
-                ("nd331", reference.nd331), ("tcvn11930", reference.tcvn11930), ("tcvn14423", reference.tcvn14423),
-                ("tt12", reference.tt12),
-            ], indent: indent)
-    }
-
-    /// An object of string members, in the order given (sorted, as the encoder writes them); nil ones left out.
-    private mutating func strings(_ members: [(key: StaticString, value: String?)], indent: Int) {
         var fields = Fields(indent: indent)
         open()
-        for member in members { fields.string(&self, member.key, member.value) }
+        fields.string(&self, "nd331", reference.nd331)
+        fields.string(&self, "tcvn11930", reference.tcvn11930)
+        if reference.tcvn11930Inferred {
+            fields.next(&self, "tcvn11930_inferred")
+            append("true")
+        }
+        fields.string(&self, "tcvn14423", reference.tcvn14423)
+        fields.string(&self, "tt12", reference.tt12)
         close(indent)
     }
 

@@ -205,14 +205,14 @@ private extension HTMLReporter {
                 if control.newAtLevel2 { title += " <span class=\"tag\">\(e(s[.newAtLevel2]))</span>" }
                 title += "<br><span class=\"muted\">\(e(s[.columnCoverage])): \(e(s.coverage(control.coverage)))"
                 title += "</span>"
-                var clause = e(control.tcvn11930 ?? "–")
+                var clause = e(s.clause(control.tcvn11930, inferred: control.tcvn11930Inferred))
                 let newIDs = model.newRegimeIDs(of: row)
                 if !newIDs.isEmpty {
                     clause += "<br><span class=\"muted\">\(newIDs.map(e).joined(separator: "<br>"))</span>"
                 }
                 return [
                     "<span class=\"nowrap\">\(e(control.section))</span> <span class=\"nowrap\">\(e(control.id))</span>",
-                    title, clause, badge(row.verdict, s), model.rules(of: row).map(b).joined(separator: "<br>"),
+                    title, clause, badge(row.verdict, s), model.ruleLabels(of: row).map(b).joined(separator: "<br>"),
                     model.hosts(of: row).map(b).joined(separator: "<br>"),
                 ]
             }, widths: [9, 26, 13, 15, 20, 17])

@@ -18,10 +18,22 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
         public var section: String
         public var item: String
         public var tcvn11930: String?
+        /// True when the clause is inferred from the numbering, not stated by the annex.
+        public var tcvn11930Inferred: Bool?
         public var verdict: ItemVerdict
         public var rules: [String]
+        /// Each rule with how strongly it covers the item (automated / partial / attestation).
+        public var ruleCoverage: [RuleCoverage]
         public var hosts: [String]
         public var counts: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case section, item, tcvn11930
+            case tcvn11930Inferred = "tcvn11930_inferred"
+            case verdict, rules
+            case ruleCoverage = "rule_coverage"
+            case hosts, counts
+        }
     }
 
     /// The conclusion over the Phụ lục II items: compliant only when every item is met or does not apply.
@@ -63,7 +75,9 @@ public struct JSONReportSummary: Codable, Sendable, Equatable {
         self.items = summary.items.map { row in
             Item(
                 section: row.control.section, item: row.control.id, tcvn11930: row.control.tcvn11930,
-                verdict: row.verdict, rules: row.control.rules, hosts: row.hosts, counts: Self.counts(row.statusCounts))
+                tcvn11930Inferred: row.control.tcvn11930Inferred ? true : nil, verdict: row.verdict,
+                rules: row.control.rules, ruleCoverage: row.ruleCoverage, hosts: row.hosts,
+                counts: Self.counts(row.statusCounts))
         }
     }
 

@@ -182,11 +182,13 @@ private extension MarkdownReporter {
                     var title = e(control.title.text(model.language))
                     if control.newAtLevel2 { title += " _\\(\(e(s[.newAtLevel2]))\\)_" }
                     title += " · \(e(s[.columnCoverage])): \(e(s.coverage(control.coverage)))"
-                    let clause = ([control.tcvn11930 ?? "–"] + model.newRegimeIDs(of: row)).map(e)
+                    let clause =
+                        ([s.clause(control.tcvn11930, inferred: control.tcvn11930Inferred)]
+                        + model.newRegimeIDs(of: row)).map(e)
                         .joined(separator: "; ")
                     return [
                         c(control.reference), title, clause, mark(row.verdict, s),
-                        c(model.rules(of: row).joined(separator: ", ")),
+                        c(model.ruleLabels(of: row).joined(separator: ", ")),
                         c(model.hosts(of: row).joined(separator: ", ")),
                     ]
                 })

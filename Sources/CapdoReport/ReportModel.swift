@@ -63,6 +63,14 @@ struct ReportModel {
         row.control.rules.isEmpty ? Array(Set(row.findings.map(\.ruleID))).sorted() : row.control.rules
     }
 
+    /// The item's rules, each with how strongly it covers the item when the controls file lists it:
+    /// `srv.auth.password_min_length (tự động)`.
+    func ruleLabels(of row: ScanSummary.ItemRow) -> [String] {
+        rules(of: row).map { rule in
+            row.control.rules.contains(rule) ? "\(rule) (\(strings.strength(row.control.strength(of: rule))))" : rule
+        }
+    }
+
     /// New-regime clause ids (TCVN 14423, ND 331) cited by the item's rules.
     func newRegimeIDs(of row: ScanSummary.ItemRow) -> [String] {
         let tcvn = Set(row.findings.compactMap(\.requirement.tcvn14423)).sorted()
@@ -74,7 +82,10 @@ struct ReportModel {
 
     /// `TT 12/2022 PL II II.2 1.2.1 · TCVN 11930:2017 6.2.2.1 · TCVN 14423:2026 4.6`
     func requirementText(_ ref: RequirementRef) -> String {
-        var parts = ["\(strings[.refTT12]) \(ref.tt12)", "\(strings[.refTCVN11930]) \(ref.tcvn11930)"]
+        var parts = [
+            "\(strings[.refTT12]) \(ref.tt12)",
+            "\(strings[.refTCVN11930]) \(strings.clause(ref.tcvn11930, inferred: ref.tcvn11930Inferred))",
+        ]
         if let tcvn = ref.tcvn14423 { parts.append("\(strings[.refTCVN14423]) \(tcvn)") }
         if let decree = ref.nd331 { parts.append("\(strings[.refND331]) \(decree)") }
         return parts.joined(separator: " · ")

@@ -30,7 +30,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 1. Basis
     case basisIntro, basisND85, basisTT12, basisTCVN11930, basisNewRegime, thresholdsIntro
     case columnVariable, columnValue, columnSource, columnMeaning, sourceProposal, noVariables
-    case sourceNone, sourceTCVN14423, sourceTT09
+    case sourceNone, sourceTT09, sourceProposalPart, sourceUnverified
 
     // 2. Scope and method
     case scopeSystem, methodText, hostsHeading, columnHost, columnRoot, columnMode, modeLive, modeSnapshot
@@ -45,6 +45,7 @@ public enum ReportString: String, CaseIterable, Sendable {
     // 4. Per item
     case columnItem, columnRequirement, columnTCVN, columnVerdict, columnRules, columnHosts, columnCoverage
     case newAtLevel2, coverageAutomated, coveragePartial, coverageManual, noControls, newRegimeIDs, itemsIntro
+    case strengthAutomated, strengthPartial, strengthAttestation, clauseInferred
 
     // 5. Findings
     case severityCritical, severityHigh, severityMedium, severityLow, severityInfo, severityHeading
@@ -273,15 +274,13 @@ private extension ReportString {
         case .noVariables: return ("Hồ sơ không khai báo tham số.", "The profile declares no variables.")
         case .sourceNone:
             return ("Không có ngưỡng số (quy tắc kiểm tra có/không)", "No numeric threshold (a yes/no check)")
-        case .sourceTCVN14423:
-            return (
-                "TCVN 14423:2026 (tham chiếu, chưa áp dụng chính thức)", "TCVN 14423:2026 (reference, not yet in force)"
-            )
         case .sourceTT09:
             return (
                 "Thông tư 09/2020/TT-NHNN (tiền lệ ngành ngân hàng, không bắt buộc với phường)",
                 "Circular 09/2020/TT-NHNN (banking precedent, not binding on a ward)"
             )
+        case .sourceProposalPart: return ("đề xuất của capdo", "capdo's proposal")
+        case .sourceUnverified: return ("tham chiếu — chưa xác minh", "reference — unverified")
 
         case .scopeSystem: return ("Hệ thống được kiểm tra: {0}.", "System assessed: {0}.")
         case .methodText:
@@ -360,6 +359,10 @@ private extension ReportString {
         case .coverageAutomated: return ("Tự động", "Automated")
         case .coveragePartial: return ("Tự động một phần", "Partly automated")
         case .coverageManual: return ("Thủ công", "Manual")
+        case .strengthAutomated: return ("tự động", "automated")
+        case .strengthPartial: return ("một phần", "partial")
+        case .strengthAttestation: return ("chứng thực", "attestation")
+        case .clauseInferred: return ("suy ra từ cách đánh số", "inferred from the numbering")
         case .noControls:
             return ("Chưa nạp danh mục yêu cầu Phụ lục II.", "No Annex II item list was loaded.")
         case .newRegimeIDs: return ("Quy định mới", "New regime")

@@ -67,6 +67,21 @@ public struct ReportStrings: Sendable {
 
     public func verdict(_ verdict: ItemVerdict) -> String { verdict.title.text(language) }
 
+    /// How strongly a rule covers an item: "tự động", "một phần", "chứng thực".
+    public func strength(_ strength: CoverageStrength) -> String {
+        switch strength {
+        case .automated: return self[.strengthAutomated]
+        case .partial: return self[.strengthPartial]
+        case .attestation: return self[.strengthAttestation]
+        }
+    }
+
+    /// A TCVN 11930 clause, marked when it is inferred rather than stated by the annex: "6.2.1.1 (suy ra …)".
+    public func clause(_ clause: String?, inferred: Bool) -> String {
+        guard let clause else { return "–" }
+        return inferred ? "\(clause) (\(self[.clauseInferred]))" : clause
+    }
+
     public func group(_ group: RequirementGroup) -> String { group.title.text(language) }
 
     public func issueLevel(_ level: CollectionIssue.Level) -> String {
@@ -77,16 +92,28 @@ public struct ReportStrings: Sendable {
         }
     }
 
-    /// A threshold source in words: `proposal` and `none` are explained, known ids named in full, other regulation
-    /// ids shown as written.
+    /// A threshold source in words: `proposal` and `none` are explained, the unconfirmed new-regime texts
+    /// (TCVN 14423:2026, NĐ 331/2026) are marked "tham chiếu — chưa xác minh", known ids are named in full, other ids
+    /// are shown as written; `proposal+TCVN14423` (a figure taken from one text and applied where it does not bind)
+    /// shows each part.
     public func thresholdSource(_ source: String) -> String {
-        switch source.lowercased() {
-        case "proposal": return self[.sourceProposal]
-        case "none": return self[.sourceNone]
-        case "tcvn14423": return self[.sourceTCVN14423]
-        case "tt09-nhnn": return self[.sourceTT09]
-        default: return source
+        let parts = source.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 1 {
+            switch parts[0].lowercased() {
+            case "proposal": return self[.sourceProposal]
+            case "none": return self[.sourceNone]
+            default: break
+            }
         }
+        return parts.map { part in
+            switch part.lowercased() {
+            case "proposal": return self[.sourceProposalPart]
+            case "tcvn14423": return "\(self[.refTCVN14423]) (\(self[.sourceUnverified]))"
+            case "nd331": return "\(self[.refND331]) (\(self[.sourceUnverified]))"
+            case "tt09-nhnn": return self[.sourceTT09]
+            default: return part
+            }
+        }.joined(separator: "; ")
     }
 
     /// `{N|singular|plural}` tokens replaced by the form that fits argument N.

@@ -10,6 +10,9 @@ struct CheckEvaluator {
         /// Subjects whose pass rests only on finding nothing in a collection that cannot prove absence
         /// (empty, or a `lan.*` observation): the rule's `absence_proof` decides, else the rule is not assessed.
         var vacuous: [String] = []
+        /// A `fail` that stands even in an attestation (`manual`) rule: the evidence is there and proves the item
+        /// is not met (a document past its review date), rather than an attestation not yet given.
+        var definite = false
     }
 
     /// Evaluates `check`; its `any:` groups are numbered from `firstGroup` (`nextGroup(after:)` continues a finding's
@@ -31,7 +34,7 @@ struct CheckEvaluator {
             for check in checks { results.append(evaluate(check, groups: &groups)) }
             return Result(
                 outcome: .all(results.map(\.outcome)), evidence: results.flatMap(\.evidence),
-                vacuous: results.flatMap(\.vacuous))
+                vacuous: results.flatMap(\.vacuous), definite: results.contains { $0.outcome == .fail && $0.definite })
         case .any(let checks):
             groups += 1
             let group = groups
@@ -44,7 +47,8 @@ struct CheckEvaluator {
             return Result(
                 outcome: outcome,
                 evidence: Self.options(results, group: group, decider: decider),
-                vacuous: proven != nil ? [] : results.filter { $0.outcome == .pass }.flatMap(\.vacuous))
+                vacuous: proven != nil ? [] : results.filter { $0.outcome == .pass }.flatMap(\.vacuous),
+                definite: !results.isEmpty && results.allSatisfy { $0.outcome == .fail && $0.definite })
         case .none(let checks):
             var results: [Result] = []
             for check in checks { results.append(evaluate(check, groups: &groups)) }

@@ -14,7 +14,8 @@ public enum ControlsLoader {
             try context.checkKeys(
                 node,
                 allowed: [
-                    "id", "section", "group", "title", "tcvn11930", "new_at_level2", "coverage", "rules", "notes",
+                    "id", "section", "group", "title", "tcvn11930", "tcvn11930_inferred", "new_at_level2", "coverage",
+                    "rules", "notes",
                 ],
                 required: ["id", "section", "group", "title", "coverage"], what: "control item")
             let id = try context.string(node["id"], "id", line: node.line)
@@ -30,7 +31,26 @@ public enum ControlsLoader {
             else {
                 throw context.error(node.line, "control '\(id)': coverage must be automated, partial or manual")
             }
-            let rules = node["rules"]?.items?.compactMap { $0.scalar?.stringValue } ?? []
+            var rules: [String] = []
+            var strengths: [String: CoverageStrength] = [:]
+            // A rule is its id, or `{ id: rule, strength: automated | partial | attestation }`.
+            for entry in node["rules"]?.items ?? [] {
+                if let rule = entry.scalar?.stringValue {
+                    rules.append(rule)
+                    continue
+                }
+                try context.checkKeys(entry, allowed: ["id", "strength"], required: ["id"], what: "control rule")
+                let rule = try context.string(entry["id"], "id", line: entry.line)
+                rules.append(rule)
+                if let text = entry["strength"]?.scalar?.stringValue {
+                    guard let strength = CoverageStrength(rawValue: text) else {
+                        throw context.error(
+                            entry.line,
+                            "control '\(id)': rule '\(rule)': strength must be automated, partial or attestation")
+                    }
+                    strengths[rule] = strength
+                }
+            }
             result.append(
                 ControlItem(
                     id: id, section: section, group: group,
@@ -39,7 +59,8 @@ public enum ControlsLoader {
                     newAtLevel2: node["new_at_level2"]?.scalar?.boolValue ?? false, coverage: coverage, rules: rules,
                     notes: try node["notes"].map { (n: YNode) throws(CapdoError) in
                         try context.localized(n, "notes", line: n.line)
-                    }))
+                    }, tcvn11930Inferred: node["tcvn11930_inferred"]?.scalar?.boolValue ?? false,
+                    strengths: strengths))
         }
         return result
     }

@@ -67,8 +67,21 @@ public struct RuleCatalog: Sendable {
         for id in profileDocuments.keys.sorted() {
             do throws(CapdoError) { _ = try resolve(id) } catch { catalog.problems.append(error) }
         }
+        catalog.controls = Self.attestationStrengths(catalog.controls, rules: catalog.rules)
         catalog.digest = hasher.hexDigest()
         return catalog
+    }
+
+    /// Marks every `manual` rule an item lists as `attestation` unless the controls file gives its strength.
+    static func attestationStrengths(_ controls: [ControlItem], rules: [Rule]) -> [ControlItem] {
+        let manual = Set(rules.filter(\.manual).map(\.id))
+        return controls.map { control in
+            var control = control
+            for rule in control.rules where manual.contains(rule) && control.strengths[rule] == nil {
+                control.strengths[rule] = .attestation
+            }
+            return control
+        }
     }
 
     /// The rules directory shipped with capdo: `$CAPDO_RULES`, `./Rules`, next to the executable, or the source tree.

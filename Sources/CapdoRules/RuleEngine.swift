@@ -112,13 +112,16 @@ public struct RuleEngine: Sendable {
                 }
             }
         case .fail:
-            finding.status = rule.manual ? .manual : .fail
+            // An attestation not yet given is not a failed check, but evidence that proves the item unmet (a
+            // document past its review date) is.
+            let awaiting = rule.manual && !result.definite
+            finding.status = awaiting ? .manual : .fail
             finding.reason =
-                rule.manual
+                awaiting
                 ? Self.attestation(rule, found: result.evidence)
                 : Self.summary(of: result.evidence, prefixVi: "Phát hiện", prefixEn: "Found")
-            // An attestation not yet given is not a failed check: its rows await confirmation, like the finding.
-            if rule.manual { finding.evidence = Self.awaitingConfirmation(finding.evidence) }
+            // Its rows await confirmation, like the finding.
+            if awaiting { finding.evidence = Self.awaitingConfirmation(finding.evidence) }
         case .unknown(let reason, let error):
             if rule.manual {
                 finding.status = .manual

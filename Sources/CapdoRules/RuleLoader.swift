@@ -40,14 +40,16 @@ public enum RuleLoader {
 
         let requirementNode = node["requirement"]!
         try context.checkKeys(
-            requirementNode, allowed: ["tt12", "tcvn11930", "tcvn14423", "nd331"], required: ["tt12", "tcvn11930"],
+            requirementNode, allowed: ["tt12", "tcvn11930", "tcvn11930_inferred", "tcvn14423", "nd331"],
+            required: ["tt12", "tcvn11930"],
             what: "requirement")
         let requirement = RequirementRef(
             tt12: try context.string(requirementNode["tt12"], "requirement.tt12", line: requirementNode.line),
             tcvn11930: try context.string(
                 requirementNode["tcvn11930"], "requirement.tcvn11930", line: requirementNode.line),
             tcvn14423: requirementNode["tcvn14423"]?.scalar?.stringValue,
-            nd331: requirementNode["nd331"]?.scalar?.stringValue)
+            nd331: requirementNode["nd331"]?.scalar?.stringValue,
+            tcvn11930Inferred: requirementNode["tcvn11930_inferred"]?.scalar?.boolValue ?? false)
 
         let group: RequirementGroup
         if let groupNode = node["group"] {

@@ -6,8 +6,9 @@ import Testing
 
 /// TLS and LAN are collectors in the one list, reading through the sources the app registers.
 @Suite struct FollowUpCollectorTests {
-    @Test func theListRunsTLSThenLAN() {
-        #expect(Collectors.followUp.map(\.id) == ["tls", "lan"])
+    /// OS support reads only the system facts; TLS then LAN as before.
+    @Test func theListRunsOSSupportThenTLSThenLAN() {
+        #expect(Collectors.followUp.map(\.id) == ["os_support", "tls", "lan"])
     }
 
     /// Facts options that cannot be gathered: the code, exit code and message of the error that ends the scan.

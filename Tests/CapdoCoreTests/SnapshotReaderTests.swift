@@ -8,9 +8,11 @@ struct SnapshotReaderTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples/snapshots")
 
-    /// What `capdo evaluate` judged before the reader: Foundation's decoder, then the encoder into a tree.
+    /// What `capdo evaluate` judged before the reader: Foundation's decoder (and the Windows lifecycle dates every
+    /// reader adds), then the encoder into a tree.
     static func reference(_ data: Data) throws -> (HostSnapshot, FactValue) {
-        let snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        var snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        WindowsLifecycle.fill(&snapshot)
         return (snapshot, try FactValue.from(snapshot))
     }
 

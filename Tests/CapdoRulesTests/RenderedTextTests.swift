@@ -22,7 +22,7 @@ struct RenderedTextTests {
         }
         let length = try #require(catalog.rules.first { $0.id == "win.auth.password_min_length" })
         let rendered = engine.rendered(length)
-        let value = try #require(profile.variables["password_min_length"]?.value.display)
+        let value = try #require(profile.variables["password_min_length_no_mfa"]?.value.display)
         #expect(rendered.remediation.vi.contains(value) || rendered.remediation.en.contains(value))
     }
 

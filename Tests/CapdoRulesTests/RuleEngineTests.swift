@@ -183,21 +183,27 @@ struct RuleEngineTests {
         #expect(try status(r, #"{"config":{"sshd":{"entries":{"permitemptypasswords":"yes"}}}}"#).status == .fail)
     }
 
-    @Test func manualRulesNeverFail() throws {
-        let r = try rule("evidence: { item: \"1.1.1\" }", manual: true)
+    /// An attestation awaits (`manual`) until evidence is given; evidence that disproves the item (a document past
+    /// its review date, or indexed but missing) fails it.
+    @Test func manualRulesAwaitOrFailOnDisprovingEvidence() throws {
+        let r = try rule("evidence: { item: \"I 1.1.1\" }", manual: true)
         #expect(try status(r, "{}").status == .manual)
         let missing =
             #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":false}]}}"#
-        #expect(try status(r, missing).status == .manual)
+        #expect(try status(r, missing).status == .fail)
+        let signed = #""date":"2026-01-05T00:00:00Z","approved_by":"Chủ tịch UBND""#
         let present =
-            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2027-06-01T00:00:00Z"}]}}"#
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2027-06-01T00:00:00Z",\#(signed)}]}}"#
         #expect(try status(r, present).status == .pass)
+        let unsigned =
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2027-06-01T00:00:00Z"}]}}"#
+        #expect(try status(r, unsigned).status == .manual)
         let overdue =
-            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2026-01-01T00:00:00Z"}]}}"#
-        #expect(try status(r, overdue).status == .manual)
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"next_review":"2026-01-01T00:00:00Z",\#(signed)}]}}"#
+        #expect(try status(r, overdue).status == .fail)
         // The index line of a document is printed as given, never converted with a trap (1e19 from a hostile file).
         let hugeLine =
-            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"line":1e19}]}}"#
+            #"{"evidence":{"folder":"/e","documents":[{"item":"1.1.1","title":"Quy chế","path":"a.pdf","exists":true,"line":1e19,\#(signed)}]}}"#
         #expect(try status(r, hugeLine).evidence[0].found.contains("index.yaml:1e+19"))
     }
 

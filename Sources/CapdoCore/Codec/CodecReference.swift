@@ -22,6 +22,7 @@ public enum CodecReference {
         let cleaned = nullIssues.isEmpty ? data : try SnapshotCodec.encoder(pretty: false).encode(kept)
         var snapshot = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: cleaned)
         snapshot.issues += nullIssues
+        WindowsLifecycle.fill(&snapshot)
         return (snapshot, try tree(of: snapshot))
     }
 

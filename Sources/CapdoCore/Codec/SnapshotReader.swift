@@ -39,12 +39,14 @@ public enum SnapshotReader {
             throw .invalid(error)
         }
         snapshot.issues += nullIssues
+        let derived = WindowsLifecycle.fill(&snapshot)
         guard isCanonical, nullIssues.isEmpty, case .object(var members) = tree else {
             return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
         }
         // Their types fill in defaults for absent members when decoded, so these small sections are encoded again.
         if let antivirus = snapshot.antivirus { members["antivirus"] = try? FactValue.from(antivirus) }
         if let windows = snapshot.windows { members["windows"] = try? FactValue.from(windows) }
+        if derived, let support = snapshot.osSupport { members["os_support"] = try? FactValue.from(support) }
         return (snapshot, .object(members))
     }
 }

@@ -1,10 +1,17 @@
 import CapdoCore
+import Foundation
 
-/// `evidence: { item: "1.1.1", title_matches: "(?i)chính sách" }`: the management documents indexed for a
-/// requirement item; passes when one exists and is not past its review date.
+/// `evidence: { item: "I 1.6", kind: assessment, review_within_days: 730, title_matches: "(?i)rủi ro" }`: the
+/// documents indexed for a requirement item; passes when one exists, names its date and approver, is not past its
+/// `next_review`, and (with `review_within_days`) is dated within that cycle.
+///
+/// Items are matched within their annex section (`I`, `II.1`, `II.2`; a selector without one means `I`), so evidence
+/// filed for II.2 1.1.1 never attests I 1.1.1. Documents indexed but overdue, past their cycle or missing on disk make
+/// a *definite* fail: the rule fails even when it is an attestation (`manual`), because the evidence shows the item
+/// is not met; no usable document at all leaves an attestation rule `manual`.
 struct EvidenceResolver: ResourceResolver {
     let kind: ResourceKind = "evidence"
-    let selectorKeys: Set<String> = ["item", "title_matches"]
+    let selectorKeys: Set<String> = ["item", "kind", "title_matches", "review_within_days"]
     let requiredKeys = [["item"]]
     static let section = "evidence"
     static let documents = FactPath([section, "documents"])
@@ -15,13 +22,17 @@ struct EvidenceResolver: ResourceResolver {
 
     func resolve(_ evaluator: ResourceEvaluator) -> CheckEvaluator.Result {
         let selector = evaluator.check.selector
-        var items: [String] = []
+        var wanted: [String] = []
         if let list = selector["item"]?.arrayValue {
-            items = list.compactMap(\.stringValue)
+            wanted = list.compactMap(\.stringValue)
         } else if let one = selector["item"]?.stringValue {
-            items = [one]
+            wanted = [one]
         }
-        let subject = "evidence for item \(items.joined(separator: ", "))"
+        let targets = wanted.map(Self.qualify)
+        let kind = selector["kind"]?.stringValue
+        let subject =
+            "evidence for item \(targets.map { "\($0.section) \($0.item)" }.joined(separator: ", "))"
+            + (kind.map { " (\($0))" } ?? "")
         guard let evidence = evaluator.facts[Self.section] else {
             return evaluator.unknown(
                 subject,
@@ -29,58 +40,104 @@ struct EvidenceResolver: ResourceResolver {
                     section: Self.section, collectorPrefixes: [Self.section]))
         }
         let titlePattern = selector["title_matches"]?.stringValue
+        let cycle = selector["review_within_days"]?.numberValue
         let documents = (evidence["documents"]?.arrayValue ?? []).filter { document in
             guard let item = document["item"]?.stringValue else { return false }
-            let itemMatches = items.contains { item == $0 || item.hasPrefix($0 + ".") }
+            let section = document["section"]?.stringValue ?? "I"
+            let itemMatches = targets.contains {
+                section == $0.section && (item == $0.item || item.hasPrefix($0.item + "."))
+            }
+            // A selector without `kind` wants the item's main document: a typed one (a level-approval decision
+            // filed under I 1.1.1) does not stand in for it.
+            let kindMatches = document["kind"]?.stringValue == kind
             let titleMatches =
                 titlePattern.map { MatcherEvaluator.regexMatches($0, document["title"]?.stringValue ?? "") } ?? true
-            return itemMatches && titleMatches
+            return itemMatches && kindMatches && titleMatches
         }
         let index = evidence["index"]?.stringValue ?? "index.yaml"
-        var valid: [FactValue] = []
+        var valid = 0
+        var disproved = 0
         var notes: [String] = []
         var states: [(title: String, state: EvidenceSentence.DocumentState)] = []
         for document in documents {
-            let title = document["title"]?.stringValue ?? "?"
-            guard document["exists"]?.boolValue == true else {
-                notes.append("\(title): file \(document["path"]?.stringValue ?? "?") missing")
-                states.append((title, .missing(path: document["path"]?.stringValue ?? "?")))
-                continue
+            let judged = Self.judge(document, cycle: cycle, now: evaluator.context.now, index: index)
+            notes.append(judged.note)
+            states.append((document["title"]?.stringValue ?? "?", judged.state))
+            switch judged.verdict {
+            case .valid: valid += 1
+            case .disproved: disproved += 1
+            case .incomplete: break
             }
-            if let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse),
-                review < evaluator.context.now
-            {
-                notes.append("\(title): review overdue since \(CapdoDate.day(review))")
-                states.append((title, .overdue(since: review)))
-                continue
-            }
-            valid.append(document)
-            // Title, file, date, approver and the index line: what an auditor checks against the paper copy.
-            var details = [document["path"]?.stringValue ?? "?"]
-            if let date = document["date"]?.stringValue.flatMap(CapdoDate.parse) {
-                details.append("dated \(CapdoDate.day(date))")
-            }
-            if let approver = document["approved_by"]?.stringValue { details.append("approved by \(approver)") }
-            let indexLine = document["line"]?.numberValue.map { "\(index):\(FactValue.format($0))" }
-            if let indexLine { details.append(indexLine) }
-            notes.append("\(title) (\(details.joined(separator: ", ")))")
-            states.append(
-                (
-                    title,
-                    .valid(
-                        path: document["path"]?.stringValue ?? "?",
-                        date: document["date"]?.stringValue.flatMap(CapdoDate.parse),
-                        approvedBy: document["approved_by"]?.stringValue, indexLine: indexLine)
-                ))
         }
         let found = documents.isEmpty ? "no document indexed" : notes.joined(separator: "; ")
         let folder = evidence["folder"]?.stringValue
         let location =
             documents.first?["line"]?.numberValue.map { "\(folder ?? "")/\(index):\(FactValue.number($0).display)" }
             ?? folder
-        return evaluator.single(
-            subject, expected: "an approved document, not past its review date", found: found, location: location,
-            outcome: valid.isEmpty ? .fail : .pass,
+        var expected = "an approved document (title, date, approver), not past its review date"
+        if let cycle { expected += ", dated within \(FactValue.format(cycle)) days" }
+        let items = targets.map { "\($0.section) \($0.item)" }
+        var result = evaluator.single(
+            subject, expected: expected, found: found, location: location, outcome: valid > 0 ? .pass : .fail,
             text: EvidenceSentence.documents(items: items, documents: states, location: location))
+        result.definite = valid == 0 && disproved > 0
+        return result
+    }
+}
+
+private extension EvidenceResolver {
+    enum Verdict {
+        /// Usable evidence.
+        case valid
+        /// Indexed, but proves the item unmet: past its review date or cycle, or the file is not there.
+        case disproved
+        /// Indexed without what an auditor needs to accept it (date, approver).
+        case incomplete
+    }
+
+    /// `"II.2 1.1.2"` → (`II.2`, `1.1.2`); an unqualified selector means section `I`.
+    static func qualify(_ text: String) -> (section: String, item: String) {
+        let words = text.split(separator: " ").map(String.init)
+        return words.count == 2 ? (words[0], words[1]) : ("I", text)
+    }
+
+    /// One document's verdict, the note the finding prints for it (title, file, date, approver, index line) and the
+    /// same in words for the report.
+    static func judge(_ document: FactValue, cycle: Double?, now: Date, index: String) -> (
+        verdict: Verdict, note: String, state: EvidenceSentence.DocumentState
+    ) {
+        let title = document["title"]?.stringValue ?? "?"
+        let path = document["path"]?.stringValue ?? "?"
+        guard document["exists"]?.boolValue == true else {
+            return (.disproved, "\(title): file \(path) missing", .missing(path: path))
+        }
+        let date = document["date"]?.stringValue.flatMap(CapdoDate.parse)
+        if let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse), review < now {
+            return (.disproved, "\(title): review overdue since \(CapdoDate.day(review))", .overdue(since: review))
+        }
+        if let cycle, let date, CapdoDate.ageInDays(of: date, now: now) > cycle {
+            return (
+                .disproved,
+                "\(title): dated \(CapdoDate.day(date)), older than the \(FactValue.format(cycle))-day cycle",
+                .outOfCycle(date: date, days: cycle)
+            )
+        }
+        let approver = document["approved_by"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        guard let date, let approver else {
+            let missing = [date == nil ? "date" : nil, approver == nil ? "approver" : nil].compactMap { $0 }
+            return (
+                .incomplete, "\(title): the index gives no \(missing.joined(separator: " or "))",
+                .incomplete(missingDate: date == nil, missingApprover: approver == nil)
+            )
+        }
+        var details = [path, "dated \(CapdoDate.day(date))", "approved by \(approver)"]
+        let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse)
+        if let review { details.append("next review \(CapdoDate.day(review))") }
+        let indexLine = document["line"]?.numberValue.map { "\(index):\(FactValue.format($0))" }
+        if let indexLine { details.append(indexLine) }
+        return (
+            .valid, "\(title) (\(details.joined(separator: ", ")))",
+            .valid(path: path, date: date, approvedBy: approver, nextReview: review, indexLine: indexLine)
+        )
     }
 }

@@ -9,8 +9,12 @@ extension EvidenceSentence {
         case missing(path: String)
         /// Its review date has passed.
         case overdue(since: Date)
-        /// In force: file, date of issue, approver, index line.
-        case valid(path: String, date: Date?, approvedBy: String?, indexLine: String?)
+        /// Dated before the rule's review cycle (`review_within_days`).
+        case outOfCycle(date: Date, days: Double)
+        /// Indexed without a date or an approver, so an auditor cannot accept it.
+        case incomplete(missingDate: Bool, missingApprover: Bool)
+        /// In force: file, date of issue, approver, next review, index line.
+        case valid(path: String, date: Date?, approvedBy: String?, nextReview: Date?, indexLine: String?)
     }
 
     /// `Hồ sơ cho mục 1.1.1: Quy chế ATTT (docs/quy-che.pdf, ngày 01/03/2026, phê duyệt: Chủ tịch UBND, index.yaml:3)`.
@@ -39,7 +43,18 @@ extension EvidenceSentence {
                 return LocalizedText(
                     vi: "\(document.title): quá hạn rà soát từ \(day.vi)",
                     en: "\(document.title): review overdue since \(day.en)")
-            case .valid(let path, let date, let approvedBy, let indexLine):
+            case .outOfCycle(let date, let days):
+                let day = Wording.day(date)
+                return LocalizedText(
+                    vi: "\(document.title): ban hành ngày \(day.vi), đã quá chu kỳ rà soát \(FactValue.format(days)) ngày",
+                    en: "\(document.title): dated \(day.en), older than the \(FactValue.format(days))-day review cycle")
+            case .incomplete(let missingDate, let missingApprover):
+                let vi = [missingDate ? "ngày ban hành" : nil, missingApprover ? "người phê duyệt" : nil]
+                let en = [missingDate ? "a date" : nil, missingApprover ? "an approver" : nil]
+                return LocalizedText(
+                    vi: "\(document.title): danh mục hồ sơ không ghi \(vi.compactMap { $0 }.joined(separator: " và "))",
+                    en: "\(document.title): the index gives no \(en.compactMap { $0 }.joined(separator: " or "))")
+            case .valid(let path, let date, let approvedBy, let nextReview, let indexLine):
                 var vi = [path]
                 var en = [path]
                 if let date {
@@ -49,6 +64,10 @@ extension EvidenceSentence {
                 if let approvedBy {
                     vi.append("phê duyệt: \(approvedBy)")
                     en.append("approved by \(approvedBy)")
+                }
+                if let nextReview {
+                    vi.append("rà soát tiếp: \(Wording.day(nextReview).vi)")
+                    en.append("next review \(Wording.day(nextReview).en)")
                 }
                 if let indexLine {
                     vi.append(indexLine)

@@ -6,6 +6,7 @@ import Testing
 
 @Suite("EvidenceCollector and EvidenceIndexParser")
 struct EvidenceCollectorTests {
+    /// The old unqualified form (`item: "1.1.1"`) is read as section I, with a warning on its line.
     @Test func readsIndexAndChecksFiles() async throws {
         let folder = try TemporaryDirectory()
         try folder.write(
@@ -36,9 +37,26 @@ struct EvidenceCollectorTests {
                 == EvidenceDocument(
                     item: "1.1.1", title: "Quy chế bảo đảm an toàn HTTT", path: "1.1/quy-che.pdf", exists: true,
                     date: CapdoDate.parse("2025-03-01"), approvedBy: "Chủ tịch UBND",
-                    nextReview: CapdoDate.parse("2027-03-01"), line: 3))
+                    nextReview: CapdoDate.parse("2027-03-01"), line: 3, section: "I"))
         #expect(evidence.documents.last?.exists == false)
-        #expect(output.issues.map(\.line) == [12])
+        #expect(output.issues.map(\.line) == [3, 9, 12])
+        #expect(output.issues.filter { $0.level == .warning }.map(\.line) == [3, 9, 12])
+        #expect(output.issues.first?.message.contains("read as 'I 1.1.1'") == true)
+    }
+
+    @Test func sectionsAndKindsAreRead() {
+        let parsed = EvidenceIndexParser.parse(
+            """
+            documents:
+              - { item: "II.2 1.1.2", kind: internal_access, title: ACL, path: a.pdf }
+              - { item: "II.1 1.b.i", title: VPN, path: b.pdf }
+              - { item: "III 1.1", title: Bad, path: c.pdf }
+            """, file: "index.yaml")
+        #expect(parsed.documents.map(\.section) == ["II.2", "II.1"])
+        #expect(parsed.documents.map(\.item) == ["1.1.2", "1.b.i"])
+        #expect(parsed.documents.first?.kind == "internal_access")
+        #expect(parsed.issues.map(\.line) == [4])
+        #expect(parsed.issues.first?.level == .error)
     }
 
     @Test func malformedYamlGivesALine() {

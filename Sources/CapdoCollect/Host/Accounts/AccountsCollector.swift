@@ -31,11 +31,20 @@ public struct AccountsCollector: Collector {
         } catch {
             issues.append(error.issue(collector: id, level: error.reason == .missing ? .warning : .error))
         }
+        var adminGroups: [GroupParser.AdminGroup]?
+        do {
+            adminGroups = GroupParser.administrationGroups(try reader.readText("etc/group"))
+            sources.append("etc/group")
+        } catch {
+            // Absent: `groups_readable` stays false and admin flags unknown; unreadable is worth a word.
+            if error.reason != .missing { issues.append(error.issue(collector: id, level: .warning)) }
+        }
         let uidMin = Self.uidMin(reader)
         let lastlog = Self.lastlogReader(reader)
         var accounts: [AccountSummary] = []
         for entry in passwd.entries {
             let shadowEntry = shadow[entry.name]
+            let groups = adminGroups.map { GroupParser.groups(of: entry.name, gid: entry.gid, in: $0) }
             let password: String
             if entry.passwordField != "x" {
                 password = ShadowParser.state(ofHash: entry.passwordField[...])
@@ -53,11 +62,13 @@ public struct AccountsCollector: Collector {
                     lastChange: shadowEntry?.lastChange, maxDays: shadowEntry?.maxDays, minDays: shadowEntry?.minDays,
                     warnDays: shadowEntry?.warnDays, inactiveDays: shadowEntry?.inactiveDays,
                     expires: shadowEntry?.expires, lastLogin: lastlog(entry.uid), file: "etc/passwd", line: entry.line,
-                    shadowLine: entry.passwordField == "x" ? shadowEntry?.line : nil))
+                    shadowLine: entry.passwordField == "x" ? shadowEntry?.line : nil,
+                    admin: groups.map { entry.uid == 0 || !$0.isEmpty },
+                    adminGroups: groups.flatMap { $0.isEmpty ? nil : $0 }))
         }
         let facts = AccountFacts(
             sources: sources, shadowReadable: shadowReadable, uid0: accounts.filter { $0.uid == 0 }.map(\.name),
-            accounts: accounts)
+            accounts: accounts, groupsReadable: adminGroups != nil)
         return CollectorOutput(accounts: facts, issues: issues)
     }
 

@@ -31,11 +31,18 @@ public struct AntivirusCollector: Collector {
         if reader.isDirectory(Self.statusDirectory) {
             for path in reader.files(in: Self.statusDirectory) {
                 let lower = path.lowercased()
-                guard lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
+                guard
+                    lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+                        || Self.isMdatpText(path)
+                else { continue }
                 if let product = statusFile(reader, path, now: environment.now, issues: &issues) {
                     products.append(product)
                 }
             }
+        }
+        // Linux products without an export, from their enabled units; an export of the same product says more.
+        for unit in LinuxAntivirusUnit.known where !products.contains(where: { $0.product == unit.product }) {
+            if let link = Self.enablementLink(unit.unit, reader) { products.append(unit.product(link: link)) }
         }
         var accepted: [AntivirusProduct] = []
         for product in products {
@@ -125,6 +132,16 @@ private extension AntivirusCollector {
         guard let text = TextDecoding.decode(data) else {
             return fail("not text in UTF-8 or UTF-16 with a byte-order mark")
         }
+        if Self.isMdatpText(path) {
+            guard MdatpHealthParser.looksLikeHealth(text) else {
+                return fail("not 'mdatp health' output (no 'healthy' and 'real_time_protection_enabled' lines)")
+            }
+            do {
+                return try MdatpHealthParser.parse(text, file: path)
+            } catch {
+                return fail("mdatp health: \(error.message)")
+            }
+        }
         if path.lowercased().hasSuffix(".json") {
             guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             else {
@@ -133,6 +150,13 @@ private extension AntivirusCollector {
             var object = json as? [String: Any]
             if object == nil, let list = json as? [[String: Any]], list.count == 1 { object = list[0] }
             guard let object else { return fail("expected one JSON object") }
+            if MdatpHealthParser.looksLikeHealth(object) {
+                do {
+                    return try MdatpHealthParser.parse(object, file: path)
+                } catch {
+                    return fail("mdatp health: \(error.message)")
+                }
+            }
             if DefenderStatusParser.looksLikeDefender(object) {
                 do {
                     return try DefenderStatusParser.parse(object, file: path)
@@ -158,16 +182,26 @@ private extension AntivirusCollector {
         }
     }
 
+    /// `mdatp*.txt`: a saved `mdatp health`; other text files (a README) are not status files.
+    static func isMdatpText(_ path: String) -> Bool {
+        let name = (path.split(separator: "/").last ?? "").lowercased()
+        return name.hasPrefix("mdatp") && name.hasSuffix(".txt")
+    }
+
     /// Enabled when some `*.wants`/`*.requires` directory under `etc/systemd/system` links the unit.
     static func isEnabled(_ unit: String, _ reader: FileReader) -> Bool {
+        enablementLink(unit, reader) != nil
+    }
+
+    /// The `*.wants`/`*.requires` entry that enables the unit, relative to the root; nil when none does.
+    static func enablementLink(_ unit: String, _ reader: FileReader) -> String? {
         for base in ServicesCollector.enablementDirectories {
             for entry in reader.list(base) where entry.hasSuffix(".wants") || entry.hasSuffix(".requires") {
-                if reader.linkTarget("\(base)/\(entry)/\(unit)") != nil || reader.exists("\(base)/\(entry)/\(unit)") {
-                    return true
-                }
+                let link = "\(base)/\(entry)/\(unit)"
+                if reader.linkTarget(link) != nil || reader.exists(link) { return link }
             }
         }
-        return false
+        return nil
     }
 
     /// clamd.conf names a path to watch (`OnAccessIncludePath` or `OnAccessMountPath`).

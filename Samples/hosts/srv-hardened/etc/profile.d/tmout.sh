@@ -1,3 +1,3 @@
-# Idle shell sessions end after 15 minutes (cấp độ 2, mục 1.2.2).
-readonly TMOUT=900
+# Idle administration shells end after 5 minutes (cấp độ 2, mục 1.2.2: phiên quản trị).
+readonly TMOUT=300
 export TMOUT
