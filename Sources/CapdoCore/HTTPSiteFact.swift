@@ -3,8 +3,8 @@
 /// Header texts are as the server sent them, with control characters replaced and cut to a bounded length
 /// (`HTTPResponseParser`); the booleans are read from them so rules need no regular expression over raw headers.
 public struct HTTPSiteFact: Codable, Sendable, Equatable {
-    /// `https://host:port/path`.
-    public var url: String
+    /// The page's URL, `https://host:port/path` (`name`, so evidence lists pages by it).
+    public var name: String
     /// The TLS endpoint (`host:port`) the page was fetched from.
     public var endpoint: String
     public var path: String
@@ -41,14 +41,14 @@ public struct HTTPSiteFact: Codable, Sendable, Equatable {
     public var truncated: Bool
 
     public init(
-        url: String, endpoint: String, path: String, status: Int, hstsMaxAge: Int? = nil, hsts: String? = nil,
+        name: String, endpoint: String, path: String, status: Int, hstsMaxAge: Int? = nil, hsts: String? = nil,
         nosniff: Bool = false, xFrameOptions: String? = nil, frameProtection: Bool = false,
         contentSecurityPolicy: String? = nil, server: String? = nil, poweredBy: String? = nil,
         bannerVersion: Bool = false, directoryListing: Bool = false, cookies: [String] = [], plainHTTP: String? = nil,
         plainURL: String? = nil, plainStatus: Int? = nil, plainLocation: String? = nil, plainError: String? = nil,
         truncated: Bool = false
     ) {
-        self.url = url
+        self.name = name
         self.endpoint = endpoint
         self.path = path
         self.status = status
@@ -72,7 +72,7 @@ public struct HTTPSiteFact: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case url, endpoint, path, status, hsts, nosniff, server, cookies, truncated
+        case name, endpoint, path, status, hsts, nosniff, server, cookies, truncated
         case hstsMaxAge = "hsts_max_age"
         case xFrameOptions = "x_frame_options"
         case frameProtection = "frame_protection"

@@ -82,7 +82,7 @@ struct HTTPProbe {
         let poweredBy = response.value("x-powered-by")
         let frameOK = ["DENY", "SAMEORIGIN"].contains(frame?.trimmingCharacters(in: .whitespaces).uppercased() ?? "")
         return HTTPSiteFact(
-            url: url, endpoint: endpoint, path: path, status: response.status, hstsMaxAge: hsts.flatMap(maxAge),
+            name: url, endpoint: endpoint, path: path, status: response.status, hstsMaxAge: hsts.flatMap(maxAge),
             hsts: hsts,
             nosniff: response.value("x-content-type-options")?.trimmingCharacters(in: .whitespaces).lowercased()
                 == "nosniff",
