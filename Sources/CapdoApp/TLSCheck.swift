@@ -16,8 +16,8 @@ public struct TLSCheck: Sendable {
     public var http = false
     /// Paths fetched on every endpoint (`--http-path`; a login page for its cookies).
     public var httpPaths: [String] = ["/"]
-    /// The plain-HTTP port of the same hosts checked for a redirect (`--http-port`); nil: not checked.
-    public var httpPlainPort: Int? = 80
+    /// The plain-HTTP port of the same hosts checked for a redirect (`--http-port`).
+    public var httpPlainPort = 80
 
     public init(endpoints: [String] = [], files: [String] = []) {
         self.endpoints = endpoints

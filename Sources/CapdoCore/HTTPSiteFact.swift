@@ -29,7 +29,7 @@ public struct HTTPSiteFact: Codable, Sendable, Equatable {
     /// Names of the cookies set (their flags are in `tls.http_cookies`).
     public var cookies: [String]
     /// The plain-HTTP page of the same host: `redirects` (3xx to https://), `serves` (anything else), `closed`
-    /// (connection refused), `error` (timeout, not HTTP), or nil when not probed.
+    /// (connection refused), `error` (timeout, not HTTP; the probe adds an issue on `tls.http_sites.plain_http`).
     public var plainHTTP: String?
     /// `http://host:port/` probed for `plain_http`, its status and `Location`.
     public var plainURL: String?

@@ -6,8 +6,8 @@ struct HTTPProbe {
     var handshake: TLSHandshake
     /// Paths fetched over HTTPS (`/`, a login page).
     var paths: [String]
-    /// The plain-HTTP port of the same host checked for a redirect to HTTPS; nil: not probed.
-    var plainPort: Int?
+    /// The plain-HTTP port of the same host checked for a redirect to HTTPS.
+    var plainPort: Int
     /// Bytes read of one reply (headers and the start of the body).
     static let replyLimit = 131_072
 
@@ -28,7 +28,12 @@ struct HTTPProbe {
             outcome.issues += Self.issues("https://\(target.description)/", error)
             return outcome
         }
-        let plain = plainPort.map { probePlain(target, address: address, port: $0) }
+        let plain = probePlain(target, address: address, port: plainPort)
+        if let error = plain.error {
+            // A timeout or a garbled reply says nothing about a redirect: the rule reading plain_http says error.
+            outcome.issues.append(
+                CollectionIssue(collector: "tls.http_sites.plain_http", message: "\(plain.url): \(error)"))
+        }
         for path in paths {
             let url = "https://\(target.description)\(path)"
             let reply = handshake.exchange(
@@ -42,13 +47,11 @@ struct HTTPProbe {
                 continue
             }
             var site = Self.site(response, url: url, endpoint: target.description, path: path)
-            if let plain {
-                site.plainURL = plain.url
-                site.plainHTTP = plain.verdict
-                site.plainStatus = plain.status
-                site.plainLocation = plain.location
-                site.plainError = plain.error
-            }
+            site.plainURL = plain.url
+            site.plainHTTP = plain.verdict
+            site.plainStatus = plain.status
+            site.plainLocation = plain.location
+            site.plainError = plain.error
             outcome.sites.append(site)
             outcome.cookies += response.values("set-cookie").compactMap { Self.cookie($0, url: url) }
         }

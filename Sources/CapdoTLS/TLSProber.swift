@@ -38,9 +38,10 @@ public struct TLSProber: Sendable {
         return await onThreads(targets) { probe.run($0) }
     }
 
-    /// Fetches `paths` of every target over HTTPS and, when `plainPort` is given, `GET /` on that port of the same
-    /// host: the sites, the cookies they set, and an issue (`tls.http_sites`) per page that could not be fetched.
-    public func probeHTTP(_ targets: [TLSTarget], paths: [String], plainPort: Int?) async -> (
+    /// Fetches `paths` of every target over HTTPS and `GET /` on `plainPort` of the same host: the sites, the cookies
+    /// they set, and an issue per page that could not be fetched (`tls.http_sites`, `tls.http_cookies`) or plain-HTTP
+    /// answer that could not be read (`tls.http_sites.plain_http`).
+    public func probeHTTP(_ targets: [TLSTarget], paths: [String], plainPort: Int) async -> (
         sites: [HTTPSiteFact], cookies: [HTTPCookieFact], issues: [CollectionIssue]
     ) {
         let probe = HTTPProbe(

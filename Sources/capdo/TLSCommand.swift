@@ -51,7 +51,7 @@ struct TLSCommand: AsyncParsableCommand {
     var httpPath: [String] = []
 
     @Option(
-        name: .long, help: "Plain-HTTP port of the same hosts checked for a redirect with --http (default 80; 0: skip)."
+        name: .long, help: "Plain-HTTP port of the same hosts checked for a redirect with --http (default 80)."
     )
     var httpPort: Int = 80
 
@@ -62,7 +62,7 @@ struct TLSCommand: AsyncParsableCommand {
         if endpoints.isEmpty && files.isEmpty { throw ValidationError("give at least one HOST:PORT or --file CERT") }
         if !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be in (0, 600] seconds") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if !(0...65_535).contains(httpPort) { throw ValidationError("--http-port must be 0-65535") }
+        if !(1...65_535).contains(httpPort) { throw ValidationError("--http-port must be 1-65535") }
         if let bad = httpPath.first(where: { !TLSCheck.isRequestPath($0) }) {
             throw ValidationError("--http-path '\(bad)' must start with / and hold no spaces or control characters")
         }
@@ -84,7 +84,7 @@ struct TLSCommand: AsyncParsableCommand {
             check.concurrency = concurrency
             check.http = http
             if !httpPath.isEmpty { check.httpPaths = httpPath }
-            check.httpPlainPort = httpPort == 0 ? nil : httpPort
+            check.httpPlainPort = httpPort
             let (result, stem, snapshot) = try await check.run(
                 ruleSet: ruleSet.choice, session: session, warn: Console.warn)
             if !report.quiet, let facts = snapshot.tls {

@@ -8,7 +8,7 @@ import Testing
 /// http.server sending a hostile banner. Every fact is compared with what the configuration sets.
 @Suite("HTTP probe against nginx and http.server")
 struct HTTPProbeTests {
-    func pages(_ server: TestWebServer, paths: [String] = ["/"], plain: Bool = true) async throws -> (
+    func pages(_ server: TestWebServer, paths: [String] = ["/"]) async throws -> (
         sites: [HTTPSiteFact], cookies: [HTTPCookieFact], issues: [CollectionIssue]
     ) {
         defer { server.stop() }
@@ -17,7 +17,7 @@ struct HTTPProbeTests {
         )
         return await prober.probeHTTP(
             [TLSTarget(host: "127.0.0.1", port: server.httpsPort)], paths: paths,
-            plainPort: plain ? server.plainPort : nil)
+            plainPort: server.plainPort)
     }
 
     @Test(.enabled(if: TestWebServer.nginxAvailable, "needs root and nginx (scripts/install-deps --test)"))
@@ -112,6 +112,24 @@ struct HTTPProbeTests {
         #expect(result.issues.first?.message.contains("127.0.0.1:\(closed)") == true)
     }
 
+    /// A plain port that accepts and never answers proves nothing about a redirect: `error` with an issue on the
+    /// fact the redirect rule reads.
+    @Test(.enabled(if: TestWebServer.nginxAvailable, "needs root and nginx (scripts/install-deps --test)"))
+    func silentPlainPortIsAnIssue() async throws {
+        let server = try TestWebServer(nginxHTTPS: "", plain: "")
+        let silent = try TestListener(.silent)
+        defer {
+            server.stop()
+            silent.stop()
+        }
+        let prober = try TLSProber(options: TLSProbeOptions(connectTimeout: 1, handshakeTimeout: 1))
+        let result = await prober.probeHTTP(
+            [TLSTarget(host: "127.0.0.1", port: server.httpsPort)], paths: ["/"], plainPort: silent.port)
+        #expect(result.sites.first?.plainHTTP == "error")
+        #expect(result.issues.map(\.collector) == ["tls.http_sites.plain_http"])
+        #expect(result.issues.first?.message.hasPrefix("http://127.0.0.1:\(silent.port)/: ") == true)
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: TestWebServer.python), "needs python3"))
     func hostileBannerIsCleanedAndCut() async throws {
         let server = try TestWebServer(
@@ -119,7 +137,7 @@ struct HTTPProbeTests {
                 [("Server", "<script>alert(1)</script>\\x1b[31mEvil/6.6\\r"),
                  ("Set-Cookie", "\\x07bell=1; Secure; HttpOnly; SameSite=Lax"), ("X-Powered-By", "A" * 100000)]
                 """)
-        let (sites, cookies, issues) = try await pages(server, plain: false)
+        let (sites, cookies, issues) = try await pages(server)
         #expect(issues.isEmpty, "\(issues)")
         let site = try #require(sites.first)
         let banner = try #require(site.server)
@@ -131,6 +149,6 @@ struct HTTPProbeTests {
         #expect(site.truncated)
         #expect((site.poweredBy?.count ?? 0) <= HTTPResponseParser.maxValue)
         #expect(cookies.first?.name == "\\u{7}bell")
-        #expect(site.plainHTTP == nil)
+        #expect(site.plainHTTP == "closed", "nothing listens on the plain port")
     }
 }
