@@ -2,15 +2,16 @@
 .SYNOPSIS
     Writes a capdo snapshot (JSON, UTF-8) of this Windows PC for `capdo evaluate`.
 .DESCRIPTION
-    Read-only: queries Defender and Security Center, firewall, password/lockout policy, SMB1, RDP, hotfixes,
-    BitLocker, screen lock, AutoRun, local accounts and Administrators, and the Security log size. Changes nothing.
+    Read-only: queries Defender and Security Center, firewall, password/lockout policy, SMB1, RDP (and its idle
+    limit), hotfixes, BitLocker, screen lock, AutoRun, USB storage policy, local accounts and Administrators, the
+    advanced audit policy, and the Security, System and Application log sizes and retention. Changes nothing.
     The schema is docs/snapshot.schema.json; the sections are documented in docs/facts.md; running it on many PCs
     and reading its issues is docs/windows.md.
 
     Every step that cannot look records an issue named by the fact path it would have filled
     (`windows.bitlocker_volumes`, `accounts`, `antivirus`) and leaves that fact out: capdo then judges every rule
     reading it as an error, never pass or fail. Windows PowerShell 5.1 compatible, 32- or 64-bit. Run as
-    Administrator for secedit, BitLocker, the SMB server settings and the Security log (docs/windows.md).
+    Administrator for secedit, auditpol, BitLocker, the SMB server settings and the Security log (docs/windows.md).
 .EXAMPLE
     powershell -ExecutionPolicy Bypass -File Collect-CapdoSnapshot.ps1 -Output \\nas\capdo\snapshots\$env:COMPUTERNAME.json
 #>
@@ -18,7 +19,7 @@
 param([Parameter(Mandatory = $true)][string]$Output)
 
 $ErrorActionPreference = 'Stop'
-$version = '1.1'
+$version = '1.2'
 $invariant = [System.Globalization.CultureInfo]::InvariantCulture
 # A relative -Output is resolved against PowerShell's location, not .NET's process directory, which Set-Location
 # does not change (PathIntrinsics.GetUnresolvedProviderPathFromPSPath).
@@ -170,16 +171,40 @@ $localUsers = Invoke-Step 'accounts' {
 
 # Get-LocalGroupMember throws "Failed to compare two elements" when the group holds an orphaned or Azure AD SID
 # (PowerShell/PowerShell#2996), and is missing in 32-bit PowerShell: the WinNT provider lists the members then.
-$admins = Invoke-Step 'windows.local_admins' {
-    try { ConvertTo-List (Get-LocalGroupMember -SID 'S-1-5-32-544' -ErrorAction Stop | ForEach-Object { "$($_.Name)" }) }
+# `principal` is what capdo.yaml's local_admins_allowed matches: a local account without this PC's name in front, so
+# one allow-list serves every PC; a domain or Azure AD member keeps its prefix.
+function New-AdminMember([string]$name, $sid, [string]$source, [string]$class) {
+    $prefix = "$env:COMPUTERNAME\"
+    $principal = $(if ($name.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase)) { $name.Substring($prefix.Length) } else { $name })
+    $member = [ordered]@{ name = $name; principal = $principal }
+    if ($sid) { $member.sid = "$sid" }
+    if ($source) { $member.source = $source }
+    if ($class) { $member.object_class = $class }
+    return $member
+}
+$admins = Invoke-Step 'windows.local_admin_members' {
+    try {
+        ConvertTo-List (Get-LocalGroupMember -SID 'S-1-5-32-544' -ErrorAction Stop | ForEach-Object {
+            New-AdminMember "$($_.Name)" $_.SID.Value "$($_.PrincipalSource)" "$($_.ObjectClass)" })
+    }
     catch {
         # The group's name is translated; its SID is not (well-known SIDs).
         $name = (New-Object System.Security.Principal.SecurityIdentifier('S-1-5-32-544')).Translate([System.Security.Principal.NTAccount]).Value.Split('\')[-1]
         $group = [ADSI]"WinNT://$env:COMPUTERNAME/$name,group"
-        ConvertTo-List (@($group.psbase.Invoke('Members')) | ForEach-Object { $_.GetType().InvokeMember('ADsPath', 'GetProperty', $null, $_, $null) -replace '^WinNT://', '' -replace '/', '\' })
+        ConvertTo-List (@($group.psbase.Invoke('Members')) | ForEach-Object {
+            $path = $_.GetType().InvokeMember('ADsPath', 'GetProperty', $null, $_, $null) -replace '^WinNT://', ''
+            $bytes = $_.GetType().InvokeMember('objectSid', 'GetProperty', $null, $_, $null)
+            $sid = $(if ($bytes -is [byte[]]) { (New-Object System.Security.Principal.SecurityIdentifier($bytes, 0)).Value } else { $null })
+            # A local member's ADsPath is WORKGROUP/PC/name or PC/name; the last two parts are the account.
+            $parts = @($path -split '/')
+            $first = [Math]::Max(0, $parts.Count - 2)
+            New-AdminMember ($parts[$first..($parts.Count - 1)] -join '\') $sid '' '' })
     }
 }
-if ($admins.ok) { $windows.local_admins = $admins.value }
+if ($admins.ok) {
+    $windows.local_admin_members = $admins.value
+    $windows.local_admins = ConvertTo-List ($admins.value | ForEach-Object { $_.name })
+}
 
 # --- anti-malware: Defender's own status, and the products Windows Security Center knows (client editions only)
 $products = New-Object System.Collections.ArrayList
@@ -259,6 +284,9 @@ $rdp = Invoke-Step 'windows.rdp_enabled' { ConvertTo-Int (Get-FirstRegValue @($t
 if ($rdp.ok -and $null -ne $rdp.value) { $windows.rdp_enabled = ($rdp.value -eq 0) }
 $nla = Invoke-Step 'windows.rdp_nla' { ConvertTo-Int (Get-FirstRegValue @($tsPolicy, "$ts\WinStations\RDP-Tcp") 'UserAuthentication') }
 if ($nla.ok -and $null -ne $nla.value) { $windows.rdp_nla = ($nla.value -eq 1) }
+# MaxIdleTime is in milliseconds; unset in the policy and on RDP-Tcp means no limit (0), Windows' default.
+$idle = Invoke-Step 'windows.rdp_max_idle_seconds' { ConvertTo-Int (Get-FirstRegValue @($tsPolicy, "$ts\WinStations\RDP-Tcp") 'MaxIdleTime') }
+if ($idle.ok) { $windows.rdp_max_idle_seconds = $(if ($null -eq $idle.value -or $idle.value -lt 0) { 0 } else { [int][Math]::Floor($idle.value / 1000) }) }
 
 # --- newest hotfix
 # Win32_QuickFixEngineering.InstalledOn is a string, M/d/yyyy whatever the display language (a hexadecimal FILETIME
@@ -316,14 +344,60 @@ if ($autorun.ok) {
     $windows.autorun_disabled = (($autorun.value.mask -band 0xFF) -eq 0xFF -or $autorun.value.off -eq 1)
 }
 
-# --- Security event log size (needs an administrator)
-$log = Invoke-Step 'windows.security_log_max_bytes' {
-    $size = $null
-    foreach ($line in (Invoke-Native 'wevtutil.exe' @('gl', 'Security'))) { if ($line -match '^\s*maxSize:\s*(\d+)') { $size = [long]$Matches[1] } }
-    if ($null -eq $size) { throw 'wevtutil gl Security printed no maxSize' }
-    $size
+# --- USB storage: the USBSTOR driver disabled (Start = 4) or the Removable Storage Access policy
+# (HKLM\SOFTWARE\Policies\Microsoft\Windows\RemovableStorageDevices; Removable Disks is the device class GUID below).
+$usb = Invoke-Step 'windows.usb_storage' {
+    $removable = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\RemovableStorageDevices'
+    $disks = "$removable\{53f5630d-b6bf-11d0-94f2-00a0c91efb8b}"
+    $usbstor = [ordered]@{
+        deny_all = ((ConvertTo-Int (Get-RegValue $removable 'Deny_All')) -eq 1)
+        removable_disks_deny_read = ((ConvertTo-Int (Get-RegValue $disks 'Deny_Read')) -eq 1)
+        removable_disks_deny_write = ((ConvertTo-Int (Get-RegValue $disks 'Deny_Write')) -eq 1) }
+    $start = ConvertTo-Int (Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Services\USBSTOR' 'Start')
+    if ($null -ne $start) { $usbstor.usbstor_start = $start }
+    $usbstor
 }
+if ($usb.ok) { $windows.usb_storage = $usb.value }
+
+# --- event logs: size and what happens when full (the Security log needs an administrator)
+# wevtutil gl prints its keys (maxSize, retention, autoBackup) untranslated in every display language.
+# retention: true keeps a full log instead of overwriting it; with autoBackup: true the full log is archived to a
+# file and a new one started, without it new events are dropped.
+function Get-EventLogSettings([string]$name) {
+    $settings = @{}
+    foreach ($line in (Invoke-Native 'wevtutil.exe' @('gl', $name))) {
+        if ($line -match '^\s*(maxSize|retention|autoBackup):\s*(\S+)\s*$') { $settings[$Matches[1]] = $Matches[2] }
+    }
+    if ($settings['maxSize'] -notmatch '^\d+$') { throw "wevtutil gl $name printed no maxSize" }
+    return [ordered]@{ name = $name; max_bytes = [long]$settings['maxSize']; retention = ($settings['retention'] -eq 'true')
+        auto_backup = ($settings['autoBackup'] -eq 'true') }
+}
+$log = Invoke-Step 'windows.security_log_max_bytes' { (Get-EventLogSettings 'Security').max_bytes }
 if ($log.ok) { $windows.security_log_max_bytes = $log.value }
+# One list or none: a log left out (Security denied to a standard user) would let the rules judge the other two.
+$eventLogs = Invoke-Step 'windows.event_logs' { ConvertTo-List (@('Security', 'System', 'Application') | ForEach-Object { Get-EventLogSettings $_ }) }
+if ($eventLogs.ok) { $windows.event_logs = $eventLogs.value }
+
+# --- advanced audit policy (needs an administrator)
+# auditpol /get /r prints "Inclusion Setting" in the display language; the /backup CSV also has "Setting Value"
+# (0 none, 1 success, 2 failure, 3 both) and the subcategory GUID, neither translated. Names are kept for display.
+$auditTemp = Join-Path ([System.IO.Path]::GetTempPath()) ("capdo-auditpol-{0}.csv" -f [guid]::NewGuid())
+$audit = Invoke-Step 'windows.audit_policy' {
+    [void](Invoke-Native 'auditpol.exe' @('/backup', "/file:$auditTemp"))
+    $rows = foreach ($row in (Import-Csv -LiteralPath $auditTemp -ErrorAction Stop)) {
+        $guid = "$($row.'Subcategory GUID')".Trim().ToUpperInvariant()
+        $value = "$($row.'Setting Value')".Trim()
+        # Global options (Option:CrashOnAuditFail) and resource SACLs have no subcategory GUID.
+        if ($guid -notmatch '^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$' -or $value -notmatch '^[0-3]$') { continue }
+        $bits = [int]$value
+        [ordered]@{ subcategory = "$($row.Subcategory)".Trim(); guid = $guid; success = (($bits -band 1) -ne 0); failure = (($bits -band 2) -ne 0) }
+    }
+    $list = ConvertTo-List $rows
+    if ($list.Count -eq 0) { throw 'auditpol /backup wrote no subcategory with a Setting Value' }
+    $list
+}
+if (Test-Path -LiteralPath $auditTemp) { Remove-Item -LiteralPath $auditTemp -Force -ErrorAction SilentlyContinue }
+if ($audit.ok) { $windows.audit_policy = $audit.value }
 
 $snapshot = [ordered]@{
     schema_version = 1; collected_at = To-Utc $now

@@ -9,14 +9,26 @@ public struct TLSFacts: Codable, Sendable, Equatable {
     public var limitations: [String]
     /// The OpenSSL library that did the work (`OpenSSL 3.0.19 27 Jan 2026`).
     public var library: String?
+    /// Pages fetched over HTTPS (`capdo tls --http`); nil when the HTTP probe did not run.
+    public var httpSites: [HTTPSiteFact]?
+    /// Every cookie those pages set; nil when the HTTP probe did not run.
+    public var httpCookies: [HTTPCookieFact]?
 
     public init(
         endpoints: [TLSEndpoint] = [], certificates: [CertificateFact] = [], limitations: [String] = [],
-        library: String? = nil
+        library: String? = nil, httpSites: [HTTPSiteFact]? = nil, httpCookies: [HTTPCookieFact]? = nil
     ) {
         self.endpoints = endpoints
         self.certificates = certificates
         self.limitations = limitations
         self.library = library
+        self.httpSites = httpSites
+        self.httpCookies = httpCookies
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case endpoints, certificates, limitations, library
+        case httpSites = "http_sites"
+        case httpCookies = "http_cookies"
     }
 }

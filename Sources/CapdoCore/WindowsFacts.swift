@@ -34,13 +34,25 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
     public var localAdmins: [String]?
     /// Security event log maximum size in bytes (`wevtutil gl Security`).
     public var securityLogMaxBytes: Int?
+    /// Advanced audit policy, every subcategory (`auditpol /backup`).
+    public var auditPolicy: [WindowsAuditSubcategory]?
+    /// Members of the local Administrators group with their SID and source, for the allow-list.
+    public var localAdminMembers: [WindowsAdminMember]?
+    /// Remote Desktop idle session limit (`MaxIdleTime`, policy first) in seconds; 0 = no limit.
+    public var rdpMaxIdleSeconds: Int?
+    /// USB mass storage driver and removable-storage policy.
+    public var usbStorage: WindowsUSBStorage?
+    /// Security, System and Application logs: size and what happens when full.
+    public var eventLogs: [WindowsEventLog]?
 
     public init(
         source: String? = nil, firewallProfiles: [WindowsFirewallProfile]? = nil, smb1Enabled: Bool? = nil,
         smb1ClientEnabled: Bool? = nil, rdpEnabled: Bool? = nil, rdpNla: Bool? = nil, lastHotfix: Date? = nil,
         lastHotfixID: String? = nil, bitlockerVolumes: [WindowsBitLockerVolume]? = nil, screenLockSeconds: Int? = nil,
         autorunDisabled: Bool? = nil, noDriveTypeAutorun: Int? = nil, localAdmins: [String]? = nil,
-        securityLogMaxBytes: Int? = nil
+        securityLogMaxBytes: Int? = nil, auditPolicy: [WindowsAuditSubcategory]? = nil,
+        localAdminMembers: [WindowsAdminMember]? = nil, rdpMaxIdleSeconds: Int? = nil,
+        usbStorage: WindowsUSBStorage? = nil, eventLogs: [WindowsEventLog]? = nil
     ) {
         self.source = source
         self.firewallProfiles = firewallProfiles
@@ -56,6 +68,11 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
         self.noDriveTypeAutorun = noDriveTypeAutorun
         self.localAdmins = localAdmins
         self.securityLogMaxBytes = securityLogMaxBytes
+        self.auditPolicy = auditPolicy
+        self.localAdminMembers = localAdminMembers
+        self.rdpMaxIdleSeconds = rdpMaxIdleSeconds
+        self.usbStorage = usbStorage
+        self.eventLogs = eventLogs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -73,5 +90,10 @@ public struct WindowsFacts: Codable, Sendable, Equatable {
         case noDriveTypeAutorun = "no_drive_type_autorun"
         case localAdmins = "local_admins"
         case securityLogMaxBytes = "security_log_max_bytes"
+        case auditPolicy = "audit_policy"
+        case localAdminMembers = "local_admin_members"
+        case rdpMaxIdleSeconds = "rdp_max_idle_seconds"
+        case usbStorage = "usb_storage"
+        case eventLogs = "event_logs"
     }
 }

@@ -7,8 +7,10 @@ public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
         "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output",
         "formats",
-        "language", "history", "retention", "signing",
+        "language", "history", "retention", "signing", "local_admins_allowed",
     ]
+    /// The profile variable `local_admins_allowed:` sets (rule `win.access.local_admins_allowed`).
+    public static let localAdminsVariable = "windows_local_admins_allowed"
 
     public static func load(path: String) throws(CapdoError) -> CapdoConfig {
         guard let root = try YAMLReader.parseFile(path) else { return CapdoConfig(file: path) }
@@ -75,6 +77,16 @@ public enum CapdoConfigLoader {
         }
         if let node = root["variables"] {
             for pair in node.pairs { config.variables[pair.key] = pair.value.factValue }
+        }
+        if let node = root["local_admins_allowed"] {
+            // Names as the rule compares them: local accounts without the computer name, domain ones as DOMAIN\name.
+            let names = node.items?.compactMap { $0.scalar?.stringValue } ?? []
+            guard let items = node.items, names.count == items.count else {
+                throw context.error(
+                    node.line, "'local_admins_allowed' must be a list of account names (Administrator, DOMAIN\\name)",
+                    code: .config)
+            }
+            config.variables[localAdminsVariable] = .array(names.map(FactValue.string))
         }
         config.rules = try path("rules")
         config.waivers = try path("waivers")

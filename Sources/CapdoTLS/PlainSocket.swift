@@ -98,6 +98,33 @@ final class PlainSocket {
         }
     }
 
+    /// Reads until the peer closes, `limit` bytes arrived or the deadline passed; `cut` when it stopped early.
+    /// Nothing at all before the deadline is a `.timeout` error.
+    func receive(limit: Int, deadline: Deadline) throws(CapdoError) -> (bytes: [UInt8], cut: Bool) {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while bytes.count < limit {
+            let wanted = min(buffer.count, limit - bytes.count)
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, wanted, 0) }
+            if count > 0 {
+                bytes += buffer[0..<count]
+            } else if count == 0 {
+                return (bytes, false)
+            } else if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
+                guard try wait(for: Int16(POLLIN), deadline: deadline) else {
+                    if bytes.isEmpty { throw CapdoError(.timeout, "no reply before the timeout") }
+                    return (bytes, true)
+                }
+            } else {
+                if bytes.isEmpty {
+                    throw CapdoError(.closed, "connection lost while reading", cause: String(cString: strerror(errno)))
+                }
+                return (bytes, true)
+            }
+        }
+        return (bytes, true)
+    }
+
     static func seconds(_ value: Double) -> String {
         Int(exactly: value).map { "\($0) s" } ?? "\(value) s"
     }

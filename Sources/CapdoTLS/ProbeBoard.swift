@@ -2,13 +2,13 @@ import CapdoCore
 import Synchronization
 
 /// Shared state of one batch of probes: the next target to take and the results so far.
-final class ProbeBoard: Sendable {
+final class ProbeBoard<Item: Sendable>: Sendable {
     let next = Atomic<Int>(0)
     let running: Atomic<Int>
-    let results: Mutex<[TLSEndpoint?]>
+    let results: Mutex<[Item?]>
 
     init(count: Int, workers: Int) {
         running = Atomic<Int>(workers)
-        results = Mutex([TLSEndpoint?](repeating: nil, count: count))
+        results = Mutex([Item?](repeating: nil, count: count))
     }
 }

@@ -49,6 +49,16 @@ struct ResolvedAddress: Sendable {
         return .success(best)
     }
 
+    /// The same address with another port: `sin_port` and `sin6_port` both sit at offset 2, in network order.
+    func with(port: Int) -> ResolvedAddress {
+        var copy = self
+        if copy.bytes.count >= 4 {
+            copy.bytes[2] = UInt8((port >> 8) & 0xFF)
+            copy.bytes[3] = UInt8(port & 0xFF)
+        }
+        return copy
+    }
+
     private static func numeric(_ address: UnsafeMutablePointer<sockaddr>, _ length: socklen_t) -> String {
         var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         guard getnameinfo(address, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else {

@@ -9,6 +9,27 @@ struct TLSHandshake {
     var options: TLSProbeOptions
 
     func attempt(_ request: HandshakeRequest, target: TLSTarget, address: ResolvedAddress) -> HandshakeOutcome {
+        let outcome = connected(request, target: target, address: address) { ssl, _ in
+            details(ssl, keepChain: request.keepChain)
+        }
+        switch outcome {
+        case .open(let details): return .accepted(details)
+        case .ended(let outcome): return outcome
+        }
+    }
+
+    /// The result of `body` run on a completed handshake, or how the handshake ended otherwise.
+    enum Connected<Value> {
+        case open(Value)
+        case ended(HandshakeOutcome)
+    }
+
+    /// Connects, runs STARTTLS when asked and completes a handshake within the deadlines, then hands the session and
+    /// its socket to `body` (the one connection path of the matrix and the HTTP probe).
+    func connected<Value>(
+        _ request: HandshakeRequest, target: TLSTarget, address: ResolvedAddress,
+        _ body: (OpaquePointer, PlainSocket) -> Value
+    ) -> Connected<Value> {
         let socket: PlainSocket
         do {
             socket = try PlainSocket(connectingTo: address, timeout: options.connectTimeout)
@@ -16,18 +37,18 @@ struct TLSHandshake {
                 try StartTLSDialogue.run(dialect, on: socket, deadline: Deadline(seconds: options.connectTimeout))
             }
         } catch {
-            return .failed(error)
+            return .ended(.failed(error))
         }
         _ = OpenSSLErrorQueue.drain()
         guard let ssl = SSL_new(context.pointer) else {
-            return .failed(CapdoError(.openssl, "SSL_new failed", cause: OpenSSLErrorQueue.drainedReason()))
+            return .ended(.failed(CapdoError(.openssl, "SSL_new failed", cause: OpenSSLErrorQueue.drainedReason())))
         }
         defer { SSL_free(ssl) }
         _ = CCapdoOpenSSLShims_SSL_set_min_proto_version(ssl, request.minVersion)
         _ = CCapdoOpenSSLShims_SSL_set_max_proto_version(ssl, request.maxVersion)
         SSL_set_security_level(ssl, 0)
         guard SSL_set_cipher_list(ssl, request.cipherList) == 1 else {
-            return .untestable("the local OpenSSL offers no suite for '\(request.cipherList)'")
+            return .ended(.untestable("the local OpenSSL offers no suite for '\(request.cipherList)'"))
         }
         if !X509Certificate.isIPLiteral(target.host) {
             _ = CCapdoOpenSSLShims_SSL_set_tlsext_host_name(ssl, target.host)
@@ -43,17 +64,18 @@ struct TLSHandshake {
                 let ready = (try? socket.wait(for: events, deadline: deadline)) ?? false
                 if !ready {
                     let sent = SSL_get_state(ssl) != TLS_ST_BEFORE
-                    return .failed(
-                        CapdoError(
-                            .timeout,
-                            "TLS handshake timed out after \(PlainSocket.seconds(options.handshakeTimeout))"
-                                + (sent ? " (no complete reply to the ClientHello)" : "")))
+                    return .ended(
+                        .failed(
+                            CapdoError(
+                                .timeout,
+                                "TLS handshake timed out after \(PlainSocket.seconds(options.handshakeTimeout))"
+                                    + (sent ? " (no complete reply to the ClientHello)" : ""))))
                 }
                 continue
             }
-            return classify(code: code, result: result, ssl: ssl)
+            return .ended(classify(code: code, result: result, ssl: ssl))
         }
-        return .accepted(details(ssl, keepChain: request.keepChain))
+        return .open(body(ssl, socket))
     }
 
     private func classify(code: Int32, result: Int32, ssl: OpaquePointer) -> HandshakeOutcome {

@@ -18,6 +18,12 @@ struct TLSCommand: AsyncParsableCommand {
               capdo tls portal.phuong.gov.vn:443 mail.phuong.gov.vn:587 --starttls smtp
               capdo tls 127.0.0.1:8443 --ca-file /etc/ssl/local-ca.pem --format md --lang en
               capdo tls --file /etc/ssl/certs/portal.pem --file /etc/postfix/smtpd.pem
+              capdo tls portal.phuong.gov.vn --http --http-path / --http-path /dang-nhap
+
+            --http (off by default) also fetches each --http-path of every endpoint over HTTPS (one GET each, the
+            reply read up to 128 KiB within the timeout) and sends one GET / to the plain-HTTP port of the same
+            host (--http-port, default 80): redirect to HTTPS, HSTS, cookie flags, security headers, directory
+            listing and version banners (rules app.http.*). Only the hosts given are contacted.
             """)
 
     @Argument(help: "Endpoints as HOST:PORT ([v6]:PORT); the port defaults to 443.")
@@ -38,6 +44,17 @@ struct TLSCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Endpoints probed at once (default 32).")
     var concurrency: Int = 32
 
+    @Flag(name: .long, help: "Also probe HTTP(S): redirect, HSTS, cookies, security headers, listing, banners.")
+    var http = false
+
+    @Option(name: .long, help: "A path fetched with --http (default /); repeatable, e.g. the login page.")
+    var httpPath: [String] = []
+
+    @Option(
+        name: .long, help: "Plain-HTTP port of the same hosts checked for a redirect with --http (default 80)."
+    )
+    var httpPort: Int = 80
+
     @OptionGroup var ruleSet: RuleSetOptions
     @OptionGroup var report: ReportOptions
 
@@ -45,6 +62,13 @@ struct TLSCommand: AsyncParsableCommand {
         if endpoints.isEmpty && files.isEmpty { throw ValidationError("give at least one HOST:PORT or --file CERT") }
         if !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be in (0, 600] seconds") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if !(1...65_535).contains(httpPort) { throw ValidationError("--http-port must be 1-65535") }
+        if let bad = httpPath.first(where: { !TLSCheck.isRequestPath($0) }) {
+            throw ValidationError("--http-path '\(bad)' must start with / and hold no spaces or control characters")
+        }
+        if !http && (!httpPath.isEmpty || httpPort != 80) {
+            throw ValidationError("--http-path and --http-port need --http")
+        }
         if let starttls, !TLSTarget.starttlsDialects.contains(starttls) {
             throw ValidationError("--starttls must be one of \(TLSTarget.starttlsDialects.joined(separator: ", "))")
         }
@@ -58,6 +82,9 @@ struct TLSCommand: AsyncParsableCommand {
             check.starttls = starttls
             check.timeout = timeout
             check.concurrency = concurrency
+            check.http = http
+            if !httpPath.isEmpty { check.httpPaths = httpPath }
+            check.httpPlainPort = httpPort
             let (result, stem, snapshot) = try await check.run(
                 ruleSet: ruleSet.choice, session: session, warn: Console.warn)
             if !report.quiet, let facts = snapshot.tls {

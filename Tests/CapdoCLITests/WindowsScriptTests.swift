@@ -76,7 +76,7 @@ struct WindowsScriptTests {
 
     @Test func nativeToolsGoThroughTheirExitCode() throws {
         let text = try Self.script()
-        for tool in ["secedit", "net", "wevtutil"] {
+        for tool in ["secedit", "net", "wevtutil", "auditpol"] {
             let lines = text.split(separator: "\n").filter {
                 $0.contains("'\(tool).exe'") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#")
             }
