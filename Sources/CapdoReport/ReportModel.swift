@@ -149,7 +149,7 @@ struct ReportModel {
     }
 
     var scopeText: String {
-        strings.format(.hostsCount, String(hosts.count)) + ": " + hosts.map(\.host).joined(separator: ", ")
+        strings.hosts(hosts.count) + ": " + hosts.map(\.host).joined(separator: ", ")
     }
 
     var organisationName: String {
