@@ -79,10 +79,10 @@ private extension DocumentString {
         case .basisDecision: return ("Căn cứ {0};", "Having regard to {0};")
         case .newRegimeReference:
             return (
-                "Nghị định 331/2026/NĐ-CP và TCVN 14423:2026: mã điều khoản ghi kèm ở Phụ lục A để tham chiếu, chưa "
-                    + "áp dụng chính thức; không phải căn cứ của báo cáo này.",
-                "Decree 331/2026/ND-CP and TCVN 14423:2026: clause ids listed in Appendix A for reference, not yet in "
-                    + "force; they are not a basis of this report."
+                "Nghị định 331/2026/NĐ-CP và TCVN 14423:2026: mã điều khoản chỉ ghi kèm để tham chiếu, chưa áp dụng "
+                    + "chính thức; không phải căn cứ của văn bản này.",
+                "Decree 331/2026/ND-CP and TCVN 14423:2026: clause ids are given for reference only, not yet in force; "
+                    + "they are not a basis of this document."
             )
         case .referenceOnly: return ("tham chiếu, chưa áp dụng chính thức", "reference, not yet in force")
         case .recipientsTitle: return ("Nơi nhận:", "Recipients:")

@@ -65,7 +65,7 @@ struct FixList {
                                 ],
                                 [.text(row.fix)], [], [],
                             ]
-                        }, widths: [6, 12, 27, 29, 15, 11], numeric: [0], handwritten: [4, 5], small: true)))
+                        }, widths: [6, 14, 27, 27, 15, 11], numeric: [0], handwritten: [4, 5], small: true)))
         }
         blocks.append(DocumentParts.foot(model))
         return ReportDocument(

@@ -102,8 +102,7 @@ struct PoliceReport {
             .table(
                 DocumentTable(
                     [
-                        s[.columnNumber], s[.fieldSeverity], s[DocumentString.columnFinding], s[.columnWhere2],
-                        s[.columnEvidencePackets],
+                        s[.columnNumber], s[.fieldSeverity], s[DocumentString.columnFinding], s[.fieldEvidence],
                     ],
                     findings.enumerated().map { index, finding in
                         let lines = EvidenceText.rows(finding, strings: s).filter { $0.outcome != .pass }
@@ -113,13 +112,12 @@ struct PoliceReport {
                                 .text(finding.title.text(model.language)), .lineBreak,
                                 .muted([.identifier(finding.ruleID)]),
                             ],
-                            [.identifier(finding.host)],
                             DocumentSpan.lines(
                                 lines.prefix(5).map { line in
                                     [.code(line.found + (line.location.map { " (\($0))" } ?? ""))]
                                 }),
                         ]
-                    }, widths: [6, 14, 30, 16, 34], numeric: [0], small: true))
+                    }, widths: [6, 14, 30, 50], numeric: [0], small: true))
         ]
     }
 

@@ -24,6 +24,7 @@ struct PrintedReportTests {
             Budget(file: folder + "srv-portal-01-2026-11-28.fixes.html", body: nil, total: 3),
             Budget(file: folder + "pc-motcua-03-2026-11-28.fixes.html", body: nil, total: 9),
             Budget(file: folder + "fleet-2026-11-28.fixes.html", body: nil, total: 15),
+            Budget(file: folder + "lan-ward-lan.pcap-2026-11-28.police.html", body: nil, total: 4),
         ]
     }
 
@@ -47,6 +48,8 @@ struct PrintedReportTests {
         let first = try pdf.text(first: 1, last: 1)
         if budget.file.contains(".fixes.") {
             #expect(first.contains(english ? "REMEDIATION PLAN" : "KẾ HOẠCH KHẮC PHỤC"))
+        } else if budget.file.contains(".police.") {
+            #expect(first.contains(english ? "LAN AND TLS OBSERVATION REPORT" : "BÁO CÁO GIÁM SÁT MẠNG LAN"))
         } else {
             // The conclusion (verdict over the items) is on page 1.
             #expect(
