@@ -161,10 +161,6 @@ struct ReportModel {
         result.organisation.department.map { $0.uppercased() }
     }
 
-    var signDepartment: String {
-        departmentName.map { strings.format(.signDepartment, $0) } ?? strings[.signDepartmentFallback]
-    }
-
     /// Recommendation sentences for the conclusion, from the counts.
     var recommendations: [String] {
         var lines: [String] = []
@@ -187,25 +183,12 @@ struct ReportModel {
         return (strings.conclusionHeadline(conclusion), StatusMark.symbol(worst), StatusMark.cssClass(worst))
     }
 
-    /// The conclusion in one line for the report's first page: headline, items by verdict, where the list is.
-    var conclusionSummary: String {
-        let details = summary.conclusion.compliant ? "" : " " + strings.conclusionItemCounts(summary.conclusion)
-        return conclusionHeadline.text + "." + details + " " + strings[.conclusionSeeSection]
-    }
-
     /// What follows the headline: items by verdict, the items not yet met, the automated checks and exit code.
     var conclusionDetails: [String] {
         [
             strings.conclusionItemCounts(summary.conclusion), strings.conclusionOpenItems(summary.conclusion),
             strings.conclusionChecks(summary.counts, exitCode: result.exitCode),
         ].compactMap { $0 }
-    }
-
-    var conclusionLines: [String] {
-        [strings.format(.conclusionOverall, conclusionHeadline.text)] + conclusionDetails + [
-            strings.format(
-                .conclusionCounts, String(findings.count), String(hosts.count), strings.countsSentence(summary.counts))
-        ]
     }
 
     var generatedByText: String {

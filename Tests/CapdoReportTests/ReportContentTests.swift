@@ -42,6 +42,16 @@ struct ReportContentTests {
         }
     }
 
+    /// The table of contents links to the headings as a Git forge anchors them (Markdown) or by id (HTML).
+    @Test func tableOfContentsLinksToTheHeadings() {
+        let md = MarkdownReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(md.contains("- [1. Kết luận](#1-kết-luận)"))
+        #expect(md.contains("(#phụ-lục-b-bằng-chứng-của-các-phát-hiện)"))
+        let html = HTMLReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(html.contains("<a href=\"#items\">2. Mức đáp ứng theo từng yêu cầu</a>"))
+        #expect(html.contains("<h2 id=\"items\">2. Mức đáp ứng theo từng yêu cầu</h2>"))
+    }
+
     /// New-regime ids are references, never a basis: they appear after the "Căn cứ" lines and are marked.
     @Test func newRegimeIsAReferenceNotABasis() throws {
         let md = MarkdownReporter().render(ReportFixture.scan(), language: .vi)

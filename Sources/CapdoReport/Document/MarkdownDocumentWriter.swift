@@ -12,6 +12,22 @@ struct MarkdownDocumentWriter {
     }
 }
 
+extension MarkdownDocumentWriter {
+    /// The anchor a Git forge gives a heading (GitHub's rule): lower case, punctuation dropped, spaces as hyphens;
+    /// Markdown has no ids of its own, so the table of contents links to these.
+    static func slug(_ heading: String) -> String {
+        var slug = ""
+        for character in heading.lowercased() {
+            if character == " " {
+                slug.append("-")
+            } else if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                slug.append(character)
+            }
+        }
+        return slug
+    }
+}
+
 private extension MarkdownDocumentWriter {
     func e(_ text: String) -> String { MarkdownEscaper.escape(text) }
 
@@ -38,7 +54,7 @@ private extension MarkdownDocumentWriter {
         case .contents(let title):
             var md = "## \(e(title))\n\n"
             for heading in document.contents {
-                md += "- [\(e(heading.text))](#\(heading.anchor ?? ""))\n"
+                md += "- [\(e(heading.text))](#\(Self.slug(heading.text)))\n"
             }
             return md + "\n"
         case .pageBreak: return ""
