@@ -12,10 +12,12 @@ public struct ReportChoice: Sendable {
     public var color: Bool
     /// `--sign-key` and `--sign-cert` (both or neither).
     public var signing: ReportSigning?
+    /// `--authorisation`: the written authorisation for LAN observation, cited in the Police report.
+    public var authorisation: String?
 
     public init(
         format: String? = nil, output: String? = nil, lang: String? = nil, now: String? = nil, quiet: Bool = false,
-        color: Bool = false, signing: ReportSigning? = nil
+        color: Bool = false, signing: ReportSigning? = nil, authorisation: String? = nil
     ) {
         self.format = format
         self.output = output
@@ -24,6 +26,7 @@ public struct ReportChoice: Sendable {
         self.quiet = quiet
         self.color = color
         self.signing = signing
+        self.authorisation = authorisation
     }
 
     /// The reporters to run, validated.

@@ -24,8 +24,16 @@ public struct ReportSession: Sendable {
     /// `--output`, else capdo.yaml `output`, else `Reports`.
     public var outputDirectory: String { choice.output ?? config.output ?? "Reports" }
 
-    /// The organisation the reports are headed with.
-    var organisation: Organisation { config.organisation ?? .unspecified }
+    /// The organisation the reports are headed with; `--authorisation` wins over capdo.yaml's.
+    var organisation: Organisation {
+        var organisation = config.organisation ?? .unspecified
+        if let authorisation = choice.authorisation {
+            var particulars = organisation.particulars ?? ReportParticulars()
+            particulars.lanAuthorisation = authorisation
+            organisation.particulars = particulars
+        }
+        return organisation
+    }
 
     /// `--sign-key`/`--sign-cert`, else capdo.yaml `signing:`; nil when reports are not signed.
     public var signing: ReportSigning? { choice.signing ?? config.signing }

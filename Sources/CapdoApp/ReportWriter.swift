@@ -8,7 +8,7 @@ public struct ReportWriter {
     var reporters: [any Reporter]
     var language: Language
 
-    /// Writes `<stem>.<ext>` for every reporter; returns the paths written.
+    /// Writes `<stem>.<ext>` for every reporter the result calls for; returns the paths written.
     public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -16,7 +16,7 @@ public struct ReportWriter {
             throw CapdoError(.output, "cannot create the output folder '\(directory)': \(error.localizedDescription)")
         }
         var written: [String] = []
-        for reporter in reporters {
+        for reporter in reporters where reporter.writes(result) {
             let path = directory + "/" + stem + "." + reporter.fileExtension
             try Self.atomicWrite(to: path) { output in reporter.render(result, language: language, to: &output) }
             written.append(path)

@@ -7,12 +7,19 @@ public struct Organisation: Codable, Sendable, Equatable {
     public var address: String?
     /// The information system assessed, e.g. "Hệ thống thông tin nội bộ UBND phường".
     public var system: String?
+    /// Document number code, place, inspection decision, signer and recipients (capdo.yaml `report:`).
+    public var particulars: ReportParticulars?
 
     public init(name: String, department: String? = nil, address: String? = nil, system: String? = nil) {
         self.name = name
         self.department = department
         self.address = address
         self.system = system
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, department, address, system
+        case particulars = "report"
     }
 
     public static let unspecified = Organisation(name: "")

@@ -63,14 +63,6 @@ struct ReportModel {
         row.control.rules.isEmpty ? Array(Set(row.findings.map(\.ruleID))).sorted() : row.control.rules
     }
 
-    /// The item's rules, each with how strongly it covers the item when the controls file lists it:
-    /// `srv.auth.password_min_length (tự động)`.
-    func ruleLabels(of row: ScanSummary.ItemRow) -> [String] {
-        rules(of: row).map { rule in
-            row.control.rules.contains(rule) ? "\(rule) (\(strings.strength(row.control.strength(of: rule))))" : rule
-        }
-    }
-
     /// New-regime clause ids (TCVN 14423, ND 331) cited by the item's rules.
     func newRegimeIDs(of row: ScanSummary.ItemRow) -> [String] {
         let tcvn = Set(row.findings.compactMap(\.requirement.tcvn14423)).sorted()
@@ -157,7 +149,7 @@ struct ReportModel {
     }
 
     var scopeText: String {
-        strings.format(.hostsCount, String(hosts.count)) + ": " + hosts.map(\.host).joined(separator: ", ")
+        strings.hosts(hosts.count) + ": " + hosts.map(\.host).joined(separator: ", ")
     }
 
     var organisationName: String {
@@ -167,10 +159,6 @@ struct ReportModel {
 
     var departmentName: String? {
         result.organisation.department.map { $0.uppercased() }
-    }
-
-    var signDepartment: String {
-        departmentName.map { strings.format(.signDepartment, $0) } ?? strings[.signDepartmentFallback]
     }
 
     /// Recommendation sentences for the conclusion, from the counts.
@@ -195,25 +183,12 @@ struct ReportModel {
         return (strings.conclusionHeadline(conclusion), StatusMark.symbol(worst), StatusMark.cssClass(worst))
     }
 
-    /// The conclusion in one line for the report's first page: headline, items by verdict, where the list is.
-    var conclusionSummary: String {
-        let details = summary.conclusion.compliant ? "" : " " + strings.conclusionItemCounts(summary.conclusion)
-        return conclusionHeadline.text + "." + details + " " + strings[.conclusionSeeSection]
-    }
-
     /// What follows the headline: items by verdict, the items not yet met, the automated checks and exit code.
     var conclusionDetails: [String] {
         [
             strings.conclusionItemCounts(summary.conclusion), strings.conclusionOpenItems(summary.conclusion),
             strings.conclusionChecks(summary.counts, exitCode: result.exitCode),
         ].compactMap { $0 }
-    }
-
-    var conclusionLines: [String] {
-        [strings.format(.conclusionOverall, conclusionHeadline.text)] + conclusionDetails + [
-            strings.format(
-                .conclusionCounts, String(findings.count), String(hosts.count), strings.countsSentence(summary.counts))
-        ]
     }
 
     var generatedByText: String {

@@ -524,7 +524,7 @@ private extension ReportString {
         case .noPlan: return ("Không có biện pháp khắc phục cần thực hiện.", "No remediation is needed.")
 
         case .conclusionSeeSection:
-            return ("(Các mục chưa đạt: mục 3 và 4.)", "(Items not yet met: sections 3 and 4.)")
+            return ("(Chi tiết: mục 2 và 3.)", "(Details: sections 2 and 3.)")
         case .conclusionCompliant:
             return (
                 "ĐẠT: cả {0} mục của Phụ lục II đều đáp ứng hoặc không áp dụng",
@@ -546,9 +546,9 @@ private extension ReportString {
             )
         case .conclusionChecksUnreadable:
             return (
-                "Kiểm tra tự động: có đầu vào không đọc được (xem mục 5), kết quả chưa đầy đủ; {0} kết quả không đạt "
+                "Kiểm tra tự động: có đầu vào không đọc được (xem Phụ lục D), kết quả chưa đầy đủ; {0} kết quả không đạt "
                     + "(mã thoát {1}).",
-                "Automated checks: some input could not be read (see section 5), the result is incomplete; {0} "
+                "Automated checks: some input could not be read (see Appendix D), the result is incomplete; {0} "
                     + "{0|result|results} failed (exit code {1})."
             )
         case .conclusionOverall: return ("Kết quả kiểm tra: {0}.", "Result of the inspection: {0}.")
@@ -560,8 +560,8 @@ private extension ReportString {
         case .recommendationsHeading: return ("Kiến nghị", "Recommendations")
         case .recommendFix:
             return (
-                "Khắc phục {0} kết quả Không đạt theo Kế hoạch khắc phục (mục 10), ưu tiên mức Nghiêm trọng và Cao.",
-                "Fix the {0} failed {0|result|results} following the remediation plan (section 10), critical and high first."
+                "Khắc phục {0} kết quả Không đạt theo mục 3 và Kế hoạch khắc phục, ưu tiên mức Nghiêm trọng và Cao.",
+                "Fix the {0} failed {0|result|results} following section 3 and the remediation plan, critical and high first."
             )
         case .recommendWarn:
             return (
@@ -570,8 +570,8 @@ private extension ReportString {
             )
         case .recommendError:
             return (
-                "Khắc phục {0} lỗi thu thập dữ liệu để đánh giá được đầy đủ (mục 5).",
-                "Fix the {0} collection {0|error|errors} so that every check can be assessed (section 5)."
+                "Khắc phục {0} lỗi thu thập dữ liệu để đánh giá được đầy đủ (mục 4, Phụ lục D).",
+                "Fix the {0} collection {0|error|errors} so that every check can be assessed (section 4, Appendix D)."
             )
         case .recommendManual:
             return (

@@ -8,6 +8,8 @@ public protocol Reporter: Sendable {
     var format: String { get }
     /// File extension without the dot.
     var fileExtension: String { get }
+    /// Whether this result calls for the report at all (a Police LAN report needs LAN or TLS facts).
+    func writes(_ result: ScanResult) -> Bool
     /// The whole report.
     func render(_ result: ScanResult, language: Language) -> String
     /// The whole report, written piece by piece (a fleet report need not be held in memory at once); the same
@@ -16,6 +18,8 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
+    public func writes(_ result: ScanResult) -> Bool { true }
+
     public func render<Output: ReportOutputStream>(_ result: ScanResult, language: Language, to output: inout Output) {
         output.write(render(result, language: language))
     }

@@ -2,10 +2,13 @@
 public enum Reporters {
     public static let all: [any Reporter] = [
         HTMLReporter(), MarkdownReporter(), JSONReporter(), SARIFReporter(), JUnitReporter(), CSVReporter(),
+        FixListHTMLReporter(), FixListMarkdownReporter(), FixListCSVReporter(), PoliceHTMLReporter(),
+        PoliceMarkdownReporter(),
     ]
 
-    /// The formats written when neither `--format` nor `capdo.yaml` chooses.
-    public static let defaultFormats = ["html", "md", "json"]
+    /// The formats written when neither `--format` nor `capdo.yaml` chooses: the inspection report, the fix list
+    /// and (for a scan with LAN facts) the Police LAN report.
+    public static let defaultFormats = ["html", "md", "json", "fixes-html", "fixes-csv", "police-html"]
 
     /// The reporter for a `--format` id (`md`, `html`, `json`), or nil when there is none.
     public static func reporter(for format: String) -> (any Reporter)? {

@@ -7,7 +7,7 @@ public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
         "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output",
         "formats",
-        "language", "history", "retention", "signing", "local_admins_allowed",
+        "language", "history", "retention", "signing", "local_admins_allowed", "report",
     ]
     /// The profile variable `local_admins_allowed:` sets (rule `win.access.local_admins_allowed`).
     public static let localAdminsVariable = "windows_local_admins_allowed"
@@ -35,6 +35,10 @@ public enum CapdoConfigLoader {
                 name: try context.string(node["name"], "organisation.name", line: node.line),
                 department: node["department"]?.scalar?.stringValue, address: node["address"]?.scalar?.stringValue,
                 system: node["system"]?.scalar?.stringValue)
+        }
+        if let node = root["report"] {
+            if config.organisation == nil { config.organisation = Organisation(name: "") }
+            config.organisation?.particulars = try parseParticulars(node, context: context)
         }
         var systems: [YNode] = []
         if let node = root["system"] { systems.append(node) }
@@ -114,6 +118,23 @@ public enum CapdoConfigLoader {
                     try context.string(node["certificate"], "signing.certificate", line: node.line), base: base))
         }
         return config
+    }
+
+    /// `report:` — the particulars of the administrative documents (number code, place, basis, signer, recipients).
+    static func parseParticulars(_ node: YNode, context: LoadContext) throws(CapdoError) -> ReportParticulars {
+        try context.checkKeys(
+            node, allowed: ["code", "place", "basis", "signer", "recipients", "lan_authorisation"], what: "report")
+        var particulars = ReportParticulars(
+            code: node["code"]?.scalar?.stringValue, place: node["place"]?.scalar?.stringValue,
+            basis: try list(node["basis"], "report.basis", context: context).map(\.text),
+            recipients: try list(node["recipients"], "report.recipients", context: context).map(\.text),
+            lanAuthorisation: node["lan_authorisation"]?.scalar?.stringValue)
+        if let signer = node["signer"] {
+            try context.checkKeys(signer, allowed: ["title", "name"], what: "report.signer")
+            particulars.signerTitle = signer["title"]?.scalar?.stringValue
+            particulars.signerName = signer["name"]?.scalar?.stringValue
+        }
+        return particulars
     }
 
     static func parseSystem(_ node: YNode, context: LoadContext, base: URL) throws(CapdoError) -> InformationSystem {

@@ -5,8 +5,11 @@ import CapdoCore
 /// Options that choose the report formats, folder and language.
 struct ReportOptions: ParsableArguments {
     @Option(
-        name: .long, help: "Report formats, comma-separated: html, md, json, sarif, junit, csv (default: html,md,json)."
-    )
+        name: .long,
+        help: """
+            Report formats, comma-separated: html, md, json, sarif, junit, csv, fixes-html, fixes-md, fixes-csv, \
+            police-html, police-md (default: html,md,json,fixes-html,fixes-csv,police-html).
+            """)
     var format: String?
 
     @Option(name: .long, help: "Folder for the reports (default: Reports).")
@@ -32,6 +35,13 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Certificate of --sign-key, PEM (default: capdo.yaml signing.certificate).")
     var signCert: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Reference of the written authorisation for LAN observation, cited in the Police report (default: "
+                + "capdo.yaml report.lan_authorisation)."))
+    var authorisation: String?
+
     func validate() throws {
         guard (signKey == nil) == (signCert == nil) else {
             throw ValidationError("--sign-key and --sign-cert go together")
@@ -41,7 +51,8 @@ struct ReportOptions: ParsableArguments {
     var choice: ReportChoice {
         ReportChoice(
             format: format, output: output, lang: lang, now: now, quiet: quiet, color: color,
-            signing: signKey.flatMap { key in signCert.map { ReportSigning(key: key, certificate: $0) } })
+            signing: signKey.flatMap { key in signCert.map { ReportSigning(key: key, certificate: $0) } },
+            authorisation: authorisation)
     }
 
     /// The session of a report-writing command: capdo.yaml (`--config`), language, formats, clock.

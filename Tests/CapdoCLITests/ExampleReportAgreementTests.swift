@@ -4,8 +4,7 @@ import Testing
 
 @testable import CapdoReport
 
-/// Every example report says one thing: the engine's statuses, the counts of section 3, the item verdicts of
-/// section 4, the conclusion and the Mẫu 08 table agree, and no pass rests on an empty match.
+/// Every example report says one thing: the engine's statuses, the counts, the item verdicts of section 2, the conclusion and the Mẫu 08 table agree, and no pass rests on an empty match.
 @Suite("Example reports agree with themselves")
 struct ExampleReportAgreementTests {
     static let folder = CapdoProcess.repository.appendingPathComponent("Reports/examples")
@@ -53,8 +52,8 @@ struct ExampleReportAgreementTests {
         let open = summary.items.filter { !$0.verdict.isSettled }
         #expect(summary.conclusion.compliant == open.isEmpty)
         #expect(Set(summary.conclusion.open.map(\.item)) == Set(open.map { $0.section + " " + $0.item }))
-        let section3 = try #require(markdown.range(of: "## 3. "))
-        let box = markdown[section3.upperBound...].drop { $0 != ">" }.prefix { $0 != "#" }
+        let conclusion = try #require(markdown.range(of: "## 1. "))
+        let box = markdown[conclusion.upperBound...].drop { $0 != ">" }.prefix { $0 != "#" }
         for item in summary.conclusion.open { #expect(box.contains(item.item + " ("), "\(stem): \(item.item)") }
         // The Mẫu 08 status comes from the same verdicts.
         let strings = ReportStrings(markdown.contains("Kết luận chung") ? .vi : .en)

@@ -58,7 +58,7 @@ import Testing
             let text = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
             #expect(!text.contains("Scan-Pcap-Secret"), "\(file) leaks the secret")
             if file.hasSuffix(".md") {
-                #expect(text.contains("## 6. LAN findings") && text.contains("#4") && text.contains("user: backup"))
+                #expect(text.contains(". LAN findings\n") && text.contains("#4") && text.contains("user: backup"))
             }
         }
     }

@@ -32,25 +32,27 @@ struct ChangesSectionTests {
 
     @Test func htmlShowsTheChangesAndAWellFormedTrendChart() throws {
         let html = HTMLReporter().render(Self.withChanges(), language: .vi)
-        #expect(html.contains("<section id=\"changes\""))
+        #expect(html.contains("<h2 id=\"changes\">"))
         #expect(html.contains("srv.access.no_cleartext_admin_listeners"))
         #expect(html.contains("&lt;inetd&gt; on 0.0.0.0:23"))
         #expect(!html.contains("<inetd>"))
         #expect(html.contains("<svg class=\"chart trend\""))
         #expect(html.contains("<polyline"))
-        #expect(!html.contains("8. Thay đổi so với lần kiểm tra trước</h2>\n<p class=\"muted\">"))
+        #expect(html.contains("Thay đổi so với lần kiểm tra trước</h2>"))
     }
 
     @Test func markdownShowsTheChangesAsTables() {
         let md = MarkdownReporter().render(Self.withChanges(), language: .en)
-        #expect(md.contains("## 8. Changes since the previous scan"))
+        #expect(md.contains(". Changes since the previous scan\n"))
         #expect(md.contains("### New findings (1)") || md.contains("### New findings \\(1\\)"))
         #expect(md.contains("tcp/23"))
         #expect(md.contains("| #7") || md.contains("| \\#7"))
     }
 
-    @Test func withoutHistoryTheSectionIsThePlaceholder() {
+    /// Without history there is nothing to compare: no appendix, and the page budget is not spent on a placeholder.
+    @Test func withoutHistoryThereIsNoChangesAppendix() {
         let md = MarkdownReporter().render(ReportFixture.scan(), language: .en)
-        #expect(md.contains("## 8. Changes since the previous scan\n\n_Not part of this scan"))
+        #expect(!md.contains("Changes since the previous scan"))
+        #expect(md.contains("Appendix A. Thresholds, rule set and clauses"))
     }
 }

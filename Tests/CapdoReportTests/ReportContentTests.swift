@@ -16,25 +16,63 @@ struct ReportContentTests {
         #expect(html.contains("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN"))
         #expect(html.contains("PHÒNG VĂN HÓA – XÃ HỘI"))
         #expect(html.contains("BÁO CÁO KIỂM TRA AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ 2"))
-        #expect(html.contains("ĐẠI DIỆN PHÒNG VĂN HÓA – XÃ HỘI"))
-        #expect(html.contains("NGƯỜI LẬP BÁO CÁO"))
+        #expect(html.contains("ĐẠI DIỆN</strong></p>\n<p><strong>PHÒNG VĂN HÓA – XÃ HỘI"))
+        #expect(html.contains("Nơi nhận:"))
+        #expect(html.contains("XÁC NHẬN CỦA CHỦ QUẢN HỆ THỐNG"))
     }
 
+    /// The order for the signer: conclusion, items, what to fix per host, limits, waivers, recommendations and
+    /// signatures; then the appendices.
     @Test(arguments: ["md", "html"])
-    func sectionsFollowTheAuditorStructure(format: String) throws {
+    func sectionsFollowTheSignersOrder(format: String) throws {
         let reporter = try #require(Reporters.reporter(for: format))
         let text = reporter.render(ReportFixture.scan(), language: .vi)
         let headings = [
-            "1. Căn cứ", "2. Phạm vi, phương pháp", "3. Kết quả tổng hợp", "4. Mức đáp ứng theo từng yêu cầu",
-            "5. Phát hiện kỹ thuật", "6. Phát hiện trên mạng LAN", "7. Chứng thư số TLS và phòng chống mã độc",
-            "8. Thay đổi so với lần kiểm tra trước", "9. Miễn trừ", "10. Kế hoạch khắc phục",
-            "11. Kết luận và kiến nghị",
+            "Số: …… /BC-", "Căn cứ Nghị định số 85/2016/NĐ-CP", "Căn cứ Thông tư số 12/2022/TT-BTTTT", "1. Kết luận",
+            "Các phát hiện cần xử lý", "Mục lục", "2. Mức đáp ứng theo từng yêu cầu",
+            "3. Việc cần khắc phục theo từng máy", "4. Giới hạn của lần kiểm tra", "5. Miễn trừ", "6. Kiến nghị",
+            "Nơi nhận:", "XÁC NHẬN CỦA CHỦ QUẢN HỆ THỐNG", "Phụ lục A. Ngưỡng áp dụng",
+            "Phụ lục B. Bằng chứng của các phát hiện", "Phụ lục C. Các kiểm tra đạt",
+            "Phụ lục D. Máy được kiểm tra",
         ]
         var searchFrom = text.startIndex
         for heading in headings {
             let range = try #require(text.range(of: heading, range: searchFrom..<text.endIndex), "\(heading)")
             searchFrom = range.upperBound
         }
+    }
+
+    /// The table of contents links to the headings as a Git forge anchors them (Markdown) or by id (HTML).
+    @Test func tableOfContentsLinksToTheHeadings() {
+        let md = MarkdownReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(md.contains("- [1. Kết luận](#1-kết-luận)"))
+        #expect(md.contains("(#phụ-lục-b-bằng-chứng-của-các-phát-hiện)"))
+        let html = HTMLReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(html.contains("<a href=\"#items\">2. Mức đáp ứng theo từng yêu cầu</a>"))
+        #expect(html.contains("<h2 id=\"items\">2. Mức đáp ứng theo từng yêu cầu</h2>"))
+    }
+
+    /// New-regime ids are references, never a basis: they appear after the "Căn cứ" lines and are marked.
+    @Test func newRegimeIsAReferenceNotABasis() throws {
+        let md = MarkdownReporter().render(ReportFixture.scan(), language: .vi)
+        #expect(!md.contains("Căn cứ Nghị định 331"))
+        #expect(!md.contains("Căn cứ TCVN 14423"))
+        #expect(md.contains("tham chiếu, chưa áp dụng chính thức"))
+    }
+
+    /// The limits are derived from the facts: an offline root, no capture, no TLS probe.
+    @Test func limitsComeFromTheFacts() throws {
+        var scan = ReportFixture.scan()
+        scan.hosts[0].live = false
+        let limits = InspectionLimits(ReportModel(scan, language: .en)).lines
+        #expect(limits.contains { $0.hasPrefix("Offline root or snapshot (") && $0.contains(scan.hosts[0].host) })
+        #expect(
+            limits.contains { $0.hasPrefix("No TLS service was probed") } == scan.hosts.allSatisfy { $0.tls == nil })
+        scan.hosts[0].issues = [
+            CollectionIssue(collector: "config.sshd", file: "etc/ssh/sshd_config", line: 3, message: "x")
+        ]
+        let withIssue = InspectionLimits(ReportModel(scan, language: .en)).lines
+        #expect(withIssue.contains { $0.contains("1 collection issue (config.sshd)") })
     }
 
     @Test(arguments: ["md", "html"])
@@ -77,14 +115,18 @@ struct ReportContentTests {
 
     @Test func englishReportIsEnglish() {
         let md = MarkdownReporter().render(ReportFixture.scan(), language: .en)
-        #expect(md.contains("## 3. Summary of results"))
+        #expect(md.contains("## 1. Conclusion"))
         #expect(md.contains("**✗ Fail**"))
         #expect(!md.contains("Kết quả tổng hợp"))
     }
 
     @Test func reportersAreListedOnce() {
-        #expect(Reporters.formats == ["html", "md", "json", "sarif", "junit", "csv"])
-        #expect(Reporters.defaultFormats == ["html", "md", "json"])
+        #expect(
+            Reporters.formats == [
+                "html", "md", "json", "sarif", "junit", "csv", "fixes-html", "fixes-md", "fixes-csv", "police-html",
+                "police-md",
+            ])
+        #expect(Reporters.defaultFormats == ["html", "md", "json", "fixes-html", "fixes-csv", "police-html"])
         #expect(Reporters.reporter(for: "markdown")?.format == "md")
         #expect(Reporters.reporter(for: "SARIF")?.fileExtension == "sarif")
         #expect(Reporters.reporter(for: "junit")?.fileExtension == "xml")

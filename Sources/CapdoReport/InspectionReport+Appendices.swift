@@ -1,0 +1,80 @@
+import CapdoCore
+
+/// The appendices: what the signer need not read to decide, kept for the auditor and the IT staff.
+extension InspectionReport {
+    var appendices: [DocumentBlock] {
+        let s = strings
+        let blocks = ReportBlocks(model)
+        var parts: [(title: String, anchor: String, body: [DocumentBlock])] = [
+            (s[DocumentString.appendixThresholds], "thresholds", blocks.thresholds + blocks.itemRules),
+            (s[DocumentString.appendixFindings], "findings", blocks.detailedFindings),
+            (s[.compactHeading], "checks", blocks.compact),
+            (s[DocumentString.appendixHosts], "hosts", blocks.hostsAndIssues),
+        ]
+        if !model.result.waivers.isEmpty { parts.append((s[.sectionWaivers], "waiver-list", blocks.waivers)) }
+        let lan = LanSection.sections(model.result, s)
+        if !lan.isEmpty {
+            parts.append((s[.sectionLan], "lan", [.paragraph(s[.lanIntro])] + lan.flatMap(\.blocks)))
+        }
+        if model.hasTLSFacts || model.hasAntivirusFacts {
+            parts.append((s[.sectionTlsAv], "tls", blocks.tlsAndAntivirus))
+        }
+        if let changes = model.result.changes {
+            parts.append((s[.sectionChanges], "changes", blocks.changes(changes)))
+        }
+        return parts.enumerated().flatMap { index, part -> [DocumentBlock] in
+            let letter = String(UnicodeScalar(UInt8(65 + index)))
+            return [
+                .pageBreak,
+                .heading(2, s.format(DocumentString.appendixNumber, letter), part.title, anchor: part.anchor),
+            ] + part.body
+        }
+    }
+}
+
+extension LanSection {
+    /// One segment: its counters, risky observations, services and hosts.
+    var blocks: [DocumentBlock] {
+        let s = strings
+        var blocks: [DocumentBlock] = [.heading(3, "", segmentLine), .paragraph(countersLine, .note)]
+        blocks.append(.heading(4, "", s[.lanRisksHeading]))
+        if risks.isEmpty {
+            blocks.append(.paragraph(s[.lanNoRisks]))
+        } else {
+            blocks.append(
+                .table(
+                    DocumentTable(
+                        [s[.fieldSeverity], s[.columnObservation], s[.columnWhere2], s[.columnEvidencePackets]],
+                        risks.map { risk in
+                            [
+                                [.text(s.severity(risk.severity))], [.text(risk.text)], [.identifier(risk.between)],
+                                [.text(risk.packets)],
+                            ]
+                        }, widths: [12, 40, 30, 18])))
+        }
+        blocks.append(.heading(4, "", s[.lanServicesHeading]))
+        if serviceRows.isEmpty {
+            blocks.append(.paragraph(s[.lanNoServices]))
+        } else {
+            blocks.append(
+                .table(
+                    DocumentTable(
+                        [s[.columnIP], s[.columnPort], s[.columnService], s[.columnMethod], s[.columnEvidencePackets]],
+                        text: serviceRows)))
+        }
+        blocks.append(.heading(4, "", s[.lanHostsHeading]))
+        if hostRows.isEmpty {
+            blocks.append(.paragraph(s[.lanNoHosts]))
+        } else {
+            blocks.append(
+                .table(
+                    DocumentTable(
+                        [s[.columnIP], s[.columnMAC], s[.columnFirstSeen], s[.columnLastSeen], s[.columnPackets]],
+                        text: hostRows, numeric: [4], small: true)))
+            if hiddenHosts > 0 {
+                blocks.append(.paragraph(s.format(.lanHostsTruncated, "\(hiddenHosts)"), .note))
+            }
+        }
+        return blocks
+    }
+}
