@@ -333,6 +333,9 @@ private extension HTMLReporter {
                     html += "<p class=\"muted\">\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))</p>\n"
                 }
             }
+            for link in section.linkTables {
+                html += "<h4>\(e(link.title))</h4>\n" + table(link.headers, link.rows.map { $0.map(e) })
+            }
         }
         return html + "</section>\n"
     }

@@ -291,6 +291,9 @@ private extension MarkdownReporter {
                     md += "_\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))_\n\n"
                 }
             }
+            for link in section.linkTables {
+                md += "#### \(e(link.title))\n\n" + table(link.headers, link.rows.map { $0.map(c) })
+            }
         }
         return md
     }
