@@ -34,12 +34,11 @@ import Testing
         setsid ip netns exec $A sh -c "echo \\$\\$ > $F/tcpdump.pid; exec tcpdump -U -i ll\(tag)a -w $F/capture.pcap" \\
             >/dev/null 2>&1 < /dev/null &
         for i in $(seq 1 100); do [ -s $F/capture.pcap ] && break; sleep 0.1; done
-        setsid ip netns exec $B python3 -c '
-        import socket
-        s = socket.socket(socket.AF_INET6); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("2001:db8:10::2", 8443)); s.listen(5)
-        while True:
-            c, _ = s.accept(); c.recv(100); c.close()' >/dev/null 2>&1 < /dev/null &
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout $F/key.pem -out $F/cert.pem \\
+            -days 2 -subj /CN=capdo-ll-test >/dev/null 2>&1
+        setsid ip netns exec $B openssl s_server -accept "[2001:db8:10::2]:8443" -cert $F/cert.pem -key $F/key.pem \\
+            -quiet >/dev/null 2>&1 < /dev/null &
+        for i in $(seq 1 50); do ip netns exec $B ss -ltn | grep -q ':8443' && break; sleep 0.1; done
         # Two lldpd: one sends LLDP, one CDP (lldpd forced to send CDP sends no LLDP until it hears an LLDP peer).
         printf 'configure system hostname capdo-switch\nconfigure lldp tx-interval 1\n' > $F/lldpd.conf
         for protocol in lldp cdp; do
@@ -225,5 +224,22 @@ import Testing
                 #expect(vlan.packets == facts.counters.packets && vlan.services == facts.services.count)
             }
         }
+
+        // --tls probes the IPv6 TLS service the capture proved, from the sensor's namespace, as `capdo tls` would.
+        let tlsSnapshot = folder.appendingPathComponent("tls.json").path
+        let probed = try Spawn.run(
+            [
+                "/usr/sbin/ip", "netns", "exec", "capdo-ll-a\(tag)", CapdoProcess.binary, "lan", "--pcap",
+                folder.appendingPathComponent("capture.pcap").path, "--tls", "--snapshot", tlsSnapshot, "--output",
+                folder.appendingPathComponent("rtls").path, "--format", "json", "--quiet",
+            ], allowFailure: true)
+        let data = try Data(contentsOf: URL(fileURLWithPath: tlsSnapshot))
+        let host = try SnapshotCodec.decoder().decode(HostSnapshot.self, from: data)
+        let endpoint = try #require(host.tls?.endpoints.first, "\(probed.output)")
+        #expect(host.tls?.endpoints.count == 1 && endpoint.port == 8443)
+        #expect(endpoint.chain.first?.subject.contains("capdo-ll-test") == true)
+        #expect(!endpoint.acceptedProtocols.isEmpty)
+        let statuses = Self.statuses(in: folder.appendingPathComponent("rtls"))
+        #expect(statuses.keys.contains { $0.contains(".tls.") }, "the TLS rules judged the probe")
     }
 }
