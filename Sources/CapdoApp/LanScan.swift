@@ -7,15 +7,23 @@ public enum LanScan {
     /// `snapshotPath` when given; with the report file stem.
     public static func run(
         _ source: LanSource, snapshotPath: String?, ruleSet: RuleSetChoice, session: ReportSession,
-        warn: (String) -> Void
+        tls: LanTLSProbe? = nil, warn: (String) -> Void
     ) async throws(CapdoError) -> (result: ScanResult, stem: String, facts: LanFacts) {
         let clock = session.clock
         var loaded = try ruleSet.load(config: session.config, warn: warn)
         loaded.onlyGroup = .network
         let (facts, issues) = try await source.collect()
-        let host = HostSnapshot(
+        var host = HostSnapshot(
             collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
             lan: facts, issues: issues)
+        if let tls {
+            // The TLS rules judge what the probe found, beside the network rules.
+            let (tlsFacts, tlsIssues) = try await tls.collect(facts, now: clock.now)
+            host.tls = tlsFacts
+            host.issues += tlsIssues
+            loaded.onlyGroup = nil
+            loaded.catalog.rules = loaded.catalog.rules.filter { $0.group == .network || TLSSource.isTLSRule($0) }
+        }
         if let snapshotPath { try SnapshotFile.write(host, to: snapshotPath) }
         let scanned = source.targetList
         let result = try ScanAssembler.evaluatePseudoHost(host, ruleSet: loaded, session: session) { system in

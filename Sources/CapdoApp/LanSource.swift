@@ -99,6 +99,12 @@ public struct LanSource: LanFactSource {
             merged.protocolsSeen += part.protocolsSeen
             merged.scan = merged.scan ?? part.scan
             merged.linkType = merged.linkType ?? part.linkType
+            // Only a capture has link-layer facts (an active scan leaves them nil).
+            merged.vlans = merged.vlans ?? part.vlans
+            merged.neighbours = merged.neighbours ?? part.neighbours
+            merged.spanningTreeRoots = merged.spanningTreeRoots ?? part.spanningTreeRoots
+            merged.linkFrames = merged.linkFrames ?? part.linkFrames
+            merged.routerAdvertisements = merged.routerAdvertisements ?? part.routerAdvertisements
         }
         return merged
     }

@@ -21,13 +21,25 @@ public struct LanFacts: Codable, Sendable, Equatable {
     public var counters: LanCounters
     /// Active scan parameters, when one ran.
     public var scan: LanScanInfo?
+    /// VLANs seen in 802.1Q/802.1ad tags; nil for an active scan or a snapshot from an older version.
+    public var vlans: [LanVlan]?
+    /// LLDP and CDP neighbours (which switch and port the sensor is on).
+    public var neighbours: [LanNeighbour]?
+    /// Spanning tree root bridges claimed in BPDUs.
+    public var spanningTreeRoots: [LanSpanningTreeRoot]?
+    /// Link-layer frames that are neither IP nor ARP, by kind (`lldp`, `stp`, `cdp`, `dtp`, `llc-e0-e0`, …).
+    public var linkFrames: [String: Int]?
+    /// IPv6 routers that sent router advertisements.
+    public var routerAdvertisements: [LanRouterAdvertisement]?
 
     public init(
         segment: String, mode: String, linkType: String? = nil, firstPacketTime: Date? = nil,
         lastPacketTime: Date? = nil,
         hosts: [LanHost] = [], services: [LanService] = [], credentials: [LanCredential] = [],
         dhcpServers: [LanDhcpServer] = [], arpConflicts: [LanArpConflict] = [], protocolsSeen: [LanProtocolSeen] = [],
-        counters: LanCounters = LanCounters(), scan: LanScanInfo? = nil
+        counters: LanCounters = LanCounters(), scan: LanScanInfo? = nil, vlans: [LanVlan]? = nil,
+        neighbours: [LanNeighbour]? = nil, spanningTreeRoots: [LanSpanningTreeRoot]? = nil,
+        linkFrames: [String: Int]? = nil, routerAdvertisements: [LanRouterAdvertisement]? = nil
     ) {
         self.segment = segment
         self.mode = mode
@@ -42,6 +54,11 @@ public struct LanFacts: Codable, Sendable, Equatable {
         self.protocolsSeen = protocolsSeen
         self.counters = counters
         self.scan = scan
+        self.vlans = vlans
+        self.neighbours = neighbours
+        self.spanningTreeRoots = spanningTreeRoots
+        self.linkFrames = linkFrames
+        self.routerAdvertisements = routerAdvertisements
     }
 
     enum CodingKeys: String, CodingKey {
@@ -54,5 +71,9 @@ public struct LanFacts: Codable, Sendable, Equatable {
         case arpConflicts = "arp_conflicts"
         case protocolsSeen = "protocols_seen"
         case counters, scan
+        case vlans, neighbours
+        case spanningTreeRoots = "spanning_tree_roots"
+        case linkFrames = "link_frames"
+        case routerAdvertisements = "router_advertisements"
     }
 }

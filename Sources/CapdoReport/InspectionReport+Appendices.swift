@@ -75,6 +75,10 @@ extension LanSection {
                 blocks.append(.paragraph(s.format(.lanHostsTruncated, "\(hiddenHosts)"), .note))
             }
         }
+        for link in linkTables {
+            blocks.append(.heading(4, "", link.title))
+            blocks.append(.table(DocumentTable(link.headers, text: link.rows, small: true)))
+        }
         return blocks
     }
 }

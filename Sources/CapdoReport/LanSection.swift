@@ -49,6 +49,9 @@ struct LanSection {
         }
     }
 
+    /// Neighbours, VLANs, spanning tree roots, router advertisements and other link frames (when seen).
+    var linkTables: [LanLinkTables.Table] { LanLinkTables(facts: facts, language: strings.language).tables }
+
     var hiddenHosts: Int { max(0, facts.hosts.count - Self.hostLimit) }
 
     var serviceRows: [[String]] {
@@ -93,6 +96,7 @@ struct LanSection {
                     between: (seen.sources + ["→"] + seen.destinations).joined(separator: " "),
                     packets: "#\(seen.firstPacket) (\(seen.packets))"))
         }
+        out += LanLinkTables(facts: facts, language: strings.language).risks
         for service in facts.services where Self.riskyPorts.contains(service.port) {
             out.append(
                 Risk(

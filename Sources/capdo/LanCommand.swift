@@ -24,9 +24,17 @@ struct LanCommand: AsyncParsableCommand {
               capdo lan --interface eth0 --duration 600 --filter 'not port 22' --write lan.pcap
               capdo lan --targets 192.0.2.0/24 --ports top100,3389,8291 --rate 500
               sudo capdo lan --targets 192.0.2.0/24 --ports 1-65535 --scan syn --rate 2000
+              capdo lan --pcap ward-lan.pcapng --tls
             """)
 
     @OptionGroup var source: LanOptions
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Also probe, as 'capdo tls' does, the TCP services found on TLS ports (443, 8443, 993, …): only "
+                + "addresses the capture or scan proved; the TLS rules judge certificates and protocols."))
+    var tls = false
 
     @Option(name: .long, help: "Also write the LAN facts as a snapshot (JSON) for 'capdo evaluate'.")
     var snapshot: String?
@@ -40,7 +48,7 @@ struct LanCommand: AsyncParsableCommand {
             let showProgress = !report.quiet && isatty(STDERR_FILENO) == 1
             let (result, stem, facts) = try await LanScan.run(
                 source.source(quiet: report.quiet, showProgress: showProgress), snapshotPath: snapshot,
-                ruleSet: ruleSet.choice, session: session, warn: Console.warn)
+                ruleSet: ruleSet.choice, session: session, tls: tls ? LanTLSProbe() : nil, warn: Console.warn)
             try Console.finish(
                 result, session: session, stem: stem,
                 lead:

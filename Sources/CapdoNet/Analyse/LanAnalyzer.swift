@@ -51,7 +51,8 @@ public struct LanAnalyzer: PacketSink {
         }
         counters.decoded += 1
         if packet.headers.network == .ipv4 && packet.headers.isFragment { counters.ipv4Fragments += 1 }
-        if packet.headers.hasTransport {
+        // A transport payload, or the PDU of a link-layer frame (LLDP, STP, CDP, …).
+        if packet.headers.payloadLength > 0 {
             let start = packet.headers.payloadOffset
             packet.payload = UnsafeRawBufferPointer(
                 rebasing: record.bytes[start..<(start + packet.headers.payloadLength)])

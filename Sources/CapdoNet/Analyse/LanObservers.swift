@@ -18,5 +18,10 @@ typealias LanObservers =
     ObserverPair<FtpPop3LoginObserver,
     ObserverPair<ImapLoginObserver,
     ObserverPair<SmtpLoginObserver,
-    HttpBasicAuthObserver
-    >>>>>>>>>>>>
+    ObserverPair<HttpBasicAuthObserver,
+    ObserverPair<VlanObserver,
+    ObserverPair<NeighbourObserver,
+    ObserverPair<SpanningTreeObserver,
+    ObserverPair<LinkFrameObserver,
+    RouterAdvertisementObserver
+    >>>>>>>>>>>>>>>>>

@@ -25,4 +25,14 @@ struct DecodedPacket {
     var arpOperation: UInt16 = 0
     var arpSenderMAC: UInt64 = 0
     var arpSenderIP: UInt32 = 0
+    /// 802.1Q / 802.1ad tags before the EtherType: how many, and the outer and inner VLAN ids (0 when absent).
+    var vlanTags: UInt8 = 0
+    var outerVLAN: UInt16 = 0
+    var innerVLAN: UInt16 = 0
+    /// The first tag was 802.1ad (QinQ, 0x88a8) rather than 802.1Q.
+    var serviceTag = false
+    /// A link-layer frame that is neither IP nor ARP (LLDP, STP, CDP, other LLC/SNAP); its PDU is the payload.
+    var link: LinkFrame = .none
+    /// LLC: DSAP << 8 | SSAP; SNAP: OUI << 16 | protocol id.
+    var linkKind: UInt64 = 0
 }

@@ -21,12 +21,13 @@ struct PacketDecoder {
             packet.hasMAC = true
             ethertype = u16(bytes, 12)
             offset = 14
-            var tags = 0
-            while ethertype == 0x8100 || ethertype == 0x88A8 || ethertype == 0x9100 {
-                tags += 1
-                guard tags <= 4, count >= offset + 4 else { return .truncatedLink }
-                ethertype = u16(bytes, offset + 2)
-                offset += 4
+            if ethertype == 0x8100 || ethertype == 0x88A8 || ethertype == 0x9100 {
+                guard let next = decodeTags(bytes, &offset, ethertype, into: &packet) else { return .truncatedLink }
+                ethertype = next
+            }
+            if ethertype < 0x0600 {
+                // 802.3: a length, and an 802.2 LLC header follows (it bounds the PDU; padding is not part of it).
+                return decodeLLC(bytes, offset, min(count, offset + Int(ethertype)), into: &packet)
             }
         case .linuxSLL:
             guard count >= 16 else { return .truncatedLink }
@@ -62,8 +63,59 @@ struct PacketDecoder {
         case 0x0800: return decodeIPv4(bytes, offset, into: &packet)
         case 0x86DD: return decodeIPv6(bytes, offset, into: &packet)
         case 0x0806: return decodeARP(bytes, offset, into: &packet)
+        case 0x88CC:
+            packet.link = .lldp
+            packet.payloadOffset = offset
+            packet.payloadLength = count - offset
+            return nil
+        // Linux cooked captures give 802.2 frames the pseudo-protocol ETH_P_802_2.
+        case 0x0004: return decodeLLC(bytes, offset, count, into: &packet)
         default: return .unsupportedEthertype
         }
+    }
+
+    /// Reads up to four 802.1Q/802.1ad tags from `offset` (which it moves past them); the EtherType after them, or
+    /// nil when the frame ends inside them.
+    private func decodeTags(
+        _ bytes: UnsafeRawBufferPointer, _ offset: inout Int, _ first: UInt16, into packet: inout DecodedPacket
+    ) -> UInt16? {
+        var ethertype = first
+        packet.serviceTag = first == 0x88A8 || first == 0x9100
+        var tags: UInt8 = 0
+        while ethertype == 0x8100 || ethertype == 0x88A8 || ethertype == 0x9100 {
+            guard tags < 4, bytes.count >= offset + 4 else { return nil }
+            let id = u16(bytes, offset) & 0x0FFF
+            if tags == 0 { packet.outerVLAN = id } else if tags == 1 { packet.innerVLAN = id }
+            tags += 1
+            ethertype = u16(bytes, offset + 2)
+            offset += 4
+        }
+        packet.vlanTags = tags
+        return ethertype
+    }
+
+    /// An 802.2 LLC frame from `offset` to `end`: spanning tree, SNAP (CDP, PVST+, …) or another SAP pair.
+    private func decodeLLC(
+        _ bytes: UnsafeRawBufferPointer, _ offset: Int, _ end: Int, into packet: inout DecodedPacket
+    ) -> SkipReason? {
+        guard end >= offset + 3 else { return .truncatedLink }
+        let dsap = bytes[offset], ssap = bytes[offset + 1]
+        // Unnumbered frames have a one-byte control field, information and supervisory frames two.
+        var start = offset + (bytes[offset + 2] & 0x03 == 0x03 ? 3 : 4)
+        if dsap == 0xAA && ssap == 0xAA {
+            guard end >= offset + 8 else { return .truncatedLink }
+            let kind = UInt64(u32(bytes, offset + 2) & 0xFF_FFFF) << 16 | UInt64(u16(bytes, offset + 6))
+            packet.linkKind = kind
+            packet.link = kind == 0x000C_2000 ? .cdp : kind == 0x000C_010B ? .pvst : .snap
+            start = offset + 8
+        } else {
+            packet.linkKind = UInt64(dsap) << 8 | UInt64(ssap)
+            packet.link = dsap == 0x42 && ssap == 0x42 ? .stp : .llc
+        }
+        guard end >= start else { return .truncatedLink }
+        packet.payloadOffset = start
+        packet.payloadLength = end - start
+        return nil
     }
 
     private func decodeARP(_ bytes: UnsafeRawBufferPointer, _ offset: Int, into packet: inout DecodedPacket)
