@@ -18,5 +18,7 @@ typealias LanObservers =
     ObserverPair<FtpPop3LoginObserver,
     ObserverPair<ImapLoginObserver,
     ObserverPair<SmtpLoginObserver,
-    HttpBasicAuthObserver
-    >>>>>>>>>>>>
+    ObserverPair<HttpBasicAuthObserver,
+    ObserverPair<HttpFormLoginObserver,
+    HostNameObserver
+    >>>>>>>>>>>>>>

@@ -25,4 +25,6 @@ struct DecodedPacket {
     var arpOperation: UInt16 = 0
     var arpSenderMAC: UInt64 = 0
     var arpSenderIP: UInt32 = 0
+    /// TCP sequence number (the HTTP form observer reassembles a request body by it).
+    var tcpSequence: UInt32 = 0
 }
