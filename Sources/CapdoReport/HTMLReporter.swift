@@ -333,6 +333,10 @@ private extension HTMLReporter {
                     html += "<p class=\"muted\">\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))</p>\n"
                 }
             }
+            for detail in section.detailTables {
+                html += "<h4>\(e(detail.title))</h4>\n" + table(detail.headers, detail.rows.map { $0.map(e) })
+                if let note = detail.note { html += "<p class=\"muted\">\(e(note))</p>\n" }
+            }
         }
         return html + "</section>\n"
     }

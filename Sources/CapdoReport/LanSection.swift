@@ -49,6 +49,9 @@ struct LanSection {
         }
     }
 
+    /// Logins over HTTP, DHCP replies, host vendors and names (`LanDetailTables`).
+    var detailTables: [LanTable] { LanDetailTables(facts: facts, strings: strings).tables }
+
     var hiddenHosts: Int { max(0, facts.hosts.count - Self.hostLimit) }
 
     var serviceRows: [[String]] {

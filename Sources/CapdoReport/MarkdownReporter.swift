@@ -291,6 +291,10 @@ private extension MarkdownReporter {
                     md += "_\(e(s.format(.lanHostsTruncated, "\(section.hiddenHosts)")))_\n\n"
                 }
             }
+            for detail in section.detailTables {
+                md += "#### \(e(detail.title))\n\n" + table(detail.headers, detail.rows.map { $0.map(c) })
+                if let note = detail.note { md += "_\(e(note))_\n\n" }
+            }
         }
         return md
     }

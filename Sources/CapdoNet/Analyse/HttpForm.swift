@@ -30,14 +30,24 @@ enum HttpForm {
         var user: String?
     }
 
-    /// Field names (lowercase letters and digits only) that hold a secret: …pass…, …pwd…, matkhau…, mk.
-    static func isSecretName(_ name: [UInt8]) -> Bool {
-        name == Array("mk".utf8) || contains(name, "pass") || contains(name, "pwd") || contains(name, "matkhau")
+    /// Field names (as sent, percent-decoded) that hold a secret: password, passwd, passcode, pwd, matkhau (also
+    /// `mat_khau`, `MatKhau`, …), mk, pass, or a name ending in `_pass`, `-pass`, `.pass`, `[pass]`.
+    static func isSecretName(_ raw: [UInt8]) -> Bool {
+        let name = normalised(raw)
+        if name == Array("mk".utf8) || name == Array("pass".utf8) { return true }
+        if ["passw", "passcode", "passphrase", "pwd", "matkhau"].contains(where: { contains(name, $0) }) {
+            return true
+        }
+        let folded = lowered(raw.prefix(64))
+        return ["_pass", "-pass", ".pass", "[pass]"].contains { suffix in
+            folded.reversed().starts(with: suffix.utf8.reversed())
+        }
     }
 
-    /// Field names that hold a login name.
-    static func isUserName(_ name: [UInt8]) -> Bool {
-        ["user", "login", "email", "account", "taikhoan", "tendangnhap", "tendn"].contains { contains(name, $0) }
+    /// Field names (as sent, percent-decoded) that hold a login name.
+    static func isUserName(_ raw: [UInt8]) -> Bool {
+        let name = normalised(raw)
+        return ["user", "login", "email", "account", "taikhoan", "tendangnhap", "tendn"].contains { contains(name, $0) }
     }
 
     /// Parses a request head that ends within `bytes` (nil when the blank line is not there yet or it is no request).
@@ -89,7 +99,7 @@ enum HttpForm {
             let end = body[start...].firstIndex(of: 0x26) ?? body.endIndex
             let pair = body[start..<end]
             if let equals = pair.firstIndex(of: 0x3D) {
-                let name = normalised(percentDecoded(pair[..<equals]))
+                let name = percentDecoded(pair[..<equals])
                 let value = pair[(equals + 1)...]
                 if !value.isEmpty {
                     if isSecretName(name) {
@@ -121,7 +131,7 @@ enum HttpForm {
             guard let headEnd = find(Array(part), Array("\r\n\r\n".utf8), from: 0) else { continue }
             let head = lowered(part.prefix(headEnd))
             guard let nameStart = index(head, of: "name=\"") else { continue }
-            let name = normalised(Array(head[(nameStart + 6)...].prefix { $0 != 0x22 }))
+            let name = Array(head[(nameStart + 6)...].prefix { $0 != 0x22 })
             var value = part.dropFirst(headEnd + 4)
             if value.last == 0x0A { value = value.dropLast() }
             if value.last == 0x0D { value = value.dropLast() }
@@ -210,13 +220,16 @@ enum HttpForm {
         find(bytes, Array(needle.utf8), from: from, limit: limit)
     }
 
-    /// True when `bytes` start with `prefix` (ASCII, case-insensitive).
+    /// True when `bytes` start with `prefix` (ASCII, case-insensitive; `prefix` in lowercase).
     static func hasPrefix<C: Collection>(_ bytes: C, _ prefix: String) -> Bool where C.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        for expected in prefix.utf8 {
-            guard let byte = iterator.next(), lower(byte) == expected else { return false }
-        }
-        return true
+        hasPrefix(bytes, prefix.utf8)
+    }
+
+    /// True when `bytes` start with the lowercase bytes `prefix`, ignoring the case of `bytes`.
+    static func hasPrefix<C: Collection, P: Collection>(_ bytes: C, _ prefix: P) -> Bool
+    where C.Element == UInt8, P.Element == UInt8 {
+        guard bytes.count >= prefix.count else { return false }
+        return zip(bytes, prefix).allSatisfy { lower($0) == lower($1) }
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {

@@ -49,9 +49,20 @@ struct HttpFormLoginObserver: PacketObserver {
         case 0x50, 0x47:  // POST, GET
             if HttpForm.hasPrefix(payload, "post ") || HttpForm.hasPrefix(payload, "get ") {
                 request(packet, credentials: &credentials)
+            } else if payload.count < 5 && HttpForm.hasPrefix("post ".utf8, payload) {
+                // "POST " itself cut short: follow the request from here.
+                start(
+                    packet.flowToServer,
+                    Pending(
+                        kind: .request, nextSequence: packet.headers.tcpSequence &+ UInt32(payload.count),
+                        bytes: Array(payload), segments: [(0, packet.number)]))
             }
         case 0x48:  // HTTP/1.x response
-            if HttpForm.hasPrefix(payload, "http/1.") { response(packet) }
+            if HttpForm.hasPrefix(payload, "http/1.")
+                || (payload.count < 7 && HttpForm.hasPrefix("http/1.".utf8, payload))
+            {
+                response(packet)
+            }
         default: break
         }
     }
@@ -123,6 +134,8 @@ struct HttpFormLoginObserver: PacketObserver {
         var cursor = headBytes.startIndex
         while cursor < headBytes.endIndex {
             let line = headBytes[cursor...].prefix { $0 != 0x0D && $0 != 0x0A }
+            // A header line cut by the segment's end says nothing yet: the page is searched.
+            if line.endIndex == headBytes.endIndex && headEnd == nil { break }
             if HttpForm.hasPrefix(line, "content-type:") {
                 let value = line.dropFirst(13).drop { $0 == 0x20 }
                 html = HttpForm.hasPrefix(value, "text/html") || HttpForm.hasPrefix(value, "application/xhtml")
@@ -138,7 +151,7 @@ struct HttpFormLoginObserver: PacketObserver {
         guard html else { return }
         let flow = packet.flowToServer
         let path = requestPaths[flow]
-        let body = headEnd.map { payload[($0 + 4)...] } ?? payload[payload.endIndex...]
+        let body = headEnd.map { payload[($0 + 4)...] } ?? payload[...]
         if HttpForm.hasPasswordInput(body) {
             notePage(packet, path: path)
             return
