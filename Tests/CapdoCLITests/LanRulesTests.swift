@@ -23,7 +23,7 @@ import Testing
         let hosts = try #require((report as? [String: Any])?["hosts"] as? [[String: Any]])
         let findings = hosts.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
         let network = findings.filter { ($0["rule_id"] as? String)?.hasPrefix("net.") == true }
-        #expect(network.count == 13)
+        #expect(network.count == 15)
         #expect(network.allSatisfy { $0["status"] as? String == "not_assessed" })
     }
 }
