@@ -101,7 +101,11 @@ struct LanWardNamespace {
         ip netns exec cddhc$T python3 $D/dhcpc.py vdhc$T 3c:52:82:00:00:07 ward-pc-07 192.0.2.2
         ip netns exec cdsrv$T python3 $D/names.py 192.0.2.10
         ip netns exec cdrog$T python3 $D/arpspoof.py vrog$T 00:0c:29:00:00:66 192.0.2.2
-        sleep 0.5
+        # Stop only once the last frame sent (the spoofed ARP reply) is in the capture.
+        for i in $(seq 1 100); do
+            if tcpdump -r $D/ward.pcap 'arp and ether src 00:0c:29:00:00:66' 2>/dev/null | grep -q .; then break; fi
+            sleep 0.1
+        done
         # The test runner's children may inherit blocked signals: KILL ends tcpdump, and -U has written every packet.
         for p in $(ip netns pids cdcli$T); do kill -KILL $p; done
         for i in $(seq 1 50); do
