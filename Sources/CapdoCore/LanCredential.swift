@@ -13,6 +13,8 @@ public struct LanCredential: Codable, Sendable, Equatable {
     public var secret: String?
     /// True when the secret is a well-known default (SNMP `public`/`private`); the secret itself is not kept.
     public var defaultSecret: Bool
+    /// HTTP forms: the request path (query cut off) the form was posted to.
+    public var path: String?
 
     public init(
         protocol: String, client: String, server: String, packet: Int, user: String? = nil, secretSeen: Bool,
@@ -30,5 +32,6 @@ public struct LanCredential: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case `protocol`, client, server, packet, user, secret
         case defaultSecret = "default_secret"
+        case path
     }
 }

@@ -31,6 +31,14 @@ public struct LanFacts: Codable, Sendable, Equatable {
     public var linkFrames: [String: Int]?
     /// IPv6 routers that sent router advertisements.
     public var routerAdvertisements: [LanRouterAdvertisement]?
+    /// Login pages served over HTTP (a `type=password` field in a cleartext response); nil when none.
+    public var httpLoginPages: [LanHttpLoginPage]?
+    /// MACs seen without an address of their own (not in `hosts`); nil when none.
+    public var macOnly: [LanMACOnly]?
+    /// The OUI registry vendors were read from (`/usr/share/ieee-data`), nil when it was not installed.
+    public var vendorRegistry: String?
+    /// The DHCP servers capdo.yaml declares legitimate (`lan: { dhcp_servers: […] }`); nil when none are.
+    public var declaredDhcpServers: [String]?
 
     public init(
         segment: String, mode: String, linkType: String? = nil, firstPacketTime: Date? = nil,
@@ -75,5 +83,9 @@ public struct LanFacts: Codable, Sendable, Equatable {
         case spanningTreeRoots = "spanning_tree_roots"
         case linkFrames = "link_frames"
         case routerAdvertisements = "router_advertisements"
+        case httpLoginPages = "http_login_pages"
+        case macOnly = "mac_only"
+        case vendorRegistry = "vendor_registry"
+        case declaredDhcpServers = "declared_dhcp_servers"
     }
 }

@@ -75,9 +75,10 @@ extension LanSection {
                 blocks.append(.paragraph(s.format(.lanHostsTruncated, "\(hiddenHosts)"), .note))
             }
         }
-        for link in linkTables {
-            blocks.append(.heading(4, "", link.title))
-            blocks.append(.table(DocumentTable(link.headers, text: link.rows, small: true)))
+        for table in detailTables + linkTables {
+            blocks.append(.heading(4, "", table.title))
+            blocks.append(.table(DocumentTable(table.headers, text: table.rows, small: true)))
+            if let note = table.note { blocks.append(.paragraph(note, .note)) }
         }
         return blocks
     }

@@ -4,11 +4,7 @@ import CapdoCore
 /// other link frames) and their risks, as plain strings: each table is a title, headers and rows, so any writer can
 /// render it. The texts are kept here in both languages until they move to `ReportString`.
 struct LanLinkTables {
-    struct Table {
-        var title: String
-        var headers: [String]
-        var rows: [[String]]
-    }
+    typealias Table = LanTable
 
     let facts: LanFacts
     let language: Language

@@ -50,7 +50,9 @@ struct LanSection {
     }
 
     /// Neighbours, VLANs, spanning tree roots, router advertisements and other link frames (when seen).
-    var linkTables: [LanLinkTables.Table] { LanLinkTables(facts: facts, language: strings.language).tables }
+    var linkTables: [LanTable] { LanLinkTables(facts: facts, language: strings.language).tables }
+    /// Logins over HTTP, DHCP replies, host vendors and names (`LanDetailTables`).
+    var detailTables: [LanTable] { LanDetailTables(facts: facts, strings: strings).tables }
 
     var hiddenHosts: Int { max(0, facts.hosts.count - Self.hostLimit) }
 

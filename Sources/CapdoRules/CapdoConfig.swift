@@ -22,6 +22,8 @@ public struct CapdoConfig: Sendable, Equatable {
     /// The PEM private key and certificate reports are signed with (`signing: {key:, certificate:}`).
     public var signing: ReportSigning?
     public var file: String
+    /// The DHCP servers of the segment (`lan: { dhcp_servers: [IP, …] }`): any other that answers is a rogue.
+    public var lanDhcpServers: [String] = []
 
     public init(
         organisation: Organisation? = nil, profile: String? = nil, variables: [String: FactValue] = [:],

@@ -7,7 +7,7 @@ public enum CapdoConfigLoader {
     static let topKeys: Set<String> = [
         "organisation", "system", "systems", "profile", "variables", "rules", "waivers", "evidence", "output",
         "formats",
-        "language", "history", "retention", "signing", "local_admins_allowed", "report",
+        "language", "history", "retention", "signing", "local_admins_allowed", "report", "lan",
     ]
     /// The profile variable `local_admins_allowed:` sets (rule `win.access.local_admins_allowed`).
     public static let localAdminsVariable = "windows_local_admins_allowed"
@@ -116,6 +116,16 @@ public enum CapdoConfigLoader {
                 key: resolve(try context.string(node["key"], "signing.key", line: node.line), base: base),
                 certificate: resolve(
                     try context.string(node["certificate"], "signing.certificate", line: node.line), base: base))
+        }
+        if let node = root["lan"] {
+            try context.checkKeys(node, allowed: ["dhcp_servers"], what: "lan")
+            for item in try list(node["dhcp_servers"], "lan.dhcp_servers", context: context) {
+                guard NetworkSyntax.isIPv4(item.text) else {
+                    throw context.error(
+                        item.line, "lan.dhcp_servers: '\(item.text)' is not an IPv4 address", code: .config)
+                }
+                config.lanDhcpServers.append(item.text)
+            }
         }
         return config
     }

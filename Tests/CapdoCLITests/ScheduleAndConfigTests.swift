@@ -60,6 +60,8 @@ struct ScheduleAndConfigTests {
         ("systems:\n  - name: x\n    lan_targets: [\"10.0.0.0/33\"]\n", ":3: lan_targets"),
         ("retention: {days: 0}\n", ":1: retention days"),
         ("histroy: /tmp/h.sqlite\n", ":1: unknown key 'histroy'"),
+        ("lan:\n  dhcp_servers: [192.0.2.300]\n", ":2: lan.dhcp_servers: '192.0.2.300'"),
+        ("lan:\n  dhcp: [192.0.2.3]\n", ":2: unknown key 'dhcp' in lan"),
     ])
     func configCheckNamesFileAndLine(_ text: String, _ expected: String) throws {
         let path = NSTemporaryDirectory() + "capdo-config-\(UUID().uuidString).yaml"

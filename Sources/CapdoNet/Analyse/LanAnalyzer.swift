@@ -77,6 +77,7 @@ public struct LanAnalyzer: PacketSink {
             lastPacketTime: firstTime == nil ? nil : date(lastTime), counters: counters)
         observers.contribute(to: &facts)
         credentials.contribute(to: &facts)
+        facts.labelVendors(OUIRegistry.installed)
         facts.protocolsSeen.sort { $0.protocol < $1.protocol }
         return facts
     }

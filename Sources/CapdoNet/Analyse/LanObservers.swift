@@ -23,5 +23,7 @@ typealias LanObservers =
     ObserverPair<NeighbourObserver,
     ObserverPair<SpanningTreeObserver,
     ObserverPair<LinkFrameObserver,
-    RouterAdvertisementObserver
-    >>>>>>>>>>>>>>>>>
+    ObserverPair<RouterAdvertisementObserver,
+    ObserverPair<HttpFormLoginObserver,
+    HostNameObserver
+    >>>>>>>>>>>>>>>>>>>

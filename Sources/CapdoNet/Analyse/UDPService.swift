@@ -1,11 +1,12 @@
 /// The UDP protocols of interest, by port. A datagram counts for the first whose ports it matches, in this order:
 /// from 53 to 137 is NBNS, from 123 to 69 is TFTP.
 enum UDPService {
-    case dhcpReply, tftp, ntp, syslog, hsrp, snmp, mdns, llmnr, nbns, dns, other
+    case dhcpReply, dhcpRequest, tftp, ntp, syslog, hsrp, snmp, mdns, llmnr, nbns, dns, other
 
     @inline(__always) init(source: UInt16, destination: UInt16) {
         switch (source, destination) {
         case (67, 68), (67, 67): self = .dhcpReply
+        case (68, 67): self = .dhcpRequest
         case (_, 69): self = .tftp
         case (_, 123), (123, _): self = .ntp
         case (_, 514): self = .syslog

@@ -35,4 +35,6 @@ struct DecodedPacket {
     var link: LinkFrame = .none
     /// LLC: DSAP << 8 | SSAP; SNAP: OUI << 16 | protocol id.
     var linkKind: UInt64 = 0
+    /// TCP sequence number (the HTTP form observer reassembles a request body by it).
+    var tcpSequence: UInt32 = 0
 }

@@ -211,6 +211,7 @@ struct PacketDecoder {
             packet.destinationPort = u16(bytes, offset + 2)
             packet.tcpFlags = bytes[offset + 13]
             packet.tcpAcknowledgement = u32(bytes, offset + 8)
+            packet.tcpSequence = u32(bytes, offset + 4)
             packet.payloadOffset = offset + headerLength
             packet.payloadLength = end - packet.payloadOffset
         case 17:

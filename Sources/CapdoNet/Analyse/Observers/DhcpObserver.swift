@@ -1,16 +1,20 @@
 import CapdoCore
 
-/// DHCP servers: who sent offers and acknowledgements (more than one server on a segment may be a rogue).
+/// DHCP servers: who sent offers and acknowledgements (more than one server on a segment may be a rogue), and what
+/// each handed out: address, gateways, DNS servers, lease time, to which client, in which packet.
 struct DhcpObserver: PacketObserver {
     static let serverLimit = 256
     /// Packet numbers kept per server.
     static let packetLimit = 10
+    /// Replies kept in detail per server.
+    static let replyLimit = 20
 
     private struct Server {
         var mac: UInt64?
         var offers = 0
         var acks = 0
         var packets: [Int] = []
+        var replies: [LanDhcpReply] = []
     }
 
     private var servers: [IPAddress: Server] = [:]
@@ -19,48 +23,43 @@ struct DhcpObserver: PacketObserver {
 
     @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         guard packet.isUDP, packet.udpService == .dhcpReply else { return }
-        let payload = packet.payload
-        guard payload.count >= 240, payload[0] == 2,
-            payload.loadUnaligned(fromByteOffset: 236, as: UInt32.self) == UInt32(0x6382_5363).bigEndian
-        else { return }
-        var cursor = 240
-        var messageType: UInt8 = 0
-        var server = packet.headers.source
-        while cursor < payload.count {
-            let code = payload[cursor]
-            if code == 255 { break }
-            if code == 0 {
-                cursor += 1
-                continue
-            }
-            guard cursor + 1 < payload.count else { break }
-            let length = Int(payload[cursor + 1])
-            guard cursor + 2 + length <= payload.count else { break }
-            if code == 53, length == 1 { messageType = payload[cursor + 2] }
-            if code == 54, length == 4 {
-                server = .v4(UInt32(bigEndian: payload.loadUnaligned(fromByteOffset: cursor + 2, as: UInt32.self)))
-            }
-            cursor += 2 + length
+        record(packet)
+    }
+
+    private mutating func record(_ packet: ObservedPacket) {
+        guard let message = DhcpMessage(packet.payload, operation: 2), message.type == 2 || message.type == 5 else {
+            return
         }
-        guard messageType == 2 || messageType == 5 else { return }
+        let server = message.serverIdentifier.map(IPAddress.v4) ?? packet.headers.source
+        tally.add(packet: packet.number, source: server, destination: nil)
+        guard servers.count < Self.serverLimit || servers[server] != nil else {
+            serversOverLimit += 1
+            return
+        }
         var state = servers[server] ?? Server()
         if state.mac == nil, packet.headers.hasMAC { state.mac = packet.headers.sourceMAC }
-        if messageType == 2 { state.offers += 1 } else { state.acks += 1 }
+        if message.type == 2 { state.offers += 1 } else { state.acks += 1 }
         if state.packets.count < Self.packetLimit { state.packets.append(packet.number) }
-        if servers.count < Self.serverLimit || servers[server] != nil {
-            servers[server] = state
-        } else {
-            serversOverLimit += 1
+        if state.replies.count < Self.replyLimit {
+            let address = { (value: UInt32) in IPAddress.v4(value).description }
+            state.replies.append(
+                LanDhcpReply(
+                    type: message.type == 2 ? "offer" : "ack", packet: packet.number,
+                    clientMAC: message.clientMAC.map(MACAddress.string), address: address(message.yourAddress),
+                    routers: message.routers.map(address), dnsServers: message.dnsServers.map(address),
+                    leaseSeconds: message.leaseSeconds.map(Int.init), subnetMask: message.subnetMask.map(address)))
         }
-        tally.add(packet: packet.number, source: server, destination: nil)
+        servers[server] = state
     }
 
     func contribute(to facts: inout LanFacts) {
         facts.dhcpServers += servers.keys.sorted().map { key -> LanDhcpServer in
             let state = servers[key]!
-            return LanDhcpServer(
+            var server = LanDhcpServer(
                 ip: key.description, mac: state.mac.map(MACAddress.string), offers: state.offers, acks: state.acks,
                 packets: state.packets)
+            server.replies = state.replies
+            return server
         }
         facts.counters.addSkipped("dhcp_servers_over_limit", serversOverLimit)
         facts.addSeen(tally)
