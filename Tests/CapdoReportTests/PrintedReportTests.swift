@@ -18,12 +18,12 @@ struct PrintedReportTests {
 
     static let budgets: [Budget] = ["", "en/"].flatMap { folder in
         [
-            Budget(file: folder + "srv-portal-01-2026-11-28.html", body: 6, total: 32),
-            Budget(file: folder + "pc-motcua-03-2026-11-28.html", body: 14, total: 72),
-            Budget(file: folder + "fleet-2026-11-28.html", body: 20, total: 130),
+            Budget(file: folder + "srv-portal-01-2026-11-28.html", body: 6, total: 44),
+            Budget(file: folder + "pc-motcua-03-2026-11-28.html", body: 17, total: 110),
+            Budget(file: folder + "fleet-2026-11-28.html", body: 24, total: 200),
             Budget(file: folder + "srv-portal-01-2026-11-28.fixes.html", body: nil, total: 3),
-            Budget(file: folder + "pc-motcua-03-2026-11-28.fixes.html", body: nil, total: 9),
-            Budget(file: folder + "fleet-2026-11-28.fixes.html", body: nil, total: 15),
+            Budget(file: folder + "pc-motcua-03-2026-11-28.fixes.html", body: nil, total: 15),
+            Budget(file: folder + "fleet-2026-11-28.fixes.html", body: nil, total: 24),
             Budget(file: folder + "lan-ward-lan.pcap-2026-11-28.police.html", body: nil, total: 4),
         ]
     }
