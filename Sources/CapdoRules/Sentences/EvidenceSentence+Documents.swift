@@ -46,7 +46,8 @@ extension EvidenceSentence {
             case .outOfCycle(let date, let days):
                 let day = Wording.day(date)
                 return LocalizedText(
-                    vi: "\(document.title): ban hành ngày \(day.vi), đã quá chu kỳ rà soát \(FactValue.format(days)) ngày",
+                    vi:
+                        "\(document.title): ban hành ngày \(day.vi), đã quá chu kỳ rà soát \(FactValue.format(days)) ngày",
                     en: "\(document.title): dated \(day.en), older than the \(FactValue.format(days))-day review cycle")
             case .incomplete(let missingDate, let missingApprover):
                 let vi = [missingDate ? "ngày ban hành" : nil, missingApprover ? "người phê duyệt" : nil]

@@ -9,7 +9,9 @@ enum SystemdAnalyze {
 
     /// The files systemd reads, root-relative and in order, and the lines it prints (files' contents).
     static func catConfig(_ name: String, root: String) -> (files: [String], lines: [Substring])? {
-        guard let output = ProcessRunner.oracle.run(executable, ["cat-config", name, "--root=" + root]) else { return nil }
+        guard let output = ProcessRunner.oracle.run(executable, ["cat-config", name, "--root=" + root]) else {
+            return nil
+        }
         let lines = output.stdout.split(separator: "\n")
         let header = "# " + root + "/"
         let files = lines.filter { $0.hasPrefix(header) }.map { String($0.dropFirst(header.count)) }
