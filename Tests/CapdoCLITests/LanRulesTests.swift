@@ -23,7 +23,7 @@ import Testing
         let hosts = try #require((report as? [String: Any])?["hosts"] as? [[String: Any]])
         let findings = hosts.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
         let network = findings.filter { ($0["rule_id"] as? String)?.hasPrefix("net.") == true }
-        #expect(network.count == 15)
+        #expect(network.count == 19)
         // The attestations beside the LAN rules (VPN / jump host, internal access policy) await their documents.
         let attested: Set<String> = ["net.zone.remote_admin_attested", "net.lan.internal_access_attested"]
         for finding in network {
