@@ -105,7 +105,7 @@ struct PoliceReport {
                         s[.columnNumber], s[.fieldSeverity], s[DocumentString.columnFinding], s[.fieldEvidence],
                     ],
                     findings.enumerated().map { index, finding in
-                        let lines = EvidenceText.lines(finding, model: model).filter {
+                        let lines = EvidenceLines.lines(finding, language: model.language).filter {
                             $0.kind == .check && $0.outcome != .pass
                         }
                         return [

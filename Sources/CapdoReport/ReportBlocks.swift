@@ -173,7 +173,7 @@ struct ReportBlocks {
                             [.status(finding.status, label: s.status(finding.status))],
                             [.identifier(finding.ruleID), .lineBreak, .text(finding.title.text(model.language))],
                             [.text(finding.requirement.tt12), .lineBreak, .identifier(finding.host)],
-                            [.text(EvidenceText.note(finding, model: model))],
+                            [.text(model.note(finding))],
                         ]
                     }, widths: [14, 28, 14, 44], small: true))
         ]
