@@ -24,11 +24,14 @@ enum ScanAssembler {
     }
 
     /// The `ScanResult` over hosts already judged (by `evaluate` or by `FleetEvaluation`); waivers expire as of
-    /// `asOf` when given (the time the hosts were judged against), else `now`.
+    /// `asOf` when given (the time the hosts were judged against), else `now`. With more than one host, the
+    /// management items are judged once per information system (`SystemLevelFindings`).
     static func assemble(
-        _ hosts: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        _ judged: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
         asOf: Date? = nil, systems: [InformationSystem] = []
     ) -> ScanResult {
+        let ownership = InformationSystemMembership(systems)
+        let hosts = SystemLevelFindings.separate(judged) { ownership.system(of: $0) }
         let findings = hosts.flatMap(\.findings)
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(
@@ -40,7 +43,7 @@ enum ScanAssembler {
         var result = ScanResult(
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,
             ruleSet: ruleSet.ruleSetInfo, hosts: hosts, controls: ruleSet.catalog.controls, waivers: waivers)
-        result.systems = summaries(systems, hosts: hosts.map(\.host))
+        result.systems = summaries(systems, hosts: hosts.filter { !$0.isSystem }.map(\.host))
         result.asOf = asOf
         return result
     }

@@ -21,6 +21,7 @@ public struct HTMLReporter: Reporter {
         html += basis(model)
         html += scope(model)
         html += summary(model)
+        html += HostMatrixSection.html(result, language: language)
         html += items(model)
         html += findings(model)
         html += lan(model)

@@ -15,6 +15,7 @@ public struct MarkdownReporter: Reporter {
         md += basis(model)
         md += scope(model)
         md += summary(model)
+        md += HostMatrixSection.markdown(result, language: language)
         md += items(model)
         md += findings(model)
         md += lan(model)
