@@ -27,18 +27,20 @@ enum ScanAssembler {
     /// `asOf` when given (the time the hosts were judged against), else `now`. With more than one host, the
     /// management items are judged once per information system (`SystemLevelFindings`).
     static func assemble(
-        _ judged: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        _ judged: consuming [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
         asOf: Date? = nil, systems: [InformationSystem] = []
     ) -> ScanResult {
         let ownership = InformationSystemMembership(systems)
-        let hosts = SystemLevelFindings.separate(judged) { ownership.system(of: $0) }
-        let findings = hosts.flatMap(\.findings)
+        let hosts = SystemLevelFindings.separate(consume judged) { ownership.system(of: $0) }
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(
                 waiver: waiver, expired: waiver.isExpired(at: asOf ?? now),
-                applied: findings.filter {
-                    $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
-                }.count)
+                applied: hosts.reduce(0) { count, host in
+                    count
+                        + host.findings.count {
+                            $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
+                        }
+                })
         }
         var result = ScanResult(
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,

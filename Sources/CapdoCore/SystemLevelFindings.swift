@@ -1,3 +1,5 @@
+import Foundation
+
 /// Management items judged once per information system instead of once per host.
 ///
 /// A management item (group `management`: a policy, a plan, a record of the organisation) is attested by documents
@@ -13,34 +15,34 @@ public enum SystemLevelFindings {
     /// `hosts` with the management findings moved into one result per system, appended after the hosts in the order
     /// their first member appears; `system(host)` names a host's system (nil: `unassigned`). Unchanged for fewer
     /// than two hosts or when `hosts` already holds a system's result.
-    public static func separate(_ hosts: [HostResult], system: (String) -> String?) -> [HostResult] {
+    /// The hosts' findings are changed in place: a caller that passes its last reference (`consume`) copies none.
+    public static func separate(_ hosts: consuming [HostResult], system: (String) -> String?) -> [HostResult] {
         guard hosts.count > 1, !hosts.contains(where: \.isSystem) else { return hosts }
         var order: [String] = []
         var members: [String: [String]] = [:]
-        var latest: [String: HostResult] = [:]
+        var latest: [String: Date] = [:]
         var chosen: [String: [String: Finding]] = [:]
-        var separated: [HostResult] = []
-        separated.reserveCapacity(hosts.count + 1)
-        for var host in hosts {
-            let name = system(host.host) ?? unassigned
+        var separated = consume hosts
+        for index in separated.indices {
+            let host = separated[index].host
+            let name = system(host) ?? unassigned
             if members[name] == nil { order.append(name) }
-            members[name, default: []].append(host.host)
-            if (latest[name]?.collectedAt ?? .distantPast) < host.collectedAt { latest[name] = host }
+            members[name, default: []].append(host)
+            latest[name] = max(latest[name] ?? .distantPast, separated[index].collectedAt)
             var ofSystem = chosen[name] ?? [:]
-            for finding in host.findings where finding.group == .management {
+            for finding in separated[index].findings where finding.group == .management {
                 if let current = ofSystem[finding.ruleID], !decides(finding, over: current) { continue }
                 ofSystem[finding.ruleID] = finding
             }
             chosen[name] = ofSystem
-            host.findings.removeAll { $0.group == .management }
-            separated.append(host)
+            separated[index].findings.removeAll { $0.group == .management }
         }
         for name in order {
             let findings = (chosen[name] ?? [:]).values.map { attributed($0, to: name) }
             guard !findings.isEmpty else { continue }
             separated.append(
                 HostResult(
-                    host: name, root: "", live: false, collectedAt: latest[name]?.collectedAt ?? .distantPast,
+                    host: name, root: "", live: false, collectedAt: latest[name] ?? .distantPast,
                     findings: Finding.sortedForReport(findings), issues: [], collectors: [],
                     members: members[name] ?? []))
         }
