@@ -27,7 +27,8 @@ enum ScanAssembler {
     /// `asOf` when given (the time the hosts were judged against), else `now`. With more than one host, the
     /// management items are judged once per information system (`SystemLevelFindings`).
     static func assemble(
-        _ judged: consuming [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        _ judged: consuming [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date,
+        now: Date,
         asOf: Date? = nil, systems: [InformationSystem] = []
     ) -> ScanResult {
         let ownership = InformationSystemMembership(systems)

@@ -80,14 +80,17 @@ public enum FleetJSONDocument {
         public var reason: LocalizedText?
         public var evidence: [Evidence]
         public var waiver: AppliedWaiver?
+        /// The remediation of these hosts' findings when it is not the rule's (nil: the rule's `remediation`).
+        public var remediation: LocalizedText?
         /// Positions in the document's `hosts`, ascending.
         public var hosts: [Int]
 
-        init(_ finding: Finding) {
+        init(_ finding: Finding, rule: Finding) {
             status = finding.status
             reason = finding.reason
             evidence = finding.evidence
             waiver = finding.waiver
+            remediation = finding.remediation == rule.remediation ? nil : finding.remediation
             hosts = []
         }
     }
@@ -116,12 +119,12 @@ public enum FleetJSONDocument {
                     outcomes.append([])
                     outcomeIndex.append([:])
                 }
-                let key = OutcomeKey(finding)
+                let key = OutcomeKey(finding, rule: representatives[rule])
                 if let known = outcomeIndex[rule][key] {
                     outcomes[rule][known].hosts.append(position)
                 } else {
                     outcomeIndex[rule][key] = outcomes[rule].count
-                    var outcome = Outcome(finding)
+                    var outcome = Outcome(finding, rule: representatives[rule])
                     outcome.hosts = [position]
                     outcomes[rule].append(outcome)
                 }
@@ -149,12 +152,14 @@ private extension FleetJSONDocument {
         var reason: LocalizedText?
         var evidence: [Evidence]
         var waiver: AppliedWaiver?
+        var remediation: LocalizedText?
 
-        init(_ finding: Finding) {
+        init(_ finding: Finding, rule: Finding) {
             status = finding.status
             reason = finding.reason
             evidence = finding.evidence
             waiver = finding.waiver
+            remediation = finding.remediation == rule.remediation ? nil : finding.remediation
         }
     }
 }

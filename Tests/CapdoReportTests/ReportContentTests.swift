@@ -83,7 +83,7 @@ struct ReportContentTests {
     }
 
     @Test func reportersAreListedOnce() {
-        #expect(Reporters.formats == ["html", "md", "json", "sarif", "junit", "csv"])
+        #expect(Reporters.formats == ["html", "md", "json", "sarif", "junit", "csv", "fleet-json", "json-hosts"])
         #expect(Reporters.defaultFormats == ["html", "md", "json"])
         #expect(Reporters.reporter(for: "markdown")?.format == "md")
         #expect(Reporters.reporter(for: "SARIF")?.fileExtension == "sarif")
