@@ -14,7 +14,9 @@ public enum HostMatrixSection {
             let name = row.link.map { "<a href=\"\(e($0))\">\(e(row.host))</a>" } ?? e(row.host)
             html += "<tr><td>\(name)</td>" + row.cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n<p class=\"muted\">\(e(table.note))</p>\n</section>\n"
+        html += "</tbody>\n</table>\n"
+        if let note = table.note { html += "<p class=\"muted\">\(e(note))</p>\n" }
+        return html + "</section>\n"
     }
 
     /// The section as Markdown.
@@ -27,7 +29,7 @@ public enum HostMatrixSection {
             let name = row.link.map { "[\(c(row.host))](\($0))" } ?? c(row.host)
             md += "| \(name) | " + row.cells.map(c).joined(separator: " | ") + " |\n"
         }
-        return md + "\n_\(MarkdownEscaper.escape(table.note))_\n\n"
+        return md + "\n" + (table.note.map { "_\(MarkdownEscaper.escape($0))_\n\n" } ?? "")
     }
 }
 
@@ -43,7 +45,8 @@ private extension HostMatrixSection {
         var heading: String
         var headers: [String]
         var rows: [Row]
-        var note: String
+        /// Said when the table has an information system's row.
+        var note: String?
 
         init?(_ result: ScanResult, language: Language, fileExtension: String) {
             let matrix = HostStatusMatrix(result)
@@ -54,7 +57,7 @@ private extension HostMatrixSection {
             headers =
                 [text("Máy / hệ thống", "Host / system")] + HostStatusMatrix.columns.map { s.status($0) }
                 + [text("Mức nghiêm trọng cao nhất", "Worst severity")]
-            note = text(
+            note = !matrix.rows.contains(where: \.isSystem) ? nil : text(
                 "Các mục quản lý được đánh giá một lần cho mỗi hệ thống thông tin (dòng có dấu *), không lặp lại theo máy.",
                 "Management items are judged once per information system (rows marked *), not repeated per host.")
             let sorted = matrix.rows.enumerated().sorted { lhs, rhs in
