@@ -57,9 +57,12 @@ private extension HostMatrixSection {
             headers =
                 [text("Máy / hệ thống", "Host / system")] + HostStatusMatrix.columns.map { s.status($0) }
                 + [text("Mức nghiêm trọng cao nhất", "Worst severity")]
-            note = !matrix.rows.contains(where: \.isSystem) ? nil : text(
-                "Các mục quản lý được đánh giá một lần cho mỗi hệ thống thông tin (dòng có dấu *), không lặp lại theo máy.",
-                "Management items are judged once per information system (rows marked *), not repeated per host.")
+            note =
+                !matrix.rows.contains(where: \.isSystem)
+                ? nil
+                : text(
+                    "Các mục quản lý được đánh giá một lần cho mỗi hệ thống thông tin (dòng có dấu *), không lặp lại theo máy.",
+                    "Management items are judged once per information system (rows marked *), not repeated per host.")
             let sorted = matrix.rows.enumerated().sorted { lhs, rhs in
                 (lhs.element.worstSeverity?.rank ?? 9, -lhs.element.count(.fail), lhs.offset)
                     < (rhs.element.worstSeverity?.rank ?? 9, -rhs.element.count(.fail), rhs.offset)
