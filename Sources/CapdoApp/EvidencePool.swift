@@ -7,20 +7,40 @@ import Synchronization
 /// copy of the same texts until the report is written. `FleetEvaluation` passes every judged host through the pool,
 /// so the findings held keep references to the shared copies (same values, less memory).
 final class EvidencePool: Sendable {
-    /// What of a finding is pooled.
+    /// What of a finding is pooled, with its hash taken before any lock is.
     private struct Proof: Hashable {
-        var reason: LocalizedText?
-        var evidence: [Evidence]
+        let reason: LocalizedText?
+        let evidence: [Evidence]
+        let precomputed: Int
+
+        init(reason: LocalizedText?, evidence: [Evidence]) {
+            self.reason = reason
+            self.evidence = evidence
+            var hasher = Hasher()
+            hasher.combine(reason)
+            hasher.combine(evidence)
+            precomputed = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(precomputed) }
+
+        static func == (lhs: Proof, rhs: Proof) -> Bool {
+            lhs.precomputed == rhs.precomputed && lhs.reason == rhs.reason && lhs.evidence == rhs.evidence
+        }
+    }
+
+    /// One rule's distinct proofs behind their own lock, so that hosts judged at once rarely wait for each other.
+    private final class RulePool: Sendable {
+        let proofs = Mutex<Set<Proof>>([])
     }
 
     private let positions: [String: Int]
-    /// Per rule, its distinct proofs. One lock: inserting is brief next to judging a host.
-    private let pools: Mutex<[Set<Proof>]>
+    private let pools: [RulePool]
 
     /// A pool per rule of `ruleIDs`; findings of other rules are left as they are.
     init(ruleIDs: [String]) {
         positions = Dictionary(ruleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        pools = Mutex(Array(repeating: [], count: ruleIDs.count))
+        pools = ruleIDs.map { _ in RulePool() }
     }
 
     /// `findings` with their evidence and reason replaced by the pool's copies of equal values.
@@ -28,7 +48,7 @@ final class EvidencePool: Sendable {
         for index in findings.indices {
             guard let position = positions[findings[index].ruleID] else { continue }
             let proof = Proof(reason: findings[index].reason, evidence: findings[index].evidence)
-            let shared = pools.withLock { $0[position].insert(proof).memberAfterInsert }
+            let shared = pools[position].proofs.withLock { $0.insert(proof).memberAfterInsert }
             findings[index].reason = shared.reason
             findings[index].evidence = shared.evidence
         }
