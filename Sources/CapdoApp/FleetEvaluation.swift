@@ -7,8 +7,8 @@ import Foundation
 /// (`SnapshotFile`), the rules in report order, the host result and, for history, its digest and inventory.
 ///
 /// The sources are judged on all cores, one at a time per core: read, decode, evaluate, and drop the snapshot,
-/// keeping per host only its result. Memory grows with the results, not with the snapshots (a collected snapshot
-/// is about 1 MiB of JSON). `evaluate` gives files; `scan`, `lan` and `tls` give the snapshot they gathered, judged
+/// keeping per host only its result, whose evidence shares the copies other hosts have (`EvidencePool`). Memory grows
+/// with the results, not with the snapshots (a collected snapshot is about 1 MiB of JSON). `evaluate` gives files; `scan`, `lan` and `tls` give the snapshot they gathered, judged
 /// from the bytes `capdo collect` would write for it, so a route through `collect` and `evaluate` judges the very
 /// same facts.
 struct FleetEvaluation: Sendable {
@@ -24,6 +24,8 @@ struct FleetEvaluation: Sendable {
     let rules: [Rule]
     let ownership: InformationSystemMembership
     let history: Bool
+    /// Shared copies of the evidence the hosts have in common.
+    let pool: EvidencePool
 
     init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
@@ -31,11 +33,13 @@ struct FleetEvaluation: Sendable {
         rules = Finding.reportOrder(of: ruleSet.selectedRules).map(engine.rendered)
         ownership = InformationSystemMembership(systems)
         self.history = history
+        pool = EvidencePool(ruleIDs: rules.map(\.id))
     }
 
     /// Judges one snapshot as read by `SnapshotFile.read`.
     func judge(_ read: (snapshot: HostSnapshot, facts: FactValue, digest: String?)) -> Judged {
-        let result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
+        var result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
+        pool.share(&result.findings)
         let extras =
             history ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
         return Judged(result: result, extras: extras)

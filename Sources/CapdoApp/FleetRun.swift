@@ -44,8 +44,13 @@ public enum FleetRun {
         logger.info("evaluated \(hosts.count) snapshots in \(seconds(since: evaluationStart)) s")
         // After the readable hosts, so that history's per-host extras stay in step with them.
         hosts += unreadable
+        let stem =
+            name
+            ?? (hosts.count == 1
+                ? ReportWriter.stem(host: hosts[0].host, date: clock.now)
+                : "fleet-" + CapdoDate.day(clock.now))
         var result = ScanAssembler.assemble(
-            hosts, ruleSet: loaded, organisation: session.organisation, startedAt: clock.now,
+            consume hosts, ruleSet: loaded, organisation: session.organisation, startedAt: clock.now,
             now: clock.finished(), asOf: clock.asOf, systems: config.systems)
         if let historyPath {
             // The report's summary (all findings sorted, item verdicts) does not depend on the history: derive it
@@ -59,11 +64,6 @@ public enum FleetRun {
             try recorder.record(&result, command: "evaluate", extras: extras)
             logger.info("history recorded in \(seconds(since: recordStart)) s")
         }
-        let stem =
-            name
-            ?? (hosts.count == 1
-                ? ReportWriter.stem(host: hosts[0].host, date: clock.now)
-                : "fleet-" + CapdoDate.day(clock.now))
         return (result, stem)
     }
 

@@ -44,6 +44,12 @@ public struct ReportChoice: Sendable {
         return result
     }
 
+    /// Whether `--format` asked for the per-host JSON report by name (`json-hosts`), also for a fleet.
+    var wantsPerHostJSON: Bool {
+        format?.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == Reporters.perHostJSON }
+            ?? false
+    }
+
     public func language(configured: Language?) throws(CapdoError) -> Language {
         guard let lang else { return configured ?? .vi }
         guard let language = Language(rawValue: lang) else { throw CapdoError(.usage, "--lang must be vi or en") }

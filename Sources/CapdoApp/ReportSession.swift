@@ -38,16 +38,19 @@ public struct ReportSession: Sendable {
     /// `--sign-key`/`--sign-cert`, else capdo.yaml `signing:`; nil when reports are not signed.
     public var signing: ReportSigning? { choice.signing ?? config.signing }
 
-    /// Writes `<stem>.<ext>` for every format, then, when signing is set, `<stem>.sha256` (the reports' SHA-256)
+    /// Writes `<stem>.<ext>` for every format (for a fleet, `json` is the compact fleet JSON unless `json-hosts` was
+    /// asked for, and HTML and Markdown get a detail report per host: `ReportWriter`), then, when signing is set, `<stem>.sha256` (the reports' SHA-256)
     /// and its detached CMS signature `<stem>.sha256.p7s`; returns the paths written.
     public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
-        let reports = try ReportWriter(directory: outputDirectory, reporters: reporters, language: language).write(
+        let chosen = Reporters.forResult(reporters, result, perHost: choice.wantsPerHostJSON)
+        let reports = try ReportWriter(directory: outputDirectory, reporters: chosen, language: language).write(
             result, stem: stem)
         guard let signing else { return reports }
         let key = try Self.read(signing.key, what: "signing key")
         let certificate = try Self.read(signing.certificate, what: "signing certificate")
         let signed = try SignedManifest.make(
-            files: reports.map { ($0 as NSString).lastPathComponent }, directory: outputDirectory, keyPEM: key,
+            files: reports.map { String($0.dropFirst(outputDirectory.count + 1)) }, directory: outputDirectory,
+            keyPEM: key,
             certificatePEM: certificate)
         let manifest = outputDirectory + "/" + stem + SignedManifest.manifestExtension
         let signature = outputDirectory + "/" + stem + SignedManifest.signatureExtension

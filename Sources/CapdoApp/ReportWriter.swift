@@ -3,18 +3,68 @@ import CapdoReport
 import Foundation
 
 /// Writes report files atomically (temporary file, then rename) so a crash never leaves half a report.
-public struct ReportWriter {
+public struct ReportWriter: Sendable {
     var directory: String
     var reporters: [any Reporter]
     var language: Language
 
-    /// Writes `<stem>.<ext>` for every reporter the result calls for; returns the paths written.
+    /// The formats that get one detail report per host beside a fleet's summary: the documents people read.
+    static let detailFormats: Set<String> = ["html", "md"]
+
+    /// Writes `<stem>.<ext>` for every reporter; returns the paths written. For more than one host, the HTML and
+    /// Markdown summaries link each host's row to its detail report `<stem>-hosts/<host>.<ext>`, written here too,
+    /// with the whole host table beside them as `<stem>-hosts.<ext>`.
     public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
+        let hosts = result.hosts.filter { !$0.isSystem }
+        let details = reporters.filter { Self.detailFormats.contains($0.format) }
+        guard hosts.count > 1, !details.isEmpty else { return try writeReports(result, stem: stem) }
+        var linked = result
+        linked.hostDetails = ReportFileName.hostIndex(stem: stem)
+        var written = try writeReports(linked, stem: stem)
+        for reporter in details {
+            guard let text = FleetHostIndex.render(linked, language: language, format: reporter.format) else {
+                continue
+            }
+            let path = directory + "/" + ReportFileName.hostIndex(stem: stem) + "." + reporter.fileExtension
+            try Self.atomicWrite(text, to: path)
+            written.append(path)
+        }
+        let folder = ReportWriter(
+            directory: directory + "/" + ReportFileName.hostIndex(stem: stem), reporters: details, language: language)
+        written += try folder.writeDetails(hosts, of: result)
+        return written
+    }
+
+    /// One report per host in every format of this writer, in parallel; returns the paths written.
+    func writeDetails(_ hosts: [HostResult], of result: ScanResult) throws(CapdoError) -> [String] {
+        try createDirectory()
+        let slots = ResultSlots<[String]>(count: hosts.count)
+        DispatchQueue.concurrentPerform(iterations: hosts.count) { index in
+            var detail = result
+            detail.hosts = [hosts[index]]
+            detail.systems = result.systems?.filter { $0.hosts.contains(hosts[index].host) }
+            // The changes section covers the whole fleet: it stays in the summary.
+            detail.changes = nil
+            detail.hostDetails = nil
+            let stem = ReportFileName.safe(hosts[index].host)
+            slots.set(index, Result { () throws(CapdoError) in try writeReports(detail, stem: stem) })
+        }
+        var written: [String] = []
+        for result in slots.results { written += try result.get() }
+        return written
+    }
+
+    private func createDirectory() throws(CapdoError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw CapdoError(.output, "cannot create the output folder '\(directory)': \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `<stem>.<ext>` for every reporter; returns the paths written.
+    private func writeReports(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
+        try createDirectory()
         var written: [String] = []
         for reporter in reporters where reporter.writes(result) {
             let path = directory + "/" + stem + "." + reporter.fileExtension
@@ -49,8 +99,6 @@ public struct ReportWriter {
 
     /// A file-name-safe stem: `<host>-<date>`.
     public static func stem(host: String, date: Date) -> String {
-        let safe = host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }
-        let name = String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        return (name.isEmpty ? "host" : name) + "-" + CapdoDate.day(date)
+        ReportFileName.safe(host) + "-" + CapdoDate.day(date)
     }
 }

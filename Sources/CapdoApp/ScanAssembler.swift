@@ -24,23 +24,29 @@ enum ScanAssembler {
     }
 
     /// The `ScanResult` over hosts already judged (by `evaluate` or by `FleetEvaluation`); waivers expire as of
-    /// `asOf` when given (the time the hosts were judged against), else `now`.
+    /// `asOf` when given (the time the hosts were judged against), else `now`. With more than one host, the
+    /// management items are judged once per information system (`SystemLevelFindings`).
     static func assemble(
-        _ hosts: [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date, now: Date,
+        _ judged: consuming [HostResult], ruleSet: LoadedRuleSet, organisation: Organisation, startedAt: Date,
+        now: Date,
         asOf: Date? = nil, systems: [InformationSystem] = []
     ) -> ScanResult {
-        let findings = hosts.flatMap(\.findings)
+        let ownership = InformationSystemMembership(systems)
+        let hosts = SystemLevelFindings.separate(consume judged) { ownership.system(of: $0) }
         let waivers = ruleSet.waivers.map { waiver in
             WaiverStatus(
                 waiver: waiver, expired: waiver.isExpired(at: asOf ?? now),
-                applied: findings.filter {
-                    $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
-                }.count)
+                applied: hosts.reduce(0) { count, host in
+                    count
+                        + host.findings.count {
+                            $0.status == .waived && $0.ruleID == waiver.rule && waiver.covers(host: $0.host)
+                        }
+                })
         }
         var result = ScanResult(
             startedAt: startedAt, finishedAt: now, organisation: organisation, profile: ruleSet.profileInfo,
             ruleSet: ruleSet.ruleSetInfo, hosts: hosts, controls: ruleSet.catalog.controls, waivers: waivers)
-        result.systems = summaries(systems, hosts: hosts.map(\.host))
+        result.systems = summaries(systems, hosts: hosts.filter { !$0.isSystem }.map(\.host))
         result.asOf = asOf
         return result
     }

@@ -19,11 +19,14 @@ public struct HostResult: Codable, Sendable, Equatable {
     public var antivirus: AntivirusFacts?
     /// LAN facts, when the host is a LAN segment (`capdo lan`) or was scanned with `--pcap`: section 6 renders them.
     public var lan: LanFacts?
+    /// Set when this result is an information system's, not a host's: the management items (documents of the
+    /// organisation, group `management`) judged once over these member hosts (`SystemLevelFindings`). Nil for a host.
+    public var members: [String]?
 
     public init(
         host: String, root: String, live: Bool, os: String? = nil, kernel: String? = nil, collectedAt: Date,
         packageCount: Int? = nil, findings: [Finding], issues: [CollectionIssue], collectors: [CollectorRun],
-        tls: TLSFacts? = nil, antivirus: AntivirusFacts? = nil, lan: LanFacts? = nil
+        tls: TLSFacts? = nil, antivirus: AntivirusFacts? = nil, lan: LanFacts? = nil, members: [String]? = nil
     ) {
         self.host = host
         self.root = root
@@ -38,12 +41,16 @@ public struct HostResult: Codable, Sendable, Equatable {
         self.tls = tls
         self.antivirus = antivirus
         self.lan = lan
+        self.members = members
     }
+
+    /// True for an information system's result (`members` set), false for a host's.
+    public var isSystem: Bool { members != nil }
 
     enum CodingKeys: String, CodingKey {
         case host, root, live, os, kernel
         case collectedAt = "collected_at"
         case packageCount = "package_count"
-        case findings, issues, collectors, tls, antivirus, lan
+        case findings, issues, collectors, tls, antivirus, lan, members
     }
 }

@@ -27,6 +27,9 @@ public struct ScanResult: Codable, Sendable, Equatable {
     /// `--as-of`: the time ages were judged against instead of the scan time (a sample's or an old snapshot's date);
     /// nil for a scan judged as of its own time. Every report states it.
     public var asOf: Date?
+    /// The folder, relative to the report, holding one detail report per host (`HostDetailFiles`); nil when the
+    /// report has none (a single host, or a format without them). Not encoded: it describes the files written.
+    public var hostDetails: String?
     /// All findings and the summary, derived once (not encoded, not compared).
     private var memo = ScanMemo()
 

@@ -10,7 +10,7 @@ enum DocumentString: String, CaseIterable, Sendable {
     case conclusionHeading, countsLine, actionsHeading, columnFinding, moreActions, columnChecks, columnHostsOpen
     case fixesHeading, fixesIntro, hostNothingToFix, limitsHeading, noLimits, recommendationsSection
     case confirmationHeading, confirmationText, ownerRepresentative, detailIntro
-    case appendixThresholds, appendixFindings, appendixHosts
+    case appendixThresholds, appendixFindings, appendixHosts, coverageLegend
     case limitOffline, limitIssues, limitNoCapture, limitNoTLS, limitBackupTimes, limitReason
     case checkOne, checkMany, hostOne, hostMany, issueOne, issueMany, waiversSummary
     // Fix list
@@ -231,6 +231,20 @@ private extension DocumentString {
             )
         case .issueOne: return ("{0} sự cố khi thu thập dữ liệu", "{0} collection issue")
         case .issueMany: return ("{0} sự cố khi thu thập dữ liệu", "{0} collection issues")
+        case .coverageLegend:
+            return (
+                "Cách kiểm tra của mục: Tự động khi mọi quy tắc của mục được capdo chứng minh từ dữ liệu thu thập; Tự "
+                    + "động một phần khi phần còn lại cần người kiểm tra xem xét; Thủ công khi mục chỉ đánh giá được "
+                    + "qua hồ sơ. Mỗi quy tắc ở Phụ lục A ghi kèm: tự động (capdo chứng minh kết quả), một phần (capdo "
+                    + "kiểm chứng một phần yêu cầu), chứng thực (capdo chỉ kiểm tra hồ sơ được khai báo: có, đúng loại, "
+                    + "còn hạn; nội dung do người kiểm tra xác nhận).",
+                "Item coverage: Automated when capdo proves every rule of the item from collected data; Partly "
+                    + "automated when the rest needs the inspector's review; Manual when the item can only be judged "
+                    + "from documents. Each rule in Appendix A is marked automated (capdo proves the result), partial "
+                    + "(capdo checks part of the requirement) or attestation (capdo checks only that the declared "
+                    + "document exists, is of the right kind and is current; its content is for the inspector to "
+                    + "confirm)."
+            )
         case .checkOne: return ("{0} kiểm tra", "{0} check")
         case .checkMany: return ("{0} kiểm tra", "{0} checks")
         case .hostOne: return ("{0} máy", "{0} host")

@@ -13,18 +13,11 @@ struct InspectionLimits {
     var lines: [String] {
         let s = model.strings
         var lines: [String] = []
-        let offline = model.hosts.filter { !$0.live }
+        let offline = model.hosts.filter { !$0.live && !$0.isSystem }
         if !offline.isEmpty {
             lines.append(s.format(DocumentString.limitOffline, Self.names(offline.map(\.host))))
         }
-        for host in model.hosts where !host.issues.isEmpty {
-            let collectors = Array(Set(host.issues.map(\.collector))).sorted()
-            lines.append(
-                s.format(
-                    DocumentString.limitIssues, host.host,
-                    s.format(host.issues.count == 1 ? .issueOne : .issueMany, String(host.issues.count)),
-                    collectors.joined(separator: ", ")))
-        }
+        lines += model.result.hostDetails == nil ? issuesByHost : issuesByCollector
         if !model.hosts.contains(where: { $0.lan != nil }) {
             let unassessed = model.findings.filter { $0.group == .network && $0.status == .notAssessed }
             let rules = Set(unassessed.map(\.ruleID)).count
@@ -43,6 +36,37 @@ struct InspectionLimits {
         }
         lines += unassessedReasons
         return lines
+    }
+
+    /// One line per host with collection issues, naming the collectors; the hosts appendix lists them.
+    var issuesByHost: [String] {
+        let s = model.strings
+        return model.hosts.filter { !$0.issues.isEmpty }.map { host in
+            let collectors = Array(Set(host.issues.map(\.collector))).sorted()
+            return s.format(
+                DocumentString.limitIssues, host.host,
+                s.format(host.issues.count == 1 ? .issueOne : .issueMany, String(host.issues.count)),
+                collectors.joined(separator: ", "))
+        }
+    }
+
+    /// For a fleet summary, one line per collector with how many issues on which hosts: each host's report has them.
+    var issuesByCollector: [String] {
+        let s = model.strings
+        var byCollector: [String: (issues: Int, hosts: Set<String>)] = [:]
+        for host in model.hosts {
+            for issue in host.issues {
+                byCollector[issue.collector, default: (0, [])].issues += 1
+                byCollector[issue.collector, default: (0, [])].hosts.insert(host.host)
+            }
+        }
+        return byCollector.keys.sorted().map { collector in
+            let entry = byCollector[collector] ?? (0, [])
+            return s.format(
+                FleetString.limitIssues, collector,
+                s.format(entry.issues == 1 ? .issueOne : .issueMany, String(entry.issues)),
+                Self.names(entry.hosts.sorted()))
+        }
     }
 
     /// The reasons checks stayed unassessed (or in error), each with how many checks on which hosts.

@@ -6,17 +6,24 @@ extension InspectionReport {
         let s = strings
         let blocks = ReportBlocks(model)
         var parts: [(title: String, anchor: String, body: [DocumentBlock])] = [
-            (s[DocumentString.appendixThresholds], "thresholds", blocks.thresholds + blocks.itemRules),
-            (s[DocumentString.appendixFindings], "findings", blocks.detailedFindings),
-            (s[.compactHeading], "checks", blocks.compact),
-            (s[DocumentString.appendixHosts], "hosts", blocks.hostsAndIssues),
+            (s[DocumentString.appendixThresholds], "thresholds", blocks.thresholds + blocks.itemRules)
         ]
+        if let folder = model.result.hostDetails {
+            parts.append((s[DocumentString.appendixFindings], "findings", systemFindings(folder: folder)))
+        } else {
+            parts += [
+                (s[DocumentString.appendixFindings], "findings", blocks.detailedFindings),
+                (s[.compactHeading], "checks", blocks.compact),
+                (s[DocumentString.appendixHosts], "hosts", blocks.hostsAndIssues),
+            ]
+        }
         if !model.result.waivers.isEmpty { parts.append((s[.sectionWaivers], "waiver-list", blocks.waivers)) }
         let lan = LanSection.sections(model.result, s)
         if !lan.isEmpty {
             parts.append((s[.sectionLan], "lan", [.paragraph(s[.lanIntro])] + lan.flatMap(\.blocks)))
         }
-        if model.hasTLSFacts || model.hasAntivirusFacts {
+        // Certificates and anti-malware are inventories per host: a fleet summary leaves them to the detail reports.
+        if model.hasTLSFacts || model.hasAntivirusFacts, !isFleetSummary {
             parts.append((s[.sectionTlsAv], "tls", blocks.tlsAndAntivirus))
         }
         if let changes = model.result.changes {
@@ -29,6 +36,16 @@ extension InspectionReport {
                 .heading(2, s.format(DocumentString.appendixNumber, letter), part.title, anchor: part.anchor),
             ] + part.body
         }
+    }
+
+    /// A fleet summary's findings appendix: where each host's details are, then the information systems' management
+    /// findings, which no host report carries.
+    func systemFindings(folder: String) -> [DocumentBlock] {
+        var systems = model.result
+        systems.hosts = systems.hosts.filter(\.isSystem)
+        let note = DocumentBlock.paragraph(strings.format(FleetString.detailsNote, folder + "/"), .note)
+        guard !systems.hosts.isEmpty else { return [note] }
+        return [note] + ReportBlocks(ReportModel(systems, language: model.language)).detailedFindings
     }
 }
 

@@ -23,13 +23,18 @@ extension InspectionReport {
             ]
             if several {
                 let open = Set(row.findings.filter { $0.status.needsAction }.map(\.host)).sorted()
-                cells.append(open.isEmpty ? [.text("–")] : DocumentSpan.lines(open.map { [.identifier($0)] }))
+                cells.append(open.isEmpty ? [.text("–")] : hostList(open))
             }
             return cells
         }
         blocks.append(
             .table(DocumentTable(headers, rows, widths: several ? [11, 42, 17, 15, 15] : [12, 50, 19, 19])))
+        blocks.append(.paragraph(s[DocumentString.coverageLegend], .note))
         blocks += groupScores
+        if let matrix = HostMatrixSection(model.result, strings: s) {
+            blocks.append(.heading(3, "", s[FleetString.matrixHeading]))
+            blocks += matrix.blocks(limit: isFleetSummary ? HostMatrixSection.summaryRows : nil)
+        }
         return blocks
     }
 
@@ -73,34 +78,69 @@ extension InspectionReport {
     /// Per host, what to fix: a box to tick, the severity, the finding and its remediation.
     var fixesSection: [DocumentBlock] {
         let s = strings
-        var blocks: [DocumentBlock] = [
-            .heading(2, "3.", s[DocumentString.fixesHeading], anchor: "fixes"),
-            .paragraph(s[DocumentString.fixesIntro]),
-        ]
+        let heading = DocumentBlock.heading(2, "3.", s[DocumentString.fixesHeading], anchor: "fixes")
         let byHost = model.hosts.map { host in (host, host.findings.filter { $0.status.needsAction }) }
-        if byHost.allSatisfy(\.1.isEmpty) { return blocks + [.paragraph(s[.noPlan])] }
-        for (host, findings) in byHost {
-            blocks.append(.heading(3, "", host.host + (host.os.map { " (\($0))" } ?? "")))
-            if findings.isEmpty {
-                blocks.append(.paragraph(s[DocumentString.hostNothingToFix], .note))
-                continue
-            }
-            blocks.append(
-                .table(
-                    DocumentTable(
-                        ["", s[.fieldSeverity], s[DocumentString.columnFinding], s[.columnAction]],
-                        Finding.sortedForReport(findings).map { finding in
-                            [
-                                [.checkbox], [.status(finding.status, label: s.status(finding.status))],
-                                [
-                                    .text(finding.title.text(model.language)), .lineBreak,
-                                    .muted([.text(finding.requirement.tt12 + " · "), .identifier(finding.ruleID)]),
-                                ],
-                                [.text(finding.remediation.text(model.language))],
-                            ]
-                        }, widths: [5, 16, 37, 42])))
+        if byHost.allSatisfy(\.1.isEmpty) { return [heading, .paragraph(s[.noPlan])] }
+        if isFleetSummary {
+            // The information systems' management items are judged here only: their checklists stay in the summary.
+            return [heading] + fleetFixes + byHost.filter { $0.0.isSystem }.flatMap(checklist)
         }
-        return blocks
+        return [heading, .paragraph(s[DocumentString.fixesIntro])] + byHost.flatMap(checklist)
+    }
+
+    /// One host's (or information system's) checklist: a box to tick, the status, the finding and its remediation.
+    func checklist(_ host: HostResult, _ findings: [Finding]) -> [DocumentBlock] {
+        let s = strings
+        let heading = DocumentBlock.heading(3, "", host.host + (host.os.map { " (\($0))" } ?? ""))
+        if findings.isEmpty { return [heading, .paragraph(s[DocumentString.hostNothingToFix], .note)] }
+        return [
+            heading,
+            .table(
+                DocumentTable(
+                    ["", s[.fieldSeverity], s[DocumentString.columnFinding], s[.columnAction]],
+                    Finding.sortedForReport(findings).map { finding in
+                        [
+                            [.checkbox], [.status(finding.status, label: s.status(finding.status))],
+                            [
+                                .text(finding.title.text(model.language)), .lineBreak,
+                                .muted([.text(finding.requirement.tt12 + " · "), .identifier(finding.ruleID)]),
+                            ],
+                            [.text(finding.remediation.text(model.language))],
+                        ]
+                    }, widths: [5, 16, 37, 42])),
+        ]
+    }
+
+    /// A fleet summary's fixes: one row per rule needing action on hosts, with those hosts; each host's checklist is
+    /// in its detail report (the systems' checklists follow this table).
+    var fleetFixes: [DocumentBlock] {
+        let s = strings
+        let systems = Set(model.hosts.filter(\.isSystem).map(\.host))
+        let rows = model.plan.compactMap { row -> ReportModel.PlanRow? in
+            var row = row
+            row.hosts = row.hosts.filter { !systems.contains($0) }
+            return row.hosts.isEmpty ? nil : row
+        }
+        if rows.isEmpty { return [] }
+        return [
+            .paragraph(s[FleetString.fixesIntro]),
+            .table(
+                DocumentTable(
+                    [
+                        s[.columnNumber], s[.fieldSeverity], s[DocumentString.columnFinding],
+                        s[FleetString.columnRuleHosts], s[.columnHosts],
+                    ],
+                    rows.enumerated().map { index, row in
+                        [
+                            [.text(String(index + 1))], [.text(s.severity(row.severity))],
+                            [
+                                .text(row.title), .lineBreak,
+                                .muted([.text(row.requirement.tt12 + " · "), .identifier(row.ruleID)]),
+                            ],
+                            [.text(String(row.hosts.count))], hostList(row.hosts),
+                        ]
+                    }, widths: [7, 13, 45, 10, 25], numeric: [0, 3])),
+        ]
     }
 
     /// What the inspection could not see, and why, from the hosts' facts and findings.

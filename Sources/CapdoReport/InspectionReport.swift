@@ -16,6 +16,17 @@ struct InspectionReport {
 
     var strings: ReportStrings { model.strings }
 
+    /// True for a fleet's summary with a detail report per host beside it: what is per host goes to those reports.
+    var isFleetSummary: Bool { model.result.hostDetails != nil }
+
+    /// Up to five hosts, one per line, then how many more.
+    func hostList(_ hosts: [String]) -> [DocumentSpan] {
+        let shown = hosts.prefix(5).map { [DocumentSpan.identifier($0)] }
+        let more = hosts.count - shown.count
+        return DocumentSpan.lines(
+            more > 0 ? shown + [[.text(strings.format(FleetString.moreHosts, String(more)))]] : shown)
+    }
+
     var document: ReportDocument {
         var blocks = frontPage
         blocks += [.pageBreak, .contents(title: strings[DocumentString.contents])]
@@ -76,7 +87,7 @@ extension InspectionReport {
                             [.text(String(index + 1))], [.text(s.severity(row.severity))],
                             [.text(row.requirement.tt12)],
                             [.text(row.title), .lineBreak, .muted([.identifier(row.ruleID)])],
-                            DocumentSpan.lines(row.hosts.map { [.identifier($0)] }),
+                            hostList(row.hosts),
                         ]
                     }, widths: [7, 13, 11, 51, 18], numeric: [0])))
         if model.plan.count > shown.count {

@@ -148,8 +148,10 @@ struct ReportModel {
             + (result.asOf.map { " — " + strings.format(.asOfNote, strings.timestamp($0)) } ?? "")
     }
 
+    /// "3 hosts: a, b, c": the machines inspected (an information system's entry is not one), five named at most.
     var scopeText: String {
-        strings.hosts(hosts.count) + ": " + hosts.map(\.host).joined(separator: ", ")
+        let machines = hosts.filter { !$0.isSystem }.map(\.host)
+        return strings.hosts(machines.count) + ": " + InspectionLimits.names(machines)
     }
 
     var organisationName: String {
@@ -362,17 +364,29 @@ extension ReportModel {
 
     /// What the TLS probe could not do, per host: the suites its OpenSSL cannot offer, or that no endpoint was
     /// probed at all (so the endpoint rules are not assessed). Unescaped sentences.
+    /// What the TLS checks could not test, one line per distinct limitation with the hosts it applies to (five
+    /// named at most), so a fleet of identical hosts gets one line, not one per host.
     var tlsLimitations: [String] {
-        result.hosts.compactMap { host -> String? in
-            guard let tls = host.tls else { return nil }
-            let prefix = result.hosts.count > 1 ? "\(host.host): " : ""
-            if tls.endpoints.isEmpty { return prefix + strings[.tlsNoEndpoints] }
-            guard !tls.limitations.isEmpty else { return nil }
-            return prefix
-                + strings.format(
+        var hostsByText: [String: [String]] = [:]
+        var order: [String] = []
+        for host in result.hosts {
+            guard let tls = host.tls else { continue }
+            let text: String
+            if tls.endpoints.isEmpty {
+                text = strings[.tlsNoEndpoints]
+            } else if tls.limitations.isEmpty {
+                continue
+            } else {
+                text = strings.format(
                     .tlsLimitations, tls.library ?? "OpenSSL",
                     // "rc4: no RC4 suites in the local OpenSSL …" → "RC4": the classes, the library named once.
                     tls.limitations.map { String($0.prefix { $0 != ":" }).uppercased() }.joined(separator: ", "))
+            }
+            if hostsByText[text] == nil { order.append(text) }
+            hostsByText[text, default: []].append(host.host)
+        }
+        return order.map { text in
+            result.hosts.count > 1 ? "\(InspectionLimits.names(hostsByText[text] ?? [])): \(text)" : text
         }
     }
 

@@ -28,8 +28,11 @@ struct SnapshotSchemaTests {
         return process.terminationStatus == 0
     }
 
-    /// Validates JSON files against docs/snapshot.schema.json; the exit status and one line per violation.
-    static func validate(_ paths: [String]) throws -> (status: Int32, violations: String) {
+    /// Validates JSON files against `schema` (docs/snapshot.schema.json unless given); the exit status and one line
+    /// per violation.
+    static func validate(_ paths: [String], schema: String = "docs/snapshot.schema.json") throws -> (
+        status: Int32, violations: String
+    ) {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -43,7 +46,7 @@ struct SnapshotSchemaTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, "docs/snapshot.schema.json"] + paths
+        process.arguments = ["-c", script, schema] + paths
         process.currentDirectoryURL = Self.repository
         let out = Pipe()
         process.standardOutput = out

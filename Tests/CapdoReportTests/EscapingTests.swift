@@ -40,6 +40,15 @@ struct EscapingTests {
                 #expect(JUnitCounts.parse(text) != nil, "junit is not well-formed XML")
             case "csv", "fixes-csv":
                 CSVReporterTests.checkInert(text)
+            case "fleet-json":
+                let document = try JSONSerialization.jsonObject(with: Data(text.utf8))
+                func strings(_ value: Any) -> [String] {
+                    if let text = value as? String { return [text] }
+                    if let array = value as? [Any] { return array.flatMap(strings) }
+                    if let object = value as? [String: Any] { return object.values.flatMap(strings) }
+                    return []
+                }
+                #expect(strings(document).contains { $0.contains(input) }, "fleet-json lost the hostile value")
             default:
                 let data = Data(text.utf8)
                 let decoded = try SnapshotCodec.decoder().decode(ScanResult.self, from: data)

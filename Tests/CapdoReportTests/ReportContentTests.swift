@@ -124,7 +124,7 @@ struct ReportContentTests {
         #expect(
             Reporters.formats == [
                 "html", "md", "json", "sarif", "junit", "csv", "fixes-html", "fixes-md", "fixes-csv", "police-html",
-                "police-md",
+                "police-md", "fleet-json", "json-hosts",
             ])
         #expect(Reporters.defaultFormats == ["html", "md", "json", "fixes-html", "fixes-csv", "police-html"])
         #expect(Reporters.reporter(for: "markdown")?.format == "md")

@@ -24,6 +24,9 @@ indirect enum DocumentSpan: Sendable, Equatable {
     case checkbox
     /// A line break inside a paragraph or a cell.
     case lineBreak
+    /// A link to another report written beside this one: `document` is its path without extension, relative to this
+    /// report; each writer adds its own extension (`.html`, `.md`), so both formats link within their own kind.
+    case link(String, document: String)
 }
 
 extension DocumentSpan {
@@ -40,7 +43,7 @@ extension DocumentSpan {
     /// The text a reader sees, without markup (for the table of contents and tests).
     var plainText: String {
         switch self {
-        case .text(let text), .identifier(let text), .code(let text), .tag(let text): return text
+        case .text(let text), .identifier(let text), .code(let text), .tag(let text), .link(let text, _): return text
         case .strong(let spans), .emphasis(let spans), .muted(let spans): return spans.map(\.plainText).joined()
         case .status(let status, let label): return StatusMark.symbol(status) + " " + label
         case .verdict(let verdict, let label): return StatusMark.symbol(verdict) + " " + label

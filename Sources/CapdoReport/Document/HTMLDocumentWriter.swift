@@ -139,6 +139,7 @@ private extension HTMLDocumentWriter {
         case .tag(let text): return "<span class=\"tag\">\(e(text))</span>"
         case .checkbox: return "<span class=\"box\">☐</span>"
         case .lineBreak: return "<br>"
+        case .link(let text, let document): return "<a href=\"\(e(document)).html\">\(breakable(text))</a>"
         }
     }
 

@@ -28,6 +28,30 @@ extension MarkdownDocumentWriter {
     }
 }
 
+extension MarkdownDocumentWriter {
+    /// A link target with every byte outside letters, digits and `-_./` percent-encoded, so a host name can never
+    /// end the link or start markup.
+    static func target(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))
+                    || "-_./".unicodeScalars.contains(scalar)
+            {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
 private extension MarkdownDocumentWriter {
     func e(_ text: String) -> String { MarkdownEscaper.escape(text) }
 
@@ -112,6 +136,7 @@ private extension MarkdownDocumentWriter {
         case .tag(let text): return "_\\(\(e(text))\\)_"
         case .checkbox: return "☐"
         case .lineBreak: return inCell ? " · " : " \\\n"
+        case .link(let text, let document): return "[\(e(text))](\(Self.target(document)).md)"
         }
     }
 }
