@@ -30,7 +30,8 @@ struct HostileInputTests {
             let folder = path + "/" + output
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             var reports: [String: String] = [:]
-            for name in names {
+            // The report of each format; a fleet's host index (`<stem>-hosts.<ext>`) and detail folder are not.
+            for name in names where !name.contains("-hosts") {
                 reports[URL(fileURLWithPath: name).pathExtension] =
                     (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
             }
@@ -39,6 +40,12 @@ struct HostileInputTests {
     }
 
     static let allFormats = "json,md,html,csv,sarif,junit"
+
+    /// The detail folder (`<stem>-hosts`) a fleet's reports in `output` have, if any.
+    static func detailFolder(_ output: String) -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        return names.first { $0.hasSuffix("-hosts") }
+    }
 
     /// Every hostile input must be handled within 1 GiB of data and 10 s of CPU: beyond either, the kernel ends
     /// capdo (ENOMEM, SIGXCPU) and the test's exit-code expectation fails. CPU time, not wall time, so a busy
@@ -63,12 +70,16 @@ struct HostileInputTests {
         let process = capdo(
             [
                 "evaluate", broken, Self.sampleSnapshots + "pc-neglected.json", "--output", folder.path + "/out",
-                "--format", Self.allFormats, "--quiet",
+                "--format", Self.allFormats.replacingOccurrences(of: "json", with: "json-hosts"), "--quiet",
             ])
         #expect(process.status == 1, "exit \(process.status): \(process.stderr)")
         let reports = folder.reports("out")
         #expect(reports.count == 6, "\(reports.keys.sorted())")
         for (format, text) in reports { #expect(text.contains("broken.json"), "the \(format) report lost the host") }
+        // Two hosts: each has its own detail report too, the unreadable one included.
+        let detailFolder = try #require(Self.detailFolder(folder.path + "/out"))
+        let details = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/" + detailFolder)
+        #expect(details.contains { $0.contains("broken.json") && $0.hasSuffix(".html") }, "\(details)")
         let report = try result(reports)
         let host = try #require(report.hosts.first { $0.host == broken })
         #expect(host.issues.contains { $0.level == .unreadable && $0.file == broken })
