@@ -44,7 +44,8 @@ import Testing
         #expect(other.groupMAC == 0x3333_FFCD_1234)
         let bytes = other.bytes
         #expect(
-            PseudoHeaderChecksum.compute(source: Self.local, destination: other.group, nextHeader: 58, segment: bytes[54...])
+            PseudoHeaderChecksum.compute(
+                source: Self.local, destination: other.group, nextHeader: 58, segment: bytes[54...])
                 == 0)
     }
 
@@ -189,7 +190,8 @@ import Testing
             fe80000000000000000000000000000a 04 40 20 80     eth1
             00000000000000000000000000000001 01 80 10 80       lo
             """
-        #expect(ScanRoute.linkLocalAddress(of: "eth1", table: addresses) == IPAddress("fe80::a"), "not the tentative one")
+        #expect(
+            ScanRoute.linkLocalAddress(of: "eth1", table: addresses) == IPAddress("fe80::a"), "not the tentative one")
         #expect(ScanRoute.linkLocalAddress(of: "lo", table: addresses) == nil)
     }
 

@@ -23,7 +23,8 @@ import Testing
             + "0000020405b4")
 
     static let reference = SynFrame(
-        sourceMAC: 0x0200_0000_000A, destinationMAC: 0x0200_0000_000B, source: .v4(0xC000_0201), destination: .v4(0xC000_0202),
+        sourceMAC: 0x0200_0000_000A, destinationMAC: 0x0200_0000_000B, source: .v4(0xC000_0201),
+        destination: .v4(0xC000_0202),
         sourcePort: 61_234, destinationPort: 443, sequence: 0x1234_5678, identification: 0x1C46)
 
     @Test func synFrameEqualsAnIndependentlyBuiltOneWithCorrectChecksums() {
@@ -93,7 +94,8 @@ import Testing
         #expect(Self.match(Self.reply(port: 22, to: 61_000, flags: 0x04, ack: seq0 &+ 1), cookie: cookie) == nil)
         #expect(Self.match(Self.reply(port: 22, to: 61_000, flags: 0x10, ack: seq0 &+ 1), cookie: cookie) == nil)
         #expect(
-            Self.match(Self.reply(port: 22, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie, local: .v4(1)) == nil)
+            Self.match(Self.reply(port: 22, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie, local: .v4(1))
+                == nil)
         // A reply for port 23 carrying port 22's cookie is not port 23's answer.
         #expect(Self.match(Self.reply(port: 23, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie) == nil)
     }

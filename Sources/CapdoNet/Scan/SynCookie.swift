@@ -8,7 +8,8 @@ struct SynCookie: Sendable {
     func sequence(address: IPAddress, port: UInt16, sourcePort: UInt16) -> UInt32 {
         let ports = UInt64(port) << 16 | UInt64(sourcePort)
         // An IPv6 address is folded into one word under the key first; an IPv4 one fills the top half.
-        let input = address.isV6 ? Self.mix(Self.mix(key ^ address.high) ^ address.low) ^ ports : address.low << 32 | ports
+        let input =
+            address.isV6 ? Self.mix(Self.mix(key ^ address.high) ^ address.low) ^ ports : address.low << 32 | ports
         let mixed = Self.mix(Self.mix(key ^ input) &+ key)
         return UInt32(truncatingIfNeeded: mixed >> 32)
     }

@@ -36,10 +36,12 @@ public struct SynScanner: Sendable {
             if address.isV6 && address.isGroupOrUnspecified {
                 throw CapdoError(
                     .usage,
-                    "--scan syn cannot scan \(address.description): it is a multicast or unspecified address, not a host.")
+                    "--scan syn cannot scan \(address.description): it is a multicast or unspecified address, not a host."
+                )
             }
             let loopback =
-                address.isV6 ? address.high == 0 && address.low == 1 : UInt32(truncatingIfNeeded: address.low) >> 24 == 127
+                address.isV6
+                ? address.high == 0 && address.low == 1 : UInt32(truncatingIfNeeded: address.low) >> 24 == 127
             if loopback || (try? ScanRoute.sourceAddress(for: address)) == address {
                 throw CapdoError(
                     .usage,
@@ -128,7 +130,8 @@ public struct SynScanner: Sendable {
         let hops = Set(routes.map(\.nextHop))
         // A link-local next hop (an IPv6 router) is solicited from our link-local address, as the kernel does.
         var solicitor = source
-        if source.isV6, hops.contains(where: ScanRoute.isLinkLocal), let local = ScanRoute.linkLocalAddress(of: device) {
+        if source.isV6, hops.contains(where: ScanRoute.isLinkLocal), let local = ScanRoute.linkLocalAddress(of: device)
+        {
             solicitor = local
         }
         let resolver = NeighbourResolver(
