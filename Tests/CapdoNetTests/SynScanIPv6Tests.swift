@@ -195,6 +195,27 @@ import Testing
         #expect(ScanRoute.linkLocalAddress(of: "lo", table: addresses) == nil)
     }
 
+    @Test func onlyALinkLocalTargetNeedsASingleInterface() throws {
+        // Two default routes (a second uplink with a worse metric) and fe80::/64 on both interfaces.
+        let table = """
+            00000000000000000000000000000000 00 00000000000000000000000000000000 00 fe800000000000000000000000000001 00000400 00000001 00000000 00000003     eth0
+            00000000000000000000000000000000 00 00000000000000000000000000000000 00 fe800000000000000000000000000002 00000800 00000001 00000000 00000003     eth1
+            fe800000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth0
+            fe800000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth1
+            """
+        let entries = ScanRoute.parseV6(table)
+        let global = try ScanRoute.choose(IPAddress("2001:db8:5::1")!, in: entries)
+        #expect(global.interface == "eth0" && global.gateway == IPAddress("fe80::1"), "the lower metric wins")
+        do {
+            _ = try ScanRoute.choose(IPAddress("fe80::9")!, in: entries)
+            Issue.record("a link-local target on two interfaces was given one")
+        } catch let error as CapdoError {
+            #expect(error.message.contains("eth0, eth1"), "\(error.message)")
+        }
+        #expect(try ScanRoute.choose(IPAddress("fe80::9")!, in: Array(entries.prefix(3))).interface == "eth0")
+        #expect(throws: CapdoError.self) { try ScanRoute.choose(.v4(0x0A00_0001), in: entries) }
+    }
+
     @Test func prefixesMaskBothFamilies() {
         #expect(AddressPrefix.masked(IPAddress("2001:db8::1:ff")!, 120) == IPAddress("2001:db8::1:0"))
         #expect(AddressPrefix.masked(IPAddress("2001:db8:1:2:3::")!, 48) == IPAddress("2001:db8:1::"))

@@ -49,13 +49,19 @@ struct ScanRoute: Equatable {
     static func find(_ target: IPAddress) throws -> ScanRoute {
         let table = target.isV6 ? "/proc/net/ipv6_route" : "/proc/net/route"
         let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
-        let entries = target.isV6 ? parseV6(text) : parse(text)
+        let entry = try choose(target, in: target.isV6 ? parseV6(text) : parse(text))
+        let source = try sourceAddress(for: target, interface: entry.interface)
+        return ScanRoute(interface: entry.interface, source: source, nextHop: entry.gateway ?? target)
+    }
+
+    /// The route `lookup` gives, or why there is none to use: no route at all, or a link-local target whose prefix
+    /// is on several interfaces (it is on every one, so the interface is only known when a single one carries it).
+    static func choose(_ target: IPAddress, in entries: [Entry]) throws -> Entry {
         guard let entry = lookup(target, in: entries) else {
             let command = target.isV6 ? "ip -6 route" : "ip route"
-            throw CapdoError(
-                .capture, "No route to \(target.description); a SYN scan needs one (see '\(command)').")
+            throw CapdoError(.capture, "No route to \(target.description); a SYN scan needs one (see '\(command)').")
         }
-        // A link-local prefix is on every interface: the one to use is only known when a single one carries it.
+        guard isLinkLocal(target) else { return entry }
         let ties = Set(
             entries.filter { $0.prefix.contains(target) && $0.prefix.length == entry.prefix.length }.map(\.interface))
         if ties.count > 1 {
@@ -64,8 +70,7 @@ struct ScanRoute: Equatable {
                 "\(target.description) is reachable on several interfaces (\(ties.sorted().joined(separator: ", "))); "
                     + "a link-local target needs a single one.")
         }
-        let source = try sourceAddress(for: target, interface: entry.interface)
-        return ScanRoute(interface: entry.interface, source: source, nextHop: entry.gateway ?? target)
+        return entry
     }
 
     /// The source address the kernel would use towards `target`: connect a UDP socket (no packet is sent). An IPv6
