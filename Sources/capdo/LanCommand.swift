@@ -11,8 +11,8 @@ struct LanCommand: AsyncParsableCommand {
             Reads a capture (--pcap), captures live (--interface, root or CAP_NET_RAW), and/or scans targets
             you are authorised to scan (--targets, 300 probes/s by default). --scan connect (the default) makes full
             TCP connections and works for any user; --scan syn sends half-open SYN probes through libpcap (root or
-            CAP_NET_RAW; IPv4 targets reached over an Ethernet interface, next hop resolved by ARP; not this host's
-            own or loopback addresses): SYN-ACK = open, RST = closed, silence after --retries = filtered, and the
+            CAP_NET_RAW; IPv4 and IPv6 targets reached over an Ethernet interface, next hop resolved by ARP or IPv6
+            neighbour solicitation; IPv6 prefixes up to /120; not this host's own or loopback addresses): SYN-ACK = open, RST = closed, silence after --retries = filtered, and the
             kernel resets the handshake itself. Writes the LAN report (section 6) with the network rules'
             findings. Credentials seen in clear are reported redacted: the secret is never stored or printed. Ctrl-C (SIGINT) or SIGTERM ends a live capture early and still
             analyses what was captured, flushes --write and writes the reports; a second Ctrl-C quits at once.
@@ -24,6 +24,7 @@ struct LanCommand: AsyncParsableCommand {
               capdo lan --interface eth0 --duration 600 --filter 'not port 22' --write lan.pcap
               capdo lan --targets 192.0.2.0/24 --ports top100,3389,8291 --rate 500
               sudo capdo lan --targets 192.0.2.0/24 --ports 1-65535 --scan syn --rate 2000
+              sudo capdo lan --targets 2001:db8:10::/120,2001:db8::5 --ports top100 --scan syn
               capdo lan --pcap ward-lan.pcapng --tls
             """)
 

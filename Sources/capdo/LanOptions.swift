@@ -19,7 +19,11 @@ struct LanOptions: ParsableArguments {
     @Option(name: .long, help: "Also save the live capture to this pcap file.")
     var write: String?
 
-    @Option(name: .long, help: "Targets to scan actively: IPv4 CIDR ranges, addresses, host names, comma-separated.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Targets to scan actively: IPv4 CIDR ranges, IPv6 prefixes (/120 to /128), addresses, host names, "
+                + "comma-separated."))
     var targets: String?
 
     @Option(name: .long, help: "Ports to scan: 1-1024,3389,top100 (default top100).")
@@ -29,7 +33,7 @@ struct LanOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "How to probe --targets: connect (default: TCP connects, any user) or syn (half-open SYN over libpcap: "
-                + "root or CAP_NET_RAW, IPv4 on an Ethernet interface, not this host's own or loopback addresses).",
+                + "root or CAP_NET_RAW, IPv4 or IPv6 on an Ethernet interface, not this host's own or loopback addresses).",
             valueName: "connect|syn"))
     var scan: ScanMethod = .connect
 

@@ -74,14 +74,20 @@ import Testing
     }
 
     @Test(.enabled(if: LanNamespace.isRoot, "needs root to get past the privilege check"))
-    func synScanRefusesLoopbackAndIPv6() {
-        let loopback = CapdoProcess.run(["lan", "--targets", "127.0.0.1", "--scan", "syn", "--quiet"])
-        #expect(loopback.status == 64)
-        #expect(
-            loopback.stderr.contains("loopback") && loopback.stderr.contains("--scan connect"), "\(loopback.stderr)")
-        let v6 = CapdoProcess.run(["lan", "--targets", "::1", "--scan", "syn", "--quiet"])
-        #expect(v6.status == 64)
-        #expect(v6.stderr.contains("IPv4 only") && v6.stderr.contains("--scan connect"), "\(v6.stderr)")
+    func synScanRefusesLoopbackOfBothFamiliesAndWideIPv6Prefixes() {
+        for target in ["127.0.0.1", "::1"] {
+            let loopback = CapdoProcess.run(["lan", "--targets", target, "--scan", "syn", "--quiet"])
+            #expect(loopback.status == 64)
+            #expect(
+                loopback.stderr.contains("loopback") && loopback.stderr.contains("--scan connect"),
+                "\(loopback.stderr)")
+        }
+        let wide = CapdoProcess.run(["lan", "--targets", "2001:db8::/64", "--scan", "syn", "--quiet"])
+        #expect(wide.status == 64)
+        #expect(wide.stderr.contains("/120") && wide.stderr.contains("256 addresses"), "\(wide.stderr)")
+        let group = CapdoProcess.run(["lan", "--targets", "ff02::1", "--scan", "syn", "--quiet"])
+        #expect(group.status == 64)
+        #expect(group.stderr.contains("multicast"), "\(group.stderr)")
     }
 
     @Test(.enabled(if: LanNamespace.isRoot && Shell.exists("/usr/bin/setpriv"), "needs root and setpriv"))

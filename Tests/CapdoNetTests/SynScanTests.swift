@@ -23,7 +23,8 @@ import Testing
             + "0000020405b4")
 
     static let reference = SynFrame(
-        sourceMAC: 0x0200_0000_000A, destinationMAC: 0x0200_0000_000B, source: 0xC000_0201, destination: 0xC000_0202,
+        sourceMAC: 0x0200_0000_000A, destinationMAC: 0x0200_0000_000B, source: .v4(0xC000_0201),
+        destination: .v4(0xC000_0202),
         sourcePort: 61_234, destinationPort: 443, sequence: 0x1234_5678, identification: 0x1C46)
 
     @Test func synFrameEqualsAnIndependentlyBuiltOneWithCorrectChecksums() {
@@ -35,6 +36,9 @@ import Testing
         // Summing a header with its checksum in place gives zero (RFC 1071 verification).
         #expect(InternetChecksum.ipv4Header(bytes[14..<34]) == 0)
         #expect(InternetChecksum.tcp(source: 0xC000_0201, destination: 0xC000_0202, segment: bytes[34...]) == 0)
+        #expect(
+            PseudoHeaderChecksum.compute(
+                source: .v4(0xC000_0201), destination: .v4(0xC000_0202), nextHeader: 6, segment: bytes[34...]) == 0)
     }
 
     @Test func ipv4HeaderChecksumMatchesTheTextbookExample() {
@@ -59,7 +63,7 @@ import Testing
         return Frames.ethernet(Frames.ipv4("192.0.2.2", "192.0.2.1", proto: 6, tcp), src: Frames.macB, dst: Frames.macA)
     }
 
-    static func match(_ frame: [UInt8], cookie: SynCookie, local: UInt32 = 0xC000_0201) -> SynReply? {
+    static func match(_ frame: [UInt8], cookie: SynCookie, local: IPAddress = .v4(0xC000_0201)) -> SynReply? {
         let decoder = PacketDecoder(dlt: 1)!
         var packet = DecodedPacket()
         return frame.withUnsafeBytes { bytes -> SynReply? in
@@ -70,7 +74,7 @@ import Testing
 
     @Test func repliesAreRecognisedByTheirAcknowledgementOnly() {
         let cookie = SynCookie(key: 0x0123_4567_89AB_CDEF)
-        let target: UInt32 = 0xC000_0202
+        let target = IPAddress.v4(0xC000_0202)
         let seq0 = cookie.sequence(address: target, port: 22, sourcePort: 61_000)
         let seq1 = cookie.sequence(address: target, port: 22, sourcePort: 61_001)
         #expect(seq0 != seq1)
@@ -90,13 +94,14 @@ import Testing
         #expect(Self.match(Self.reply(port: 22, to: 61_000, flags: 0x04, ack: seq0 &+ 1), cookie: cookie) == nil)
         #expect(Self.match(Self.reply(port: 22, to: 61_000, flags: 0x10, ack: seq0 &+ 1), cookie: cookie) == nil)
         #expect(
-            Self.match(Self.reply(port: 22, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie, local: 1) == nil)
+            Self.match(Self.reply(port: 22, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie, local: .v4(1))
+                == nil)
         // A reply for port 23 carrying port 22's cookie is not port 23's answer.
         #expect(Self.match(Self.reply(port: 23, to: 61_000, flags: 0x12, ack: seq0 &+ 1), cookie: cookie) == nil)
     }
 
     @Test func arpRequestFrame() {
-        let frame = ARPResolver.request(for: 0xC000_0202, from: 0xC000_0201, mac: 0x0200_0000_000A)
+        let frame = NeighbourResolver.arpRequest(for: 0xC000_0202, from: 0xC000_0201, mac: 0x0200_0000_000A)
         #expect(
             frame
                 == Self.hex(
@@ -113,12 +118,13 @@ import Testing
             """
         let entries = ScanRoute.parse(table)
         #expect(entries.count == 3, "a route that is not up (flags 0) is ignored")
-        #expect(ScanRoute.lookup(0xC000_0207, in: entries)?.interface == "eth1")
-        let direct = try #require(ScanRoute.lookup(0x0A00_0205, in: entries))
-        #expect(direct.interface == "eth0" && direct.gateway == 0)
-        let routed = try #require(ScanRoute.lookup(0x0808_0808, in: entries))
-        #expect(routed.gateway == 0x0A00_0201 && routed.mask == 0)
-        #expect(ScanRoute.lookup(0xC633_6401, in: entries)?.interface == "eth0")
+        #expect(ScanRoute.lookup(.v4(0xC000_0207), in: entries)?.interface == "eth1")
+        let direct = try #require(ScanRoute.lookup(.v4(0x0A00_0205), in: entries))
+        #expect(direct.interface == "eth0" && direct.gateway == nil && direct.prefix.length == 24)
+        let routed = try #require(ScanRoute.lookup(.v4(0x0808_0808), in: entries))
+        #expect(routed.gateway == .v4(0x0A00_0201) && routed.prefix.length == 0)
+        #expect(ScanRoute.lookup(.v4(0xC633_6401), in: entries)?.interface == "eth0")
+        #expect(ScanRoute.lookup(IPAddress("2001:db8::1")!, in: entries) == nil, "an IPv4 route never holds IPv6")
     }
 
     @Test func neighbourTableKeepsCompleteEntriesOfTheInterface() {

@@ -1,20 +1,20 @@
 import CapdoCore
 import Foundation
 
-/// How an IPv4 target is reached: the interface, our source address on it, and the next hop (the target itself
-/// when it is on a directly connected subnet, else the gateway). Read from the kernel's main routing table
-/// (`/proc/net/route`) and its source-address choice (a connected UDP socket, which sends nothing).
+/// How a target is reached: the interface, our source address on it, and the next hop (the target itself when it is
+/// on a directly connected subnet, else the gateway). Read from the kernel's main routing tables (`/proc/net/route`,
+/// `/proc/net/ipv6_route`) and its source-address choice (a connected UDP socket, which sends nothing).
 struct ScanRoute: Equatable {
     var interface: String
-    var source: UInt32
-    var nextHop: UInt32
+    var source: IPAddress
+    var nextHop: IPAddress
 
-    /// One line of `/proc/net/route`.
+    /// One route of either table.
     struct Entry: Equatable {
         var interface: String
-        var destination: UInt32
-        var gateway: UInt32
-        var mask: UInt32
+        var prefix: AddressPrefix
+        /// nil for an on-link route.
+        var gateway: IPAddress?
         var metric: Int
     }
 
@@ -27,60 +27,78 @@ struct ScanRoute: Equatable {
                 let gateway = UInt32(fields[2], radix: 16), let flags = Int(fields[3], radix: 16),
                 let metric = Int(fields[6]), let mask = UInt32(fields[7], radix: 16), flags & 1 != 0
             else { continue }
+            let hop = UInt32(bigEndian: gateway)
             out.append(
                 Entry(
-                    interface: String(fields[0]), destination: UInt32(bigEndian: destination),
-                    gateway: UInt32(bigEndian: gateway), mask: UInt32(bigEndian: mask), metric: metric))
+                    interface: String(fields[0]),
+                    prefix: AddressPrefix(
+                        network: .v4(UInt32(bigEndian: destination)), length: UInt32(bigEndian: mask).nonzeroBitCount),
+                    gateway: hop == 0 ? nil : .v4(hop), metric: metric))
         }
         return out
     }
 
-    /// The most specific route for `target` (longest mask, then lowest metric).
-    static func lookup(_ target: UInt32, in entries: [Entry]) -> Entry? {
-        entries.filter { target & $0.mask == $0.destination & $0.mask }.min {
-            ($0.mask.nonzeroBitCount, -$0.metric) > ($1.mask.nonzeroBitCount, -$1.metric)
+    /// The most specific route for `target` (longest prefix, then lowest metric).
+    static func lookup(_ target: IPAddress, in entries: [Entry]) -> Entry? {
+        entries.filter { $0.prefix.contains(target) }.min {
+            ($0.prefix.length, -$0.metric) > ($1.prefix.length, -$1.metric)
         }
     }
 
     /// The route to `target` on this host (in this network namespace).
-    static func find(_ target: UInt32) throws -> ScanRoute {
-        let text = (try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) ?? ""
-        guard let entry = lookup(target, in: parse(text)) else {
-            throw CapdoError(
-                .capture, "No IPv4 route to \(IPAddress.v4(target).description); a SYN scan needs one (see 'ip route')."
-            )
-        }
-        let source = try sourceAddress(for: target)
-        return ScanRoute(
-            interface: entry.interface, source: source, nextHop: entry.gateway == 0 ? target : entry.gateway)
+    static func find(_ target: IPAddress) throws -> ScanRoute {
+        let table = target.isV6 ? "/proc/net/ipv6_route" : "/proc/net/route"
+        let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
+        let entry = try choose(target, in: target.isV6 ? parseV6(text) : parse(text))
+        let source = try sourceAddress(for: target, interface: entry.interface)
+        return ScanRoute(interface: entry.interface, source: source, nextHop: entry.gateway ?? target)
     }
 
-    /// The source address the kernel would use towards `target`: connect a UDP socket (no packet is sent).
-    static func sourceAddress(for target: UInt32) throws -> UInt32 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+    /// The route `lookup` gives, or why there is none to use: no route at all, or a link-local target whose prefix
+    /// is on several interfaces (it is on every one, so the interface is only known when a single one carries it).
+    static func choose(_ target: IPAddress, in entries: [Entry]) throws -> Entry {
+        guard let entry = lookup(target, in: entries) else {
+            let command = target.isV6 ? "ip -6 route" : "ip route"
+            throw CapdoError(.capture, "No route to \(target.description); a SYN scan needs one (see '\(command)').")
+        }
+        guard isLinkLocal(target) else { return entry }
+        let ties = Set(
+            entries.filter { $0.prefix.contains(target) && $0.prefix.length == entry.prefix.length }.map(\.interface))
+        if ties.count > 1 {
+            throw CapdoError(
+                .usage,
+                "\(target.description) is reachable on several interfaces (\(ties.sorted().joined(separator: ", "))); "
+                    + "a link-local target needs a single one.")
+        }
+        return entry
+    }
+
+    /// The source address the kernel would use towards `target`: connect a UDP socket (no packet is sent). An IPv6
+    /// link-local target is scoped to `interface`.
+    static func sourceAddress(for target: IPAddress, interface: String? = nil) throws -> IPAddress {
+        let fd = socket(target.isV6 ? AF_INET6 : AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         guard fd >= 0 else {
             throw CapdoError(.capture, "Cannot open a socket.", cause: String(cString: strerror(errno)))
         }
         defer { close(fd) }
-        var remote = sockaddr_in()
-        remote.sin_family = sa_family_t(AF_INET)
-        remote.sin_port = UInt16(9).bigEndian
-        remote.sin_addr.s_addr = target.bigEndian
-        let connected = withUnsafePointer(to: &remote) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
+        let scope = interface.map { if_nametoindex($0) } ?? 0
+        let connected = SocketAddress.with(target, port: 9, scope: scope) { connect(fd, $0, $1) }
         guard connected == 0 else {
             throw CapdoError(
-                .capture, "No route to \(IPAddress.v4(target).description).", cause: String(cString: strerror(errno)))
+                .capture, "No route to \(target.description).", cause: String(cString: strerror(errno)))
         }
-        var local = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &local) {
+        var local = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let named = withUnsafeMutablePointer(to: &local) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        return UInt32(bigEndian: local.sin_addr.s_addr)
+        guard named == 0,
+            let address = withUnsafePointer(
+                to: &local, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { SocketAddress.address(of: $0) } })
+        else {
+            throw CapdoError(.capture, "Cannot read the source address towards \(target.description).")
+        }
+        return address
     }
 
     /// The interface's Ethernet address (`/sys/class/net/IF/address`), nil when it has none.

@@ -21,12 +21,15 @@ enum SocketAddress {
         }
     }
 
-    /// Calls `body` with a sockaddr for `address:port`.
-    static func with<R>(_ address: IPAddress, port: UInt16, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+    /// Calls `body` with a sockaddr for `address:port`; `scope` is an IPv6 link-local address's interface index.
+    static func with<R>(
+        _ address: IPAddress, port: UInt16, scope: UInt32 = 0, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R
+    ) -> R {
         if address.isV6 {
             var storage = sockaddr_in6()
             storage.sin6_family = sa_family_t(AF_INET6)
             storage.sin6_port = port.bigEndian
+            storage.sin6_scope_id = scope
             withUnsafeMutableBytes(of: &storage.sin6_addr) { raw in
                 raw.storeBytes(of: address.high.bigEndian, toByteOffset: 0, as: UInt64.self)
                 raw.storeBytes(of: address.low.bigEndian, toByteOffset: 8, as: UInt64.self)

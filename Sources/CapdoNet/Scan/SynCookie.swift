@@ -5,8 +5,11 @@ struct SynCookie: Sendable {
 
     init(key: UInt64 = UInt64.random(in: .min ... .max)) { self.key = key }
 
-    func sequence(address: UInt32, port: UInt16, sourcePort: UInt16) -> UInt32 {
-        let input = UInt64(address) << 32 | UInt64(port) << 16 | UInt64(sourcePort)
+    func sequence(address: IPAddress, port: UInt16, sourcePort: UInt16) -> UInt32 {
+        let ports = UInt64(port) << 16 | UInt64(sourcePort)
+        // An IPv6 address is folded into one word under the key first; an IPv4 one fills the top half.
+        let input =
+            address.isV6 ? Self.mix(Self.mix(key ^ address.high) ^ address.low) ^ ports : address.low << 32 | ports
         let mixed = Self.mix(Self.mix(key ^ input) &+ key)
         return UInt32(truncatingIfNeeded: mixed >> 32)
     }

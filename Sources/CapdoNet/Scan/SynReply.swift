@@ -1,18 +1,18 @@
 /// A reply to one of our SYN probes: SYN-ACK (open) or RST (closed), recognised by its acknowledgement number.
 struct SynReply: Equatable {
-    var address: UInt32
+    var address: IPAddress
     var port: UInt16
     var open: Bool
     /// Which attempt it answers (the probe's source port minus the scan's base port).
     var attempt: Int
 
-    /// The reply `packet` carries, if it answers a probe this scan sent from `local`, source ports
+    /// The reply `packet` carries, if it answers a probe this scan sent from `local` (IPv4 or IPv6), source ports
     /// `portBase ..< portBase + attempts`, with sequence numbers from `cookie`; nil for anything else.
     static func match(
-        _ packet: DecodedPacket, local: UInt32, portBase: UInt16, attempts: Int, cookie: SynCookie
+        _ packet: DecodedPacket, local: IPAddress, portBase: UInt16, attempts: Int, cookie: SynCookie
     ) -> SynReply? {
-        guard packet.network == .ipv4, packet.ipProtocol == 6, packet.hasTransport, !packet.laterFragment,
-            packet.destination == .v4(local)
+        guard packet.network == (local.isV6 ? .ipv6 : .ipv4), packet.ipProtocol == 6, packet.hasTransport,
+            !packet.laterFragment, packet.destination == local
         else { return nil }
         let attempt = Int(packet.destinationPort) - Int(portBase)
         guard attempt >= 0, attempt < attempts else { return nil }
@@ -26,7 +26,7 @@ struct SynReply: Equatable {
         } else {
             return nil
         }
-        let address = UInt32(truncatingIfNeeded: packet.source.low)
+        let address = packet.source
         let expected = cookie.sequence(address: address, port: packet.sourcePort, sourcePort: packet.destinationPort)
         guard packet.tcpAcknowledgement == expected &+ 1 else { return nil }
         return SynReply(address: address, port: packet.sourcePort, open: open, attempt: attempt)

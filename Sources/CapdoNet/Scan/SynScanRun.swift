@@ -12,18 +12,19 @@ struct SynScanRun: PacketSink {
 
     let scanner: SynScanner
     let handle: PcapHandle
-    let addresses: [UInt32]
+    /// All of one family.
+    let addresses: [IPAddress]
     let ports: [UInt16]
-    /// Next-hop MAC per target; nil when its next hop did not answer ARP (its ports count as filtered, unprobed).
+    /// Next-hop MAC per target; nil when its next hop did not answer ARP or neighbour solicitation (its ports count as filtered, unprobed).
     let destinationMACs: [UInt64?]
     let sourceMAC: UInt64
-    let source: UInt32
+    let source: IPAddress
     let portBase: UInt16
     let attempts: Int
     let cookie: SynCookie
     let decoder: PacketDecoder?
     /// Target address → its index in `addresses`.
-    let index: [UInt32: Int]
+    let index: [IPAddress: Int]
 
     var open: [(target: Int, port: UInt16)] = []
     var answered = Set<Int>()
@@ -40,8 +41,8 @@ struct SynScanRun: PacketSink {
     var packet = DecodedPacket()
 
     init(
-        scanner: SynScanner, handle: PcapHandle, addresses: [UInt32], ports: [UInt16], destinationMACs: [UInt64?],
-        sourceMAC: UInt64, source: UInt32, portBase: UInt16, attempts: Int, cookie: SynCookie
+        scanner: SynScanner, handle: PcapHandle, addresses: [IPAddress], ports: [UInt16], destinationMACs: [UInt64?],
+        sourceMAC: UInt64, source: IPAddress, portBase: UInt16, attempts: Int, cookie: SynCookie
     ) {
         self.scanner = scanner
         self.handle = handle

@@ -1,10 +1,10 @@
 import CapdoCore
 import Foundation
 
-/// TCP SYN ("half-open") scan over libpcap, IPv4 on Ethernet, root or CAP_NET_RAW only.
+/// TCP SYN ("half-open") scan over libpcap, IPv4 and IPv6 on Ethernet, root or CAP_NET_RAW only.
 ///
 /// Frames are built here and sent with `pcap_inject`; the next hop's MAC comes from the kernel's neighbour table or
-/// our own ARP request; replies are read on the same handle through a BPF filter and recognised by a keyed-hash
+/// our own ARP request (IPv4), or our own neighbour solicitation (IPv6); replies are read on the same handle through a BPF filter and recognised by a keyed-hash
 /// sequence number (`SynCookie`). SYN-ACK = open, RST = closed, no answer after the retries = filtered. capdo never
 /// completes a handshake: no socket exists for the probe, so the kernel answers the target's SYN-ACK with a RST
 /// itself, which is expected and harmless.
@@ -23,7 +23,8 @@ public struct SynScanner: Sendable {
         self.interface = interface
     }
 
-    /// Refuses what a SYN scan cannot do, before anything is sent: no privilege, IPv6 or loopback targets.
+    /// Refuses what a SYN scan cannot do, before anything is sent: no privilege, loopback, this host's own or IPv6
+    /// group addresses.
     public static func check(_ targets: TargetSpec) throws {
         guard RawPacketAccess.isAvailable else {
             throw CapdoError(
@@ -31,14 +32,17 @@ public struct SynScanner: Sendable {
                 "--scan syn sends raw packets and needs root or CAP_NET_RAW (sudo setcap cap_net_raw,cap_net_admin=eip "
                     + "$(command -v capdo)); without them use --scan connect.")
         }
-        if let v6 = targets.addresses.first(where: \.isV6) {
-            throw CapdoError(
-                .usage, "--scan syn is IPv4 only (target \(v6.description)); scan IPv6 hosts with --scan connect.")
-        }
         for address in targets.addresses {
-            let value = UInt32(truncatingIfNeeded: address.low)
-            let own = (try? ScanRoute.sourceAddress(for: value)) == value
-            if value >> 24 == 127 || own {
+            if address.isV6 && address.isGroupOrUnspecified {
+                throw CapdoError(
+                    .usage,
+                    "--scan syn cannot scan \(address.description): it is a multicast or unspecified address, not a host."
+                )
+            }
+            let loopback =
+                address.isV6
+                ? address.high == 0 && address.low == 1 : UInt32(truncatingIfNeeded: address.low) >> 24 == 127
+            if loopback || (try? ScanRoute.sourceAddress(for: address)) == address {
                 throw CapdoError(
                     .usage,
                     "--scan syn cannot scan \(address.description): it is a loopback address or this host's own, "
@@ -57,12 +61,46 @@ public struct SynScanner: Sendable {
         }
     }
 
+    /// IPv4 targets first, then IPv6 ones, each family on its own handle and source address; one set of facts.
     func scanBlocking(_ targets: TargetSpec, ports: PortSpec, progress: (@Sendable (Int, Int) -> Void)?) throws
         -> LanFacts
     {
         try Self.check(targets)
         let start = Self.now()
-        let addresses = targets.addresses.map { UInt32(truncatingIfNeeded: $0.low) }
+        let families = [targets.addresses.filter { !$0.isV6 }, targets.addresses.filter(\.isV6)].filter { !$0.isEmpty }
+        var done = 0
+        let total = targets.addresses.count * ports.ports.count
+        var runs: [SynScanRun] = []
+        for addresses in families {
+            let offset = done
+            let run = try scanFamily(addresses, ports: ports) { settled, _ in progress?(offset + settled, total) }
+            done += addresses.count * ports.ports.count
+            runs.append(run)
+        }
+        var services: [LanService] = []
+        var hosts: [LanHost] = []
+        for run in runs {
+            services += run.open.sorted { ($0.target, $0.port) < ($1.target, $1.port) }.map {
+                LanService(
+                    ip: run.addresses[$0.target].description, port: Int($0.port), protocol: "tcp",
+                    name: WellKnownPorts.name(Int($0.port), transport: "tcp"), method: "syn")
+            }
+            hosts += run.answered.sorted().map { LanHost(ip: run.addresses[$0].description) }
+        }
+        let info = LanScanInfo(
+            method: "syn", targets: targets.text, ports: ports.text, addresses: targets.addresses.count,
+            probes: runs.reduce(0) { $0 + $1.probes }, rate: rate, seconds: Self.now() - start,
+            closed: runs.reduce(0) { $0 + $1.closed },
+            filtered: runs.reduce(0) { $0 + $1.filtered.count + $1.unreachable }, portRanges: ports.ranges)
+        return LanFacts(
+            segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
+            scan: info)
+    }
+
+    /// Scans `addresses` (all of one family): routes, next-hop MACs, then the send/read loop.
+    func scanFamily(_ addresses: [IPAddress], ports: PortSpec, progress: (@Sendable (Int, Int) -> Void)?) throws
+        -> SynScanRun
+    {
         var routes: [ScanRoute] = []
         for address in addresses {
             var route = try ScanRoute.find(address)
@@ -76,6 +114,12 @@ public struct SynScanner: Sendable {
                 "The targets are reached through several interfaces (\(interfaces.sorted().joined(separator: ", "))); "
                     + "scan each interface's targets separately.")
         }
+        if let other = routes.first(where: { $0.source != source }) {
+            throw CapdoError(
+                .usage,
+                "The targets need different source addresses (\(source.description), \(other.source.description)); "
+                    + "scan them separately.")
+        }
         let handle = try PcapHandle.openLive(
             interface: device, filter: nil, promiscuous: false, snapshotLength: 256, bufferSize: 32 << 20)
         guard handle.linkType == 1, let sourceMAC = ScanRoute.hardwareAddress(of: device), sourceMAC != 0 else {
@@ -83,35 +127,28 @@ public struct SynScanner: Sendable {
                 .usage,
                 "--scan syn needs an Ethernet interface; '\(device)' is \(handle.linkTypeName). Use --scan connect.")
         }
-        let resolver = ARPResolver(
-            handle: handle, interface: device, sourceMAC: sourceMAC, source: source, timeout: min(timeout, 1),
+        let hops = Set(routes.map(\.nextHop))
+        // A link-local next hop (an IPv6 router) is solicited from our link-local address, as the kernel does.
+        var solicitor = source
+        if source.isV6, hops.contains(where: ScanRoute.isLinkLocal), let local = ScanRoute.linkLocalAddress(of: device)
+        {
+            solicitor = local
+        }
+        let resolver = NeighbourResolver(
+            handle: handle, interface: device, sourceMAC: sourceMAC, source: solicitor, timeout: min(timeout, 1),
             retries: max(retries, 1), rate: rate)
-        let macs = try resolver.resolve(Set(routes.map(\.nextHop)))
+        let macs = try resolver.resolve(hops)
         let destinationMACs = routes.map { macs[$0.nextHop] }
 
         let attempts = retries + 1
         let portBase = UInt16.random(in: 61_000...(65_535 - 8))
-        let cookie = SynCookie()
         try handle.setFilter(
-            "tcp and dst host \(IPAddress.v4(source).description) and dst portrange \(portBase)-\(portBase + 7)")
+            "tcp and dst host \(source.description) and dst portrange \(portBase)-\(portBase + 7)")
         var run = SynScanRun(
             scanner: self, handle: handle, addresses: addresses, ports: ports.ports, destinationMACs: destinationMACs,
-            sourceMAC: sourceMAC, source: source, portBase: portBase, attempts: attempts, cookie: cookie)
+            sourceMAC: sourceMAC, source: source, portBase: portBase, attempts: attempts, cookie: SynCookie())
         try run.loop(progress: progress)
-
-        let services = run.open.sorted { ($0.target, $0.port) < ($1.target, $1.port) }.map {
-            LanService(
-                ip: IPAddress.v4(addresses[$0.target]).description, port: Int($0.port), protocol: "tcp",
-                name: WellKnownPorts.name(Int($0.port), transport: "tcp"), method: "syn")
-        }
-        let hosts = run.answered.sorted().map { LanHost(ip: IPAddress.v4(addresses[$0]).description) }
-        let info = LanScanInfo(
-            method: "syn", targets: targets.text, ports: ports.text, addresses: addresses.count, probes: run.probes,
-            rate: rate, seconds: Self.now() - start, closed: run.closed, filtered: run.filtered.count + run.unreachable,
-            portRanges: ports.ranges)
-        return LanFacts(
-            segment: "scan " + targets.text.joined(separator: ","), mode: "scan", hosts: hosts, services: services,
-            scan: info)
+        return run
     }
 
     static func now() -> Double {

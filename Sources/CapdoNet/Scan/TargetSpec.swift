@@ -1,12 +1,14 @@
 import CapdoCore
 import Foundation
 
-/// Parses `--targets 10.0.0.0/24,host,192.0.2.5` into addresses, refusing empty or over-broad lists.
+/// Parses `--targets 10.0.0.0/24,host,192.0.2.5,2001:db8::/120` into addresses, refusing empty or over-broad lists.
 public struct TargetSpec: Sendable {
     /// Largest target list accepted without explicit consent (`--i-have-authorisation`).
     public static let consentThreshold = 256
     /// Largest list accepted at all.
     public static let hardLimit = 65_536
+    /// The widest IPv6 prefix expanded (/120, 256 addresses): wider ones are sparse and cannot be swept.
+    public static let widestV6Prefix = 120
 
     public let text: [String]
     let addresses: [IPAddress]
@@ -42,11 +44,26 @@ public struct TargetSpec: Sendable {
     static func expand(_ item: String) throws -> [IPAddress] {
         if let slash = item.firstIndex(of: "/") {
             let base = String(item[..<slash])
-            guard let bits = Int(item[item.index(after: slash)...]), let v4 = IPAddress.parseV4(base),
-                (8...32).contains(bits)
-            else {
+            let bits = Int(item[item.index(after: slash)...])
+            if let v6 = IPAddress(base), v6.isV6 {
+                guard let bits, (0...128).contains(bits) else {
+                    throw CapdoError(.usage, "'\(item)' is not an IPv6 prefix (address/120 to /128).")
+                }
+                guard bits >= widestV6Prefix else {
+                    throw CapdoError(
+                        .usage,
+                        "'\(item)' is too broad: the widest IPv6 prefix capdo scans is /\(widestV6Prefix) "
+                            + "(\(1 << (128 - widestV6Prefix)) addresses); name the hosts or smaller prefixes.")
+                }
+                // Every address of the prefix: IPv6 has no broadcast address to leave out.
+                let network = AddressPrefix.masked(v6, bits)
+                return (0..<(UInt64(1) << UInt64(128 - bits))).map {
+                    IPAddress(high: network.high, low: network.low | $0, isV6: true)
+                }
+            }
+            guard let bits, let v4 = IPAddress.parseV4(base), (8...32).contains(bits) else {
                 throw CapdoError(
-                    .usage, "'\(item)' is not an IPv4 CIDR range (a.b.c.d/8 to /32; IPv6 hosts one by one).")
+                    .usage, "'\(item)' is not an IPv4 CIDR range (a.b.c.d/8 to /32) or an IPv6 prefix (/120 to /128).")
             }
             let mask: UInt32 = bits == 32 ? 0xFFFF_FFFF : ~(UInt32.max >> UInt32(bits))
             let network = v4 & mask
