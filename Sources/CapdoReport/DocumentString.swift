@@ -35,11 +35,7 @@ extension ReportStrings {
 
     /// Fills `{0}`, `{1}`… of a document template, left to right.
     func format(_ key: DocumentString, _ arguments: String...) -> String {
-        var text = self[key]
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return text
+        Self.fill(self[key], arguments)
     }
 
     /// "1 check" / "3 checks" ("3 kiểm tra").

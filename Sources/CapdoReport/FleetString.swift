@@ -20,11 +20,7 @@ extension ReportStrings {
 
     /// Fills `{0}`, `{1}`… of a fleet template, left to right.
     func format(_ key: FleetString, _ arguments: String...) -> String {
-        var text = self[key]
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return text
+        Self.fill(self[key], arguments)
     }
 }
 

@@ -3,41 +3,37 @@ import Foundation
 
 /// The LAN tables beyond hosts and services: logins over HTTP, what each DHCP server handed out, and the hosts'
 /// vendors, names and further MACs (MACs without an address included). Each is a small function of the facts; an
-/// empty table is left out. Texts are in both languages here, so the section can move between writers as it is.
+/// empty table is left out. The texts are `LanString`'s.
 struct LanDetailTables {
     let facts: LanFacts
     let strings: ReportStrings
 
     var tables: [LanTable] { [httpLogins, dhcpReplies, hostDetails].compactMap { $0 } }
 
-    private func text(_ vi: String, _ en: String) -> String { strings.language == .vi ? vi : en }
-
     /// Web-form logins and login pages over HTTP, by packet.
     var httpLogins: LanTable? {
         let forms = facts.credentials.filter { $0.protocol == "http_form" }.map { credential in
             [
-                text("Biểu mẫu gửi mật khẩu dạng rõ", "Form posting a password in clear"),
+                strings[LanString.formLogin],
                 "\(credential.client) → \(credential.server)", credential.path ?? "–", credential.user ?? "–",
                 "#\(credential.packet)",
             ]
         }
         let pages = (facts.httpLoginPages ?? []).map { page in
             [
-                text("Trang có ô mật khẩu qua HTTP", "Page with a password field over HTTP"),
+                strings[LanString.loginPage],
                 "\(page.server) → \(page.client)", page.path ?? "–", "–", "#\(page.packet)",
             ]
         }
         guard !forms.isEmpty || !pages.isEmpty else { return nil }
         return LanTable(
-            title: text("Đăng nhập qua HTTP (không mã hóa)", "Logins over HTTP (unencrypted)"),
+            title: strings[LanString.httpLoginsTitle],
             headers: [
-                text("Quan sát", "Observation"), text("Giữa", "Between"), text("Đường dẫn", "Path"),
-                text("Tài khoản", "User"), text("Gói tin", "Packet"),
+                strings[LanString.observation], strings[LanString.between], strings[LanString.path],
+                strings[LanString.user], strings[LanString.packet],
             ],
             rows: pages + forms,
-            note: text(
-                "Mật khẩu không bao giờ được lưu hay in ra: chỉ ghi nhận là có.",
-                "Passwords are never stored or printed: only that one was sent."))
+            note: strings[LanString.httpNote])
     }
 
     /// Each DHCP server's offers and acknowledgements: what it handed out and to whom.
@@ -45,7 +41,8 @@ struct LanDetailTables {
         let list = { (addresses: [String]) -> String in addresses.isEmpty ? "–" : addresses.joined(separator: ", ") }
         let rows = facts.dhcpServers.flatMap { server -> [[String]] in
             let name: String = server.ip + (server.mac.map { " (\($0))" } ?? "")
-            let declared: String = server.declared.map { $0 ? text("có", "yes") : text("KHÔNG", "NO") } ?? "–"
+            let declared: String =
+                server.declared.map { $0 ? strings[LanString.yes] : strings[LanString.declaredNo] } ?? "–"
             return (server.replies ?? []).map { reply -> [String] in
                 let lease: String = reply.leaseSeconds.map { "\($0) s" } ?? "–"
                 return [
@@ -57,19 +54,16 @@ struct LanDetailTables {
         guard !rows.isEmpty else { return nil }
         let declared = facts.declaredDhcpServers ?? []
         return LanTable(
-            title: text("Máy chủ DHCP và những gì chúng cấp", "DHCP servers and what they handed out"),
+            title: strings[LanString.dhcpTitle],
             headers: [
-                text("Máy chủ", "Server"), text("Đã khai báo", "Declared"), text("Loại", "Type"),
-                text("MAC máy khách", "Client MAC"), text("Địa chỉ cấp", "Address"), "Gateway", "DNS",
-                text("Thời hạn", "Lease"), text("Gói tin", "Packet"),
+                strings[LanString.server], strings[LanString.declared], strings[LanString.type],
+                strings[LanString.clientMAC], strings[LanString.address], "Gateway", "DNS",
+                strings[LanString.lease], strings[LanString.packet],
             ],
             rows: rows,
             note: declared.isEmpty
-                ? text(
-                    "capdo.yaml không khai báo máy chủ DHCP hợp lệ (lan: { dhcp_servers: [...] }).",
-                    "capdo.yaml declares no legitimate DHCP server (lan: { dhcp_servers: [...] }).")
-                : text("Máy chủ DHCP hợp lệ theo capdo.yaml: ", "Legitimate DHCP servers per capdo.yaml: ")
-                    + declared.joined(separator: ", "))
+                ? strings[LanString.dhcpNoneDeclared]
+                : strings.format(LanString.dhcpDeclared, declared.joined(separator: ", ")))
     }
 
     /// Hosts with a vendor, a name or a further MAC, then the MACs seen without an address of their own.
@@ -93,17 +87,14 @@ struct LanDetailTables {
         }
         guard !rows.isEmpty else { return nil }
         return LanTable(
-            title: text("Máy: hãng sản xuất, tên và các MAC khác", "Hosts: vendors, names and other MACs"),
+            title: strings[LanString.hostDetailsTitle],
             headers: [
-                "IP", "MAC", text("Hãng (OUI)", "Vendor (OUI)"), text("MAC khác", "Other MACs"),
-                text("Tên (nguồn, gói tin)", "Names (source, packet)"), text("Thấy lần đầu", "First seen"),
-                text("Thấy lần cuối", "Last seen"),
+                "IP", "MAC", strings[LanString.vendor], strings[LanString.otherMACs],
+                strings[LanString.names], strings[.columnFirstSeen],
+                strings[.columnLastSeen],
             ],
             rows: rows,
             note: facts.vendorRegistry == nil
-                ? text(
-                    "Không có tên hãng: chưa cài sổ đăng ký OUI của IEEE (gói Debian ieee-data).",
-                    "No vendor names: the IEEE OUI registry (Debian package ieee-data) is not installed.")
-                : nil)
+                ? strings[LanString.noVendorRegistry] : nil)
     }
 }

@@ -2,14 +2,12 @@ import CapdoCore
 
 /// The LAN section's link-layer and IPv6 tables (neighbours, VLANs, spanning tree roots, router advertisements,
 /// other link frames) and their risks, as plain strings: each table is a title, headers and rows, so any writer can
-/// render it. The texts are kept here in both languages until they move to `ReportString`.
+/// render it; the texts are `LanString`'s.
 struct LanLinkTables {
     typealias Table = LanTable
 
     let facts: LanFacts
-    let language: Language
-
-    private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    let s: ReportStrings
 
     var tables: [Table] {
         [neighbours, vlans, spanningTree, routerAdvertisements, linkFrames].compactMap { $0 }
@@ -18,13 +16,11 @@ struct LanLinkTables {
     var neighbours: Table? {
         guard let list = facts.neighbours, !list.isEmpty else { return nil }
         return Table(
-            title: t(
-                "Thiết bị mạng lân cận (LLDP/CDP): cảm biến được cắm vào đâu",
-                "Network neighbours (LLDP/CDP): where the sensor is plugged in"),
+            title: s[LanString.neighboursTitle],
             headers: [
-                t("Giao thức", "Protocol"), t("Tên hệ thống", "System name"), t("Mã thiết bị", "Chassis id"),
-                t("Cổng", "Port"), t("Mô tả cổng", "Port description"), t("Địa chỉ quản trị", "Management address"),
-                "VLAN", "MAC", t("Gói (đầu tiên)", "Packets (first)"),
+                s[LanString.protocolColumn], s[LanString.systemName], s[LanString.chassisID],
+                s[.columnPort], s[LanString.portDescription], s[LanString.managementAddress],
+                "VLAN", "MAC", s[LanString.packetsFirst],
             ],
             rows: list.map { n in
                 [
@@ -38,10 +34,10 @@ struct LanLinkTables {
     var vlans: Table? {
         guard let list = facts.vlans, !list.isEmpty else { return nil }
         return Table(
-            title: t("VLAN thấy trong thẻ 802.1Q/802.1ad", "VLANs seen in 802.1Q/802.1ad tags"),
+            title: s[LanString.vlansTitle],
             headers: [
-                "VLAN", t("Thẻ", "Tag"), t("Gói", "Packets"), t("Máy (IP)", "Hosts (IP)"), "MAC",
-                t("Dịch vụ", "Services"), t("Gói đầu tiên", "First packet"),
+                "VLAN", s[LanString.tag], s[LanString.packets], s[LanString.hostsIP], "MAC",
+                s[LanString.services], s[LanString.firstPacket],
             ],
             rows: list.map { v in
                 [v.id, v.tag, "\(v.packets)", "\(v.hosts)", "\(v.macs)", "\(v.services)", "#\(v.firstPacket)"]
@@ -51,15 +47,15 @@ struct LanLinkTables {
     var spanningTree: Table? {
         guard let list = facts.spanningTreeRoots, !list.isEmpty else { return nil }
         return Table(
-            title: t("Cầu nối gốc spanning tree", "Spanning tree root bridges"),
+            title: s[LanString.spanningTreeTitle],
             headers: [
-                t("Cầu nối gốc", "Root bridge"), "VLAN", t("Phiên bản", "Version"), t("Gửi bởi", "Sent by"),
-                t("Gói (đầu tiên)", "Packets (first)"), t("Tranh chấp", "Contested"),
+                s[LanString.rootBridge], "VLAN", s[LanString.version], s[LanString.sentBy],
+                s[LanString.packetsFirst], s[LanString.contested],
             ],
             rows: list.map { r in
                 [
                     r.root, "\(r.vlan)", r.version, r.bridges.joined(separator: ", "),
-                    "\(r.packets) (#\(r.firstPacket))", r.contested ? t("có", "yes") : t("không", "no"),
+                    "\(r.packets) (#\(r.firstPacket))", r.contested ? s[LanString.yes] : s[LanString.no],
                 ]
             })
     }
@@ -67,10 +63,10 @@ struct LanLinkTables {
     var routerAdvertisements: Table? {
         guard let list = facts.routerAdvertisements, !list.isEmpty else { return nil }
         return Table(
-            title: t("Bộ định tuyến IPv6 quảng bá (RA)", "IPv6 routers advertising (RA)"),
+            title: s[LanString.routersTitle],
             headers: [
-                t("Bộ định tuyến", "Router"), "MAC", t("Tiền tố", "Prefixes"), t("Thời hạn (s)", "Lifetime (s)"),
-                t("Cờ", "Flags"), t("Số RA", "Advertisements"), t("Gói", "Packets"),
+                s[LanString.router], "MAC", s[LanString.prefixes], s[LanString.lifetime],
+                s[LanString.flags], s[LanString.advertisements], s[LanString.packets],
             ],
             rows: list.map { r in
                 let flags = (r.managed ? "M" : "") + (r.otherConfiguration ? "O" : "")
@@ -85,8 +81,8 @@ struct LanLinkTables {
     var linkFrames: Table? {
         guard let frames = facts.linkFrames, !frames.isEmpty else { return nil }
         return Table(
-            title: t("Khung tầng liên kết khác IP/ARP", "Link-layer frames other than IP/ARP"),
-            headers: [t("Loại", "Kind"), t("Khung", "Frames")],
+            title: s[LanString.linkFramesTitle],
+            headers: [s[LanString.kind], s[LanString.frames]],
             rows: frames.keys.sorted().map { [$0, "\(frames[$0]!)"] })
     }
 
@@ -98,19 +94,17 @@ struct LanLinkTables {
             out.append(
                 LanSection.Risk(
                     severity: .high,
-                    text: t(
-                        "Quảng bá bộ định tuyến IPv6 (tiền tố \(router.prefixes.joined(separator: ", ")), thời hạn \(router.routerLifetime) s): bộ định tuyến hợp lệ hay giả mạo?",
-                        "IPv6 router advertisement (prefixes \(router.prefixes.joined(separator: ", ")), lifetime \(router.routerLifetime) s): a legitimate or a rogue router?"
-                    ), between: "\(router.ip) (\(router.mac ?? "?"))", packets: LanSection.packets(router.packets)))
+                    text: s.format(
+                        LanString.riskRouterAdvertisement, router.prefixes.joined(separator: ", "),
+                        "\(router.routerLifetime)"), between: "\(router.ip) (\(router.mac ?? "?"))",
+                    packets: LanSection.packets(router.packets)))
         }
         let contested = (facts.spanningTreeRoots ?? []).filter(\.contested)
         if !contested.isEmpty {
             out.append(
                 LanSection.Risk(
                     severity: .medium,
-                    text: t(
-                        "\(contested.count) cầu nối cùng nhận là gốc spanning tree",
-                        "\(contested.count) bridges claim to be the spanning tree root"),
+                    text: s.format(LanString.riskContestedRoots, "\(contested.count)"),
                     between: contested.map { "\($0.root) (VLAN \($0.vlan))" }.joined(separator: ", "),
                     packets: LanSection.packets(contested.map(\.firstPacket))))
         }

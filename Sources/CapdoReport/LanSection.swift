@@ -50,7 +50,7 @@ struct LanSection {
     }
 
     /// Neighbours, VLANs, spanning tree roots, router advertisements and other link frames (when seen).
-    var linkTables: [LanTable] { LanLinkTables(facts: facts, language: strings.language).tables }
+    var linkTables: [LanTable] { LanLinkTables(facts: facts, s: strings).tables }
     /// Logins over HTTP, DHCP replies, host vendors and names (`LanDetailTables`).
     var detailTables: [LanTable] { LanDetailTables(facts: facts, strings: strings).tables }
 
@@ -98,7 +98,7 @@ struct LanSection {
                     between: (seen.sources + ["→"] + seen.destinations).joined(separator: " "),
                     packets: "#\(seen.firstPacket) (\(seen.packets))"))
         }
-        out += LanLinkTables(facts: facts, language: strings.language).risks
+        out += LanLinkTables(facts: facts, s: strings).risks
         for service in facts.services where Self.riskyPorts.contains(service.port) {
             out.append(
                 Risk(

@@ -19,7 +19,13 @@ public struct ReportStrings: Sendable {
     /// Fills `{0}`, `{1}`… in the template with `arguments`, left to right; `{0|host|hosts}` is the singular when
     /// argument 0 is `1` and the plural otherwise (English templates; Vietnamese nouns do not change).
     public func format(_ key: ReportString, _ arguments: String...) -> String {
-        var text = Self.plurals(self[key], arguments)
+        Self.fill(self[key], arguments)
+    }
+
+    /// `template` with `{0}`, `{1}`… replaced by `arguments` and `{0|one|many}` chosen by argument 0: the one way
+    /// every catalogue (`ReportString`, `DocumentString`, `FleetString`, `LanString`) fills its templates.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        var text = plurals(template, arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
