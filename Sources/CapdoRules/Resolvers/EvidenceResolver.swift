@@ -60,10 +60,11 @@ struct EvidenceResolver: ResourceResolver {
         var notes: [String] = []
         var states: [(title: String, state: EvidenceSentence.DocumentState)] = []
         for document in documents {
-            let judged = Self.judge(document, cycle: cycle, now: evaluator.context.now, index: index)
-            notes.append(judged.note)
-            states.append((document["title"]?.stringValue ?? "?", judged.state))
-            switch judged.verdict {
+            let title = document["title"]?.stringValue ?? "?"
+            let state = Self.judge(document, cycle: cycle, now: evaluator.context.now, index: index)
+            notes.append(Self.note(title, state))
+            states.append((title, state))
+            switch Verdict(state) {
             case .valid: valid += 1
             case .disproved: disproved += 1
             case .incomplete: break
@@ -93,6 +94,14 @@ private extension EvidenceResolver {
         case disproved
         /// Indexed without what an auditor needs to accept it (date, approver).
         case incomplete
+
+        init(_ state: EvidenceSentence.DocumentState) {
+            switch state {
+            case .valid: self = .valid
+            case .missing, .overdue, .outOfCycle: self = .disproved
+            case .incomplete: self = .incomplete
+            }
+        }
     }
 
     /// `"II.2 1.1.2"` → (`II.2`, `1.1.2`); an unqualified selector means section `I`.
@@ -101,43 +110,43 @@ private extension EvidenceResolver {
         return words.count == 2 ? (words[0], words[1]) : ("I", text)
     }
 
-    /// One document's verdict, the note the finding prints for it (title, file, date, approver, index line) and the
-    /// same in words for the report.
-    static func judge(_ document: FactValue, cycle: Double?, now: Date, index: String) -> (
-        verdict: Verdict, note: String, state: EvidenceSentence.DocumentState
-    ) {
-        let title = document["title"]?.stringValue ?? "?"
+    /// One document's state: missing, overdue, out of its cycle, incomplete (no date or approver) or valid with what
+    /// the auditor needs to find it. The verdict, the note and the report's sentence are all read from it.
+    static func judge(_ document: FactValue, cycle: Double?, now: Date, index: String) -> EvidenceSentence.DocumentState
+    {
         let path = document["path"]?.stringValue ?? "?"
-        guard document["exists"]?.boolValue == true else {
-            return (.disproved, "\(title): file \(path) missing", .missing(path: path))
-        }
+        guard document["exists"]?.boolValue == true else { return .missing(path: path) }
         let date = document["date"]?.stringValue.flatMap(CapdoDate.parse)
-        if let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse), review < now {
-            return (.disproved, "\(title): review overdue since \(CapdoDate.day(review))", .overdue(since: review))
-        }
+        let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse)
+        if let review, review < now { return .overdue(since: review) }
         if let cycle, let date, CapdoDate.ageInDays(of: date, now: now) > cycle {
-            return (
-                .disproved,
-                "\(title): dated \(CapdoDate.day(date)), older than the \(FactValue.format(cycle))-day cycle",
-                .outOfCycle(date: date, days: cycle)
-            )
+            return .outOfCycle(date: date, days: cycle)
         }
         let approver = document["approved_by"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         guard let date, let approver else {
-            let missing = [date == nil ? "date" : nil, approver == nil ? "approver" : nil].compactMap { $0 }
-            return (
-                .incomplete, "\(title): the index gives no \(missing.joined(separator: " or "))",
-                .incomplete(missingDate: date == nil, missingApprover: approver == nil)
-            )
+            return .incomplete(missingDate: date == nil, missingApprover: approver == nil)
         }
-        var details = [path, "dated \(CapdoDate.day(date))", "approved by \(approver)"]
-        let review = document["next_review"]?.stringValue.flatMap(CapdoDate.parse)
-        if let review { details.append("next review \(CapdoDate.day(review))") }
         let indexLine = document["line"]?.numberValue.map { "\(index):\(FactValue.format($0))" }
-        if let indexLine { details.append(indexLine) }
-        return (
-            .valid, "\(title) (\(details.joined(separator: ", ")))",
-            .valid(path: path, date: date, approvedBy: approver, nextReview: review, indexLine: indexLine)
-        )
+        return .valid(path: path, date: date, approvedBy: approver, nextReview: review, indexLine: indexLine)
+    }
+
+    /// The note the finding's `found` prints for one document (title, file, date, approver, index line).
+    static func note(_ title: String, _ state: EvidenceSentence.DocumentState) -> String {
+        switch state {
+        case .missing(let path): return "\(title): file \(path) missing"
+        case .overdue(let since): return "\(title): review overdue since \(CapdoDate.day(since))"
+        case .outOfCycle(let date, let days):
+            return "\(title): dated \(CapdoDate.day(date)), older than the \(FactValue.format(days))-day cycle"
+        case .incomplete(let missingDate, let missingApprover):
+            let missing = [missingDate ? "date" : nil, missingApprover ? "approver" : nil].compactMap { $0 }
+            return "\(title): the index gives no \(missing.joined(separator: " or "))"
+        case .valid(let path, let date, let approvedBy, let nextReview, let indexLine):
+            var details = [path]
+            if let date { details.append("dated \(CapdoDate.day(date))") }
+            if let approvedBy { details.append("approved by \(approvedBy)") }
+            if let nextReview { details.append("next review \(CapdoDate.day(nextReview))") }
+            if let indexLine { details.append(indexLine) }
+            return "\(title) (\(details.joined(separator: ", ")))"
+        }
     }
 }
