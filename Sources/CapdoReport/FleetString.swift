@@ -4,7 +4,7 @@ import CapdoCore
 /// `{1}`… like `DocumentString`.
 enum FleetString: String, CaseIterable, Sendable {
     case matrixHeading, matrixHostColumn, matrixWorst, matrixSystemNote, matrixLinks, matrixMore, indexTitle
-    case moreHosts, fixesIntro, columnRuleHosts, detailsNote, limitIssues
+    case moreHosts, fixesIntro, columnRuleHosts, detailsNote, limitIssues, managementElsewhere
 
     /// The text in both languages.
     var text: LocalizedText {
@@ -59,6 +59,15 @@ private extension FleetString {
                     + "tick, is in that host's detail report and in the fix list."
             )
         case .columnRuleHosts: return ("Số máy", "Count")
+        case .managementElsewhere:
+            return (
+                "Các mục quản lý (phần I của Phụ lục II) được đánh giá một lần cho cả hệ thống thông tin ({0}) trong "
+                    + "báo cáo tổng hợp; báo cáo này gồm kết quả của riêng máy {1}, nên các mục đó ở đây không có kết "
+                    + "quả kiểm tra.",
+                "The management items (Annex II part I) are judged once for the whole information system ({0}) in "
+                    + "the summary report; this report holds host {1}'s own results, so those items have no checks "
+                    + "here."
+            )
         case .limitIssues:
             return (
                 "Bộ thu thập {0}: {1} trên {2}; chi tiết trong báo cáo của từng máy.",

@@ -9,6 +9,7 @@ extension InspectionReport {
             .heading(2, "2.", s[.sectionItems], anchor: "items"), .paragraph(s[.itemsIntro]),
         ]
         if model.summary.items.isEmpty { return blocks + [.paragraph(s[.noControls])] }
+        if let note = managementElsewhere { blocks.append(.paragraph(note, .note)) }
         let several = model.hosts.count > 1
         var headers = [s[.columnItem], s[.columnRequirement], s[.columnVerdict], s[DocumentString.columnChecks]]
         if several { headers.append(s[DocumentString.columnHostsOpen]) }
@@ -36,6 +37,17 @@ extension InspectionReport {
             blocks += matrix.blocks(limit: isFleetSummary ? HostMatrixSection.summaryRows : nil)
         }
         return blocks
+    }
+
+    /// For one host's detail report of a fleet: its systems' management items are judged in the summary, not here.
+    /// Nil elsewhere (a single host keeps its management findings; a summary carries the systems' entries).
+    var managementElsewhere: String? {
+        guard model.hosts.count == 1, let host = model.hosts.first, !host.isSystem,
+            let systems = model.result.systems?.filter({ $0.hosts.contains(host.host) }), !systems.isEmpty,
+            !host.findings.contains(where: { $0.group == .management })
+        else { return nil }
+        return strings.format(
+            FleetString.managementElsewhere, systems.map(\.name).joined(separator: ", "), host.host)
     }
 
     /// "3 Đạt · 1 Không đạt" over the statuses present, most urgent first.

@@ -88,10 +88,19 @@ struct FleetReportTests {
         for name in details where name.hasSuffix(".html") {
             #expect(html.contains("href=\"fleet-2026-11-28-hosts/\(name)\""))
             let detail = try String(contentsOfFile: folder + "/fleet-2026-11-28-hosts/" + name, encoding: .utf8)
-            #expect(!detail.contains("id=\"host-matrix\""))
+            // One host's report: no host table, and it says where its system's management items are judged.
+            #expect(!detail.contains("Tình trạng theo từng máy"))
+            #expect(detail.contains("Các mục quản lý (phần I của Phụ lục II) được đánh giá một lần"))
         }
         for name in details where name.hasSuffix(".md") {
             #expect(markdown.contains("(fleet-2026-11-28-hosts/\(name))"))
         }
+        // The summary has the host table; the index beside it lists every host, linked.
+        #expect(html.contains("Tình trạng theo từng máy"))
+        let index = try String(contentsOfFile: folder + "/fleet-2026-11-28-hosts.html", encoding: .utf8)
+        for name in details where name.hasSuffix(".html") {
+            #expect(index.contains("href=\"fleet-2026-11-28-hosts/\(name)\""))
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/fleet-2026-11-28-hosts.md"))
     }
 }
