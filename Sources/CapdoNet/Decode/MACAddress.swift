@@ -32,13 +32,7 @@ enum MACAddress {
                     guard byte == 0x3A else { return nil }
                     continue
                 }
-                let nibble: UInt8
-                switch byte {
-                case 0x30...0x39: nibble = byte - 0x30
-                case 0x41...0x46: nibble = byte - 0x37
-                case 0x61...0x66: nibble = byte - 0x57
-                default: return nil
-                }
+                guard let nibble = HexDigit.value(byte) else { return nil }
                 value = value << 4 | UInt64(nibble)
             }
             return value

@@ -118,21 +118,12 @@ struct OUIRegistry: Sendable {
                 }
                 if field == 1 {
                     digits += 1
-                    if let nibble = Self.nibble(byte) { value = value << 4 | UInt64(nibble) } else { hex = false }
+                    if let nibble = HexDigit.value(byte) { value = value << 4 | UInt64(nibble) } else { hex = false }
                 } else if field == 2 {
                     name.append(byte)
                 }
             }
             endLine()
-        }
-    }
-
-    @inline(__always) private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x37
-        case 0x61...0x66: return byte - 0x57
-        default: return nil
         }
     }
 }
