@@ -19,6 +19,7 @@ public enum HostFacts {
             given: choice.tlsEndpoints, configured: config.systems.flatMap(\.tlsEndpoints), root: root)
         if let pcap = choice.pcap {
             var lan = LanSource(pcap: pcap)
+            lan.configure(config)
             lan.warn = warn
             environment.lan = lan
         }

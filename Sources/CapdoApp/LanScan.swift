@@ -12,8 +12,9 @@ public enum LanScan {
         let clock = session.clock
         var loaded = try ruleSet.load(config: session.config, warn: warn)
         loaded.onlyGroup = .network
-        var (facts, issues) = try await source.collect()
-        facts.declareDhcpServers(session.config.lanDhcpServers)
+        var source = source
+        source.configure(session.config)
+        let (facts, issues) = try await source.collect()
         var host = HostSnapshot(
             collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
             lan: facts, issues: issues)

@@ -1,6 +1,7 @@
 import CapdoCollect
 import CapdoCore
 import CapdoNet
+import CapdoRules
 import Foundation
 
 /// Where LAN facts come from — a capture file, a live interface, an active scan, any combination — read through
@@ -19,6 +20,9 @@ public struct LanSource: LanFactSource {
     public var timeout: Double = 1
     public var retries: Int = 1
     public var authorised = false
+    /// The DHCP servers capdo.yaml declares (`lan: {dhcp_servers}`): the facts mark each server seen as declared or
+    /// not here, for every route that reads LAN facts (`capdo lan`, `capdo scan --pcap`, `capdo collect --pcap`).
+    public var declaredDhcpServers: [String] = []
     /// Says nothing about the capture's progress (`--quiet`); warnings are still said.
     public var quiet = false
     /// Where warnings and progress lines go (standard error for the command line).
@@ -29,6 +33,11 @@ public struct LanSource: LanFactSource {
 
     public init(pcap: String? = nil) {
         self.pcap = pcap
+    }
+
+    /// Takes what capdo.yaml says about the LAN.
+    public mutating func configure(_ config: CapdoConfig) {
+        declaredDhcpServers = config.lanDhcpServers
     }
 
     /// Reads, captures and scans as asked, and merges the facts; the issues are what the report must say about
@@ -76,7 +85,9 @@ public struct LanSource: LanFactSource {
         } catch {
             throw CapdoError(.capture, error.localizedDescription)
         }
-        return (Self.merge(parts), issues)
+        var facts = Self.merge(parts)
+        facts.declareDhcpServers(declaredDhcpServers)
+        return (facts, issues)
     }
 
     /// The targets `--targets` names, as written (a system owns a LAN run that scanned one of its `lan_targets`).

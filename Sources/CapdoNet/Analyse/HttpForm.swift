@@ -179,8 +179,8 @@ enum HttpForm {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == 0x25, index + 2 < bytes.endIndex, let high = hex(bytes[index + 1]),
-                let low = hex(bytes[index + 2])
+            if byte == 0x25, index + 2 < bytes.endIndex, let high = HexDigit.value(bytes[index + 1]),
+                let low = HexDigit.value(bytes[index + 2])
             {
                 out.append(high << 4 | low)
                 index += 3
@@ -243,13 +243,4 @@ enum HttpForm {
     private static func lowered<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 { bytes.map(lower) }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x37
-        case 0x61...0x66: return byte - 0x57
-        default: return nil
-        }
-    }
 }

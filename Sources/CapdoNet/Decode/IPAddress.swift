@@ -30,10 +30,7 @@ struct IPAddress: Hashable, Comparable {
     }
 
     var description: String {
-        if !isV6 {
-            let v = UInt32(truncatingIfNeeded: low)
-            return "\(v >> 24).\((v >> 16) & 0xFF).\((v >> 8) & 0xFF).\(v & 0xFF)"
-        }
+        if !isV6 { return Self.dotted(UInt32(truncatingIfNeeded: low)) }
         var groups: [UInt16] = []
         for shift in stride(from: 48, through: 0, by: -16) {
             groups.append(UInt16(truncatingIfNeeded: high >> UInt64(shift)))
@@ -56,6 +53,31 @@ struct IPAddress: Hashable, Comparable {
         func hex(_ range: ArraySlice<UInt16>) -> String { range.map { String($0, radix: 16) }.joined(separator: ":") }
         if bestLength < 2 { return hex(groups[...]) }
         return hex(groups[0..<bestStart]) + "::" + hex(groups[(bestStart + bestLength)...])
+    }
+
+    /// `a.b.c.d`, written byte by byte: a capture of many hosts writes one per host.
+    private static func dotted(_ value: UInt32) -> String {
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            var at = 0
+            for shift in stride(from: 24, through: 0, by: -8) {
+                let octet = Int(value >> UInt32(shift) & 0xFF)
+                if shift != 24 {
+                    buffer[at] = 0x2E
+                    at += 1
+                }
+                if octet >= 100 {
+                    buffer[at] = UInt8(0x30 + octet / 100)
+                    at += 1
+                }
+                if octet >= 10 {
+                    buffer[at] = UInt8(0x30 + octet / 10 % 10)
+                    at += 1
+                }
+                buffer[at] = UInt8(0x30 + octet % 10)
+                at += 1
+            }
+            return at
+        }
     }
 
     /// Parses dotted IPv4 or IPv6 text (via inet_pton semantics, implemented here for both families).

@@ -1,78 +1,95 @@
 import Foundation
 
 /// MAC vendor names from Debian's `ieee-data` registry (`oui.csv` MA-L, `mam.csv` MA-M, `oui36.csv` MA-S and
-/// `iab.csv`), read once when first asked, into sorted tables searched by the longest assigned prefix.
+/// `iab.csv`), looked up by the longest assigned prefix. Nothing is read until vendors are asked for, and then only
+/// the names of the prefixes asked about are built: a capture names a few MACs, the registry holds ~50,000 blocks.
 /// When the files are absent the registry is empty and says so (`source` is nil); capdo never ships a copy.
 struct OUIRegistry: Sendable {
-    /// The registry of this machine, read on first use.
+    /// The registry of this machine.
     static let installed = OUIRegistry(directory: "/usr/share/ieee-data")
 
-    /// One assignment: the first `bits` bits of a MAC (held left-aligned in 48 bits) and who holds them.
-    private struct Block: Sendable {
-        var prefix: UInt64
-        var name: String
-    }
+    /// The files in the order their assignments take precedence when one prefix is listed twice.
+    static let files = ["oui36.csv", "iab.csv", "mam.csv", "oui.csv"]
+    /// Assignment lengths in bits, longest (most specific) first.
+    static let lengths = [36, 28, 24]
 
-    /// The folder read, when at least one registry file was there.
+    let directory: String
+    /// The folder, when at least one registry file can be read there.
     let source: String?
-    /// Tables for 36-, 28- and 24-bit assignments (longest first), each sorted by prefix.
-    private let tables: [(bits: Int, blocks: [Block])]
 
     init(directory: String) {
-        var byBits: [Int: [Block]] = [36: [], 28: [], 24: []]
-        var readAny = false
-        for file in ["oui36.csv", "iab.csv", "mam.csv", "oui.csv"] {
+        self.directory = directory
+        let readable = Self.files.contains { FileManager.default.isReadableFile(atPath: directory + "/" + $0) }
+        source = readable ? directory : nil
+    }
+
+    /// The vendor of each of `macs` that has one, from its longest registered prefix; unregistered and locally
+    /// administered MACs (which no vendor owns) are absent. Reads the registry files once per call.
+    func vendors<S: Sequence<UInt64>>(of macs: S) -> [UInt64: String] {
+        let owned = Set(macs.filter { $0 & 0x0200_0000_0000 == 0 })
+        guard source != nil, !owned.isEmpty else { return [:] }
+        // The prefixes wanted, held left-aligned in 48 bits, per assignment length.
+        var wanted: [Int: Set<UInt64>] = [:]
+        for bits in Self.lengths { wanted[bits] = Set(owned.map { Self.prefix($0, bits: bits) }) }
+        var names: [Int: [UInt64: String]] = [:]
+        for file in Self.files {
             guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { continue }
-            readAny = true
-            Self.parse(data) { assignment, name in
-                let bits = assignment.count * 4
-                guard byBits[bits] != nil, let value = UInt64(assignment, radix: 16) else { return }
-                byBits[bits]!.append(Block(prefix: value << UInt64(48 - bits), name: name))
+            Self.parse(data) { value, digits, name in
+                let bits = digits * 4
+                guard let keys = wanted[bits] else { return }
+                let key = value << UInt64(48 - bits)
+                // The first listing of a prefix wins, as in the files' order.
+                guard keys.contains(key), names[bits]?[key] == nil else { return }
+                names[bits, default: [:]][key] = name()
             }
         }
-        source = readAny ? directory : nil
-        tables = [36, 28, 24].map { bits in (bits, byBits[bits]!.sorted { $0.prefix < $1.prefix }) }
+        var found: [UInt64: String] = [:]
+        for mac in owned {
+            for bits in Self.lengths {
+                if let name = names[bits]?[Self.prefix(mac, bits: bits)] {
+                    found[mac] = name
+                    break
+                }
+            }
+        }
+        return found
     }
 
-    /// The vendor of a 48-bit MAC, from its longest registered prefix; nil when unregistered (or locally
-    /// administered, which no vendor owns).
+    /// The vendor of one 48-bit MAC (reads the registry: for a few MACs, ask `vendors(of:)` once).
     func vendor(_ mac: UInt64) -> String? {
-        if mac & 0x0200_0000_0000 != 0 { return nil }
-        for (bits, blocks) in tables where !blocks.isEmpty {
-            let key = (mac >> UInt64(48 - bits)) << UInt64(48 - bits)
-            var low = 0, high = blocks.count
-            while low < high {
-                let middle = (low + high) / 2
-                if blocks[middle].prefix < key { low = middle + 1 } else { high = middle }
-            }
-            if low < blocks.count && blocks[low].prefix == key { return blocks[low].name }
-        }
-        return nil
+        vendors(of: [mac])[mac]
     }
 
-    /// The vendor of a MAC written `aa:bb:cc:dd:ee:ff`.
-    func vendor(_ text: String) -> String? {
-        UInt64(text.replacingOccurrences(of: ":", with: ""), radix: 16).flatMap { vendor($0) }
+    /// The first `bits` bits of `mac`, left-aligned in 48 bits.
+    @inline(__always) static func prefix(_ mac: UInt64, bits: Int) -> UInt64 {
+        (mac >> UInt64(48 - bits)) << UInt64(48 - bits)
     }
 
-    /// Calls `row` with the assignment (hex) and organisation name of each data line of an IEEE CSV file
-    /// (`Registry,Assignment,Organization Name,Organization Address`; quoted fields may hold commas, `""` and newlines).
-    static func parse(_ data: Data, row: (String, String) -> Void) {
+    /// Calls `row` with the assignment (its value and number of hex digits) and a function that makes the organisation
+    /// name, for each data line of an IEEE CSV file (`Registry,Assignment,Organization Name,Organization Address`;
+    /// quoted fields may hold commas, `""` and newlines). Assignments that are not hex are skipped. The name is built
+    /// only when asked for: most lines are not wanted.
+    static func parse(_ data: Data, row: (_ value: UInt64, _ digits: Int, _ name: () -> String) -> Void) {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var field = 0
             var quoted = false
-            var assignment: [UInt8] = []
+            var value: UInt64 = 0
+            var digits = 0
+            var hex = true
             var name: [UInt8] = []
             var line = 0
             var index = 0
             func endLine() {
-                if line > 0, !assignment.isEmpty {
-                    let text = String(decoding: name, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                    row(String(decoding: assignment, as: UTF8.self), text)
+                if line > 0, digits > 0, hex, digits <= 16 {
+                    row(value, digits) {
+                        String(decoding: name, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    }
                 }
                 line += 1
                 field = 0
-                assignment.removeAll(keepingCapacity: true)
+                value = 0
+                digits = 0
+                hex = true
                 name.removeAll(keepingCapacity: true)
             }
             while index < bytes.count {
@@ -99,7 +116,12 @@ struct OUIRegistry: Sendable {
                 } else if byte == 0x0D {
                     continue
                 }
-                if field == 1 { assignment.append(byte) } else if field == 2 { name.append(byte) }
+                if field == 1 {
+                    digits += 1
+                    if let nibble = HexDigit.value(byte) { value = value << 4 | UInt64(nibble) } else { hex = false }
+                } else if field == 2 {
+                    name.append(byte)
+                }
             }
             endLine()
         }

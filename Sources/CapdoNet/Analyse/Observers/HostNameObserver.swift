@@ -68,6 +68,9 @@ struct HostNameObserver: PacketObserver {
     /// Runs after `HostObserver` has listed the hosts: attaches names to them, and lists DHCP clients that are
     /// in no host's MACs among the MACs without an address.
     func contribute(to facts: inout LanFacts) {
+        facts.counters.addSkipped("host_names_over_limit", overLimit)
+        // Most captures carry no names: the host indexes below are text, costly for a capture of many hosts.
+        guard !byAddress.isEmpty || !clients.isEmpty else { return }
         var hostByIP: [String: Int] = [:]
         var hostByMAC: [String: Int] = [:]
         for (index, host) in facts.hosts.enumerated() {
@@ -104,6 +107,5 @@ struct HostNameObserver: PacketObserver {
         }
         macOnly.sort { $0.mac < $1.mac }
         facts.macOnly = macOnly.isEmpty ? nil : macOnly
-        facts.counters.addSkipped("host_names_over_limit", overLimit)
     }
 }

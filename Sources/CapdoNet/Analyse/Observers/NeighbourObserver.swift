@@ -11,13 +11,17 @@ struct NeighbourObserver: PacketObserver {
     }
 
     private var neighbours: [Key: LanNeighbour] = [:]
+    private var frames = FrameMemo<LanNeighbour?>()
     private var overLimit = 0
     private var unreadable = 0
 
     @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         let link = packet.headers.link
         guard link == .lldp || link == .cdp else { return }
-        guard var found = link == .lldp ? LldpParser.parse(packet.payload) : CdpParser.parse(packet.payload) else {
+        let read = frames.value(of: packet.payload, tag: link.rawValue) { pdu in
+            link == .lldp ? LldpParser.parse(pdu) : CdpParser.parse(pdu)
+        }
+        guard var found = read else {
             unreadable += 1
             return
         }

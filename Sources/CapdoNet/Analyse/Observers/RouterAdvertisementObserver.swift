@@ -8,7 +8,8 @@ struct RouterAdvertisementObserver: PacketObserver {
 
     private struct Router {
         var mac: UInt64?
-        var prefixes: [String] = []
+        /// Prefix options as sent (address, length): written as text once, in `contribute`.
+        var prefixes: [(address: IPAddress, length: UInt8)] = []
         var lifetime = 0
         var flags: UInt8 = 0
         var count = 0
@@ -45,10 +46,15 @@ struct RouterAdvertisementObserver: PacketObserver {
                     UInt64(LinkText.u16(message, cursor + 2)) << 32
                     | UInt64(UInt32(bigEndian: message.loadUnaligned(fromByteOffset: cursor + 4, as: UInt32.self)))
             case 3 where length == 32:
-                let prefix = UnsafeRawBufferPointer(rebasing: message[(cursor + 16)..<(cursor + 32)])
-                let text = LinkText.ipv6(prefix) + "/\(message[cursor + 2])"
-                if router.prefixes.count < ProtocolTally.limit, !router.prefixes.contains(text) {
-                    router.prefixes.append(text)
+                let prefix = (
+                    address: IPAddress(
+                        high: UInt64(bigEndian: message.loadUnaligned(fromByteOffset: cursor + 16, as: UInt64.self)),
+                        low: UInt64(bigEndian: message.loadUnaligned(fromByteOffset: cursor + 24, as: UInt64.self)),
+                        isV6: true),
+                    length: message[cursor + 2]
+                )
+                if router.prefixes.count < ProtocolTally.limit, !router.prefixes.contains(where: { $0 == prefix }) {
+                    router.prefixes.append(prefix)
                 }
             default: break
             }
@@ -61,7 +67,8 @@ struct RouterAdvertisementObserver: PacketObserver {
         facts.routerAdvertisements = routers.keys.sorted().map { address -> LanRouterAdvertisement in
             let router = routers[address]!
             return LanRouterAdvertisement(
-                ip: address.description, mac: router.mac.map(MACAddress.string), prefixes: router.prefixes,
+                ip: address.description, mac: router.mac.map(MACAddress.string),
+                prefixes: router.prefixes.map { "\($0.address.description)/\($0.length)" },
                 routerLifetime: router.lifetime, managed: router.flags & 0x80 != 0,
                 otherConfiguration: router.flags & 0x40 != 0, advertisements: router.count, packets: router.packets)
         }

@@ -18,10 +18,25 @@ struct VlanObserver: PacketObserver {
     private var vlans: [UInt32: Vlan] = [:]
     private var members = 0
     private var overLimit = 0
-    /// The last VLAN and source seen: a burst of one host's frames costs one comparison each.
-    private var lastKey: UInt32 = 0
-    private var lastSource = IPAddress(high: 0, low: 0, isV6: false)
-    private var lastMAC: UInt64 = 0
+    /// Senders recently counted, in slots chosen by a hash of (VLAN, address, MAC): most frames come from a few
+    /// talkers that the sets already hold, and a hit skips both set lookups. A slot holds the whole sender, so a hit
+    /// is exact; a sender is put in a slot only once the sets hold all of it.
+    private var recent = [Sender](repeating: Sender(key: 0, source: .v4(0), mac: 0, hasSource: false), count: 1024)
+
+    private struct Sender: Equatable {
+        var key: UInt32
+        var source: IPAddress
+        var mac: UInt64
+        var hasSource: Bool
+
+        /// One of 1024 slots.
+        @inline(__always) var slot: Int {
+            let mixed =
+                (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) ^ (source.low &* 0xC2B2_AE3D_27D4_EB4F) ^ source.high
+                ^ (mac &* 0x1656_67B1_9E37_79F9)
+            return Int(truncatingIfNeeded: mixed >> 54)
+        }
+    }
 
     @inline(__always) mutating func observe(_ packet: ObservedPacket, credentials: inout CredentialLog) {
         let headers = packet.headers
@@ -46,18 +61,22 @@ struct VlanObserver: PacketObserver {
                 return
             }
             vlans[key] = Vlan(firstPacket: number)
-            lastKey = 0
             return note(headers, number, hasSource: hasSource)
         }
         vlans.values[index].packets += 1
         let source = headers.source
-        if key == lastKey && source == lastSource && headers.sourceMAC == lastMAC { return }
-        (lastKey, lastSource, lastMAC) = (key, source, headers.sourceMAC)
+        // Frames without an Ethernet source (cooked captures) have none to count: the slot's MAC says "none".
+        let sender = Sender(
+            key: key, source: source, mac: headers.hasMAC ? headers.sourceMAC : UInt64.max, hasSource: hasSource)
+        let slot = sender.slot
+        if recent[slot] == sender { return }
         guard members < Self.memberLimit else { return }
         if hasSource && !source.isGroupOrUnspecified && vlans.values[index].hosts.insert(source).inserted {
             members += 1
         }
         if headers.hasMAC && vlans.values[index].macs.insert(headers.sourceMAC).inserted { members += 1 }
+        // The sets now hold this sender: a repeat would add nothing.
+        recent[slot] = sender
     }
 
     func contribute(to facts: inout LanFacts) {
