@@ -22,7 +22,10 @@ enum YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // `.basic` resolves no implicit tags: `scalarValue` reads scalars by style and text alone, so Yams' regular
+            // expressions per scalar (most of the time spent loading the rules) would be thrown away. Keys compare
+            // as text, as `convert` keeps them, so `1:` and `"1":` are one key twice: a duplicate, reported.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw CapdoError(.ruleSyntax, "\(file):\(line(of: error)): invalid YAML: \(problem(of: error))")
         } catch {
