@@ -14,8 +14,9 @@ public enum SignedManifest {
     ) throws(CapdoError) -> (manifest: String, signature: String) {
         var text = ""
         for name in files.sorted() {
-            guard !name.contains("\n"), !name.contains("/") else {
-                throw CapdoError(.output, "cannot list '\(name)' in a manifest (a name with '/' or a line break)")
+            guard isListable(name) else {
+                throw CapdoError(
+                    .output, "cannot list '\(name)' in a manifest (not a plain path inside the report folder)")
             }
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -25,6 +26,16 @@ public enum SignedManifest {
         }
         let signature = try DetachedSignature.sign(Array(text.utf8), keyPEM: keyPEM, certificatePEM: certificatePEM)
         return (text, String(decoding: signature, as: UTF8.self))
+    }
+
+    /// Whether `name` may stand in a manifest: a path inside the report folder (a fleet's detail reports sit one
+    /// folder down), made of plain parts — not absolute, no `.` or `..`, no empty part, no backslash or line break —
+    /// so a manifest can never make `capdo verify` read a file outside the folder it checks.
+    static func isListable(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.contains("\n"), !name.contains("\r"), !name.contains("\\") else { return false }
+        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+        }
     }
 
     /// The manifests in `path`: the file itself when it is one, else every `*.sha256` in the folder.
@@ -63,9 +74,7 @@ public enum SignedManifest {
         let lines = String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 64, parts[1].isEmpty, !parts[2].isEmpty,
-                !parts[2].contains("/")
-            else {
+            guard parts.count == 3, parts[0].count == 64, parts[1].isEmpty, isListable(String(parts[2])) else {
                 malformed.append(index + 1)
                 continue
             }

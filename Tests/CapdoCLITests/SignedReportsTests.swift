@@ -104,6 +104,37 @@ struct SignedReportsTests {
         #expect(untrusted.status == 2 && untrusted.stdout.contains("signature:"))
     }
 
+    @Test("a fleet's manifest covers its host index and every detail report; a changed detail report is named")
+    func signedFleetCoversDetailReports() throws {
+        guard let (work, _) = try Self.prepared() else { return }
+        let reports = work.path + "/reports"
+        let samples = CapdoProcess.repository.path + "/Samples/snapshots/"
+        let run = CapdoProcess.run([
+            "evaluate", samples + "pc-protected.json", samples + "pc-neglected.json", "--format", "html,md,json",
+            "--as-of", "2026-11-28T09:00:00Z", "--output", reports, "--sign-key", work.path + "/signer.key",
+            "--sign-cert", work.path + "/signer.pem", "--quiet",
+        ])
+        #expect(run.status == 0 || run.status == 2, "evaluate: \(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: reports)
+        let manifest = try #require(names.first { $0.hasSuffix(".sha256") })
+        let folder = try #require(names.first { $0.hasSuffix("-hosts") && !$0.contains(".") })
+        let listed = try String(contentsOfFile: reports + "/" + manifest, encoding: .utf8)
+        #expect(listed.contains("  " + folder + ".html\n") && listed.contains("  " + folder + ".md\n"))
+        let details = try FileManager.default.contentsOfDirectory(atPath: reports + "/" + folder)
+        #expect(details.count == 4)
+        for detail in details { #expect(listed.contains("  \(folder)/\(detail)\n"), "\(detail) not in the manifest") }
+        try Shell.run("/usr/bin/sha256sum", ["--check", "--quiet", manifest], in: reports)
+
+        let detail = try #require(details.first { $0.hasSuffix(".html") })
+        let path = reports + "/" + folder + "/" + detail
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let changed = CapdoProcess.run(["verify", reports, "--ca-file", work.path + "/ca.pem"])
+        #expect(changed.status == 2)
+        #expect(changed.stdout.contains("changed: \(folder)/\(detail)"), "\(changed.stdout)")
+    }
+
     @Test("--sign-key without --sign-cert is a usage error; an unreadable key is a configuration error")
     func signingOptionsAreChecked() throws {
         let work = try TemporaryDirectory()
