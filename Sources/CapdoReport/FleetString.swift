@@ -4,7 +4,7 @@ import CapdoCore
 /// `{1}`… like `DocumentString`.
 enum FleetString: String, CaseIterable, Sendable {
     case matrixHeading, matrixHostColumn, matrixWorst, matrixSystemNote, matrixLinks, matrixMore, indexTitle
-    case moreHosts, fixesIntro, columnRuleHosts, detailsNote, limitIssues, managementElsewhere
+    case moreHosts, fixesIntro, columnRuleHosts, detailsNote, limitIssues, managementElsewhere, moreActions
 
     /// The text in both languages.
     var text: LocalizedText {
@@ -59,6 +59,11 @@ private extension FleetString {
                     + "tick, is in that host's detail report and in the fix list."
             )
         case .columnRuleHosts: return ("Số máy", "Count")
+        case .moreActions:
+            return (
+                "Và {0} phát hiện khác cần xử lý: xem mục 3 (theo quy tắc) và báo cáo chi tiết của từng máy.",
+                "And {0} more findings that need action: see section 3 (per rule) and each host's detail report."
+            )
         case .managementElsewhere:
             return (
                 "Các mục quản lý (phần I của Phụ lục II) được đánh giá một lần cho cả hệ thống thông tin ({0}) trong "

@@ -92,7 +92,10 @@ extension InspectionReport {
                     }, widths: [7, 13, 11, 51, 18], numeric: [0])))
         if model.plan.count > shown.count {
             blocks.append(
-                .paragraph(s.format(DocumentString.moreActions, String(model.plan.count - shown.count)), .note))
+                .paragraph(
+                    isFleetSummary
+                        ? s.format(FleetString.moreActions, String(model.plan.count - shown.count))
+                        : s.format(DocumentString.moreActions, String(model.plan.count - shown.count)), .note))
         }
         return blocks
     }
