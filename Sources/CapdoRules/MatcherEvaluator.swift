@@ -12,20 +12,31 @@ struct MatcherEvaluator {
     }
 
     func judge(_ value: FactValue?, _ matchers: [Matcher]) -> Judgement {
+        judge(value, matchers, describing: true)
+    }
+
+    /// Whether `value` passes every matcher: `judge`'s outcome without its text, for filters that ask it per item.
+    func passes(_ value: FactValue?, _ matchers: [Matcher]) -> Bool {
+        judge(value, matchers, describing: false).outcome == .pass
+    }
+
+    /// `describing`: whether the expected text is wanted (else it is left empty; the outcome is the same).
+    private func judge(_ value: FactValue?, _ matchers: [Matcher], describing: Bool) -> Judgement {
         var outcomes: [Outcome] = []
         var expectations: [String] = []
         for matcher in matchers {
-            let (outcome, expected) = judgeOne(value, matcher)
+            let (outcome, expected) = judgeOne(value, matcher, describing: describing)
             outcomes.append(outcome)
             expectations.append(expected)
         }
-        return Judgement(outcome: Outcome.all(outcomes), expected: expectations.joined(separator: " and "))
+        return Judgement(
+            outcome: Outcome.all(outcomes), expected: describing ? expectations.joined(separator: " and ") : "")
     }
 
-    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher) -> (Outcome, String) {
+    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher, describing: Bool) -> (Outcome, String) {
         let value = raw.flatMap { $0.isNull ? nil : $0 }
         if matcher.op.takesNestedMatchers {
-            return judgeNested(value, matcher)
+            return judgeNested(value, matcher, describing: describing)
         }
         let operand: FactValue
         switch matcher.hasVariables ? context.resolve(matcher.operand) : .success(matcher.operand) {
@@ -36,7 +47,7 @@ struct MatcherEvaluator {
                 "${\(undefined.name)}"
             )
         }
-        let expected = Self.describe(matcher.op, operand)
+        let expected = describing ? Self.describe(matcher.op, operand) : ""
         let result: Bool
         switch matcher.op {
         case .equals: result = value.map { Self.looselyEqual($0, operand) } ?? false
@@ -96,7 +107,7 @@ struct MatcherEvaluator {
         return (result ? .pass : .fail, expected)
     }
 
-    private func judgeNested(_ value: FactValue?, _ matcher: Matcher) -> (Outcome, String) {
+    private func judgeNested(_ value: FactValue?, _ matcher: Matcher, describing: Bool) -> (Outcome, String) {
         let derived: FactValue?
         switch matcher.op {
         case .ageDays:
@@ -108,7 +119,7 @@ struct MatcherEvaluator {
         default:
             if let items = value?.arrayValue { derived = .number(Double(items.count)) } else { derived = value }
         }
-        let inner = judge(derived, matcher.nested)
+        let inner = judge(derived, matcher.nested, describing: describing)
         let label = matcher.op == .ageDays ? "age in days" : "count"
         if derived == nil && matcher.op == .ageDays {
             return (.fail, "\(label) \(inner.expected) (no date found)")

@@ -19,18 +19,49 @@ extension TreeDecoder {
         return section
     }
 
-    private static let packageKeys = Set(InstalledPackage.CodingKeys.allCases.map(\.stringValue))
-
+    /// A package, its members taken in one pass over the object (a snapshot has a thousand packages: looking each
+    /// member up by name hashed every name again); checked in the order of the lookups it replaces, so the same
+    /// first error is thrown.
     func installedPackage() throws -> InstalledPackage {
-        let members = try object(isKnown: Self.packageKeys.contains)
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
         typealias Keys = InstalledPackage.CodingKeys
+        var name, version, packageState, architecture, source, file, line: FactValue?
+        var unknown = false
+        for (key, member) in members {
+            switch key {
+            case "name": name = member
+            case "version": version = member
+            case "state": packageState = member
+            case "architecture": architecture = member
+            case "source_package": source = member
+            case "file": file = member
+            case "line": line = member
+            default: unknown = true
+            }
+        }
+        if unknown { state.isCanonical = false }
+        func required(_ value: FactValue?, _ key: Keys) throws -> Scalar {
+            guard let value else {
+                throw DecodingError.keyNotFound(
+                    key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
+            }
+            return Scalar(value: value, parent: path, key: key)
+        }
+        func optional(_ value: FactValue?, _ key: Keys) -> Scalar? {
+            guard let value else { return nil }
+            if case .null = value {
+                state.isCanonical = false
+                return nil
+            }
+            return Scalar(value: value, parent: path, key: key)
+        }
         var package = InstalledPackage(
-            name: try required(Keys.name.stringValue, in: members).string(),
-            version: try required(Keys.version.stringValue, in: members).string(),
-            state: try required(Keys.state.stringValue, in: members).string())
-        package.architecture = try optional(Keys.architecture.stringValue, in: members)?.string()
-        package.sourcePackage = try optional(Keys.sourcePackage.stringValue, in: members)?.string()
-        (package.file, package.line) = try location(in: members)
+            name: try required(name, .name).string(), version: try required(version, .version).string(),
+            state: try required(packageState, .state).string())
+        package.architecture = try optional(architecture, .architecture)?.string()
+        package.sourcePackage = try optional(source, .sourcePackage)?.string()
+        package.file = try optional(file, .file)?.string()
+        package.line = try optional(line, .line)?.integer(Int.self)
         return package
     }
 
