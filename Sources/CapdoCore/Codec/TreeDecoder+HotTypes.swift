@@ -1,6 +1,6 @@
-/// The two most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of
-/// every configuration file) and installed packages, where the generic `Decodable` path cost the most (figures in
-/// docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path; the reference
+/// The most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of every
+/// configuration file), installed packages and systemd units, where the generic `Decodable` path cost the most
+/// (figures in docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path; the reference
 /// is `JSONDecoder` (`CodecReference.snapshot`), and `SnapshotReaderDifferentialTests` holds both to one result.
 extension TreeDecoder {
     private static let sectionKeys: Set<String> = ["files", "present", "entries", "blocks"]
@@ -40,29 +40,69 @@ extension TreeDecoder {
             }
         }
         if unknown { state.isCanonical = false }
-        func required(_ value: FactValue?, _ key: Keys) throws -> Scalar {
-            guard let value else {
-                throw DecodingError.keyNotFound(
-                    key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
-            }
-            return Scalar(value: value, parent: path, key: key)
-        }
-        func optional(_ value: FactValue?, _ key: Keys) -> Scalar? {
-            guard let value else { return nil }
-            if case .null = value {
-                state.isCanonical = false
-                return nil
-            }
-            return Scalar(value: value, parent: path, key: key)
-        }
         var package = InstalledPackage(
-            name: try required(name, .name).string(), version: try required(version, .version).string(),
-            state: try required(packageState, .state).string())
-        package.architecture = try optional(architecture, .architecture)?.string()
-        package.sourcePackage = try optional(source, .sourcePackage)?.string()
-        package.file = try optional(file, .file)?.string()
-        package.line = try optional(line, .line)?.integer(Int.self)
+            name: try required(name, Keys.name).string(), version: try required(version, Keys.version).string(),
+            state: try required(packageState, Keys.state).string())
+        package.architecture = try optional(architecture, Keys.architecture)?.string()
+        package.sourcePackage = try optional(source, Keys.sourcePackage)?.string()
+        package.file = try optional(file, Keys.file)?.string()
+        package.line = try optional(line, Keys.line)?.integer(Int.self)
         return package
+    }
+
+    /// systemd units by name (a few hundred per host), as `Dictionary`'s own decoding takes them: member by member,
+    /// each decoded as `ServiceUnit`'s synthesized decoding does, its members taken in one pass.
+    func serviceUnits() throws -> [String: ServiceUnit] {
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        var units: [String: ServiceUnit] = [:]
+        units.reserveCapacity(members.count)
+        for (name, member) in members {
+            units[name] = try child(member, DictionaryKey(stringValue: name)).serviceUnit()
+        }
+        return units
+    }
+
+    private func serviceUnit() throws -> ServiceUnit {
+        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        typealias Keys = ServiceUnit.CodingKeys
+        var enabled, masked, active, unitFile, enabledBy: FactValue?
+        var unknown = false
+        for (key, member) in members {
+            switch key {
+            case "enabled": enabled = member
+            case "masked": masked = member
+            case "active": active = member
+            case "unit_file": unitFile = member
+            case "enabled_by": enabledBy = member
+            default: unknown = true
+            }
+        }
+        if unknown { state.isCanonical = false }
+        var unit = ServiceUnit(
+            enabled: try required(enabled, Keys.enabled).bool(), masked: try required(masked, Keys.masked).bool())
+        unit.active = try optional(active, Keys.active)?.string()
+        unit.unitFile = try optional(unitFile, Keys.unitFile)?.string()
+        unit.enabledBy = try child(try required(enabledBy, Keys.enabledBy).value, Keys.enabledBy).strings()
+        return unit
+    }
+
+    /// A member taken in one pass (`installedPackage`, `serviceUnit`), which must be there.
+    private func required(_ value: FactValue?, _ key: some CodingKey) throws -> Scalar {
+        guard let value else {
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
+        }
+        return Scalar(value: value, parent: path, key: key)
+    }
+
+    /// A member taken in one pass, nil when absent or `null` (noted: not what encoding would write back).
+    private func optional(_ value: FactValue?, _ key: some CodingKey) -> Scalar? {
+        guard let value else { return nil }
+        if case .null = value {
+            state.isCanonical = false
+            return nil
+        }
+        return Scalar(value: value, parent: path, key: key)
     }
 
     private func configBlock() throws -> ConfigBlock {
@@ -126,6 +166,16 @@ extension TreeDecoder {
     private func optional(_ key: String, in members: [String: FactValue]) -> Scalar? {
         presentMember(key, in: members).map { Scalar(value: $0, parent: path, key: MemberKey(stringValue: key)) }
     }
+}
+
+/// A dictionary's key as `Dictionary`'s own decoding names it in error paths: a key that reads as a number also
+/// has that number as its `intValue` (error paths only).
+struct DictionaryKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { Int(stringValue) }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// A member name as a coding key, small enough to need no allocation as `any CodingKey` (error paths only).
