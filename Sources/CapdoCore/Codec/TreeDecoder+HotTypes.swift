@@ -1,7 +1,8 @@
 /// The most numerous kinds of objects in a snapshot decoded by hand: configuration entries (every setting of every
 /// configuration file), installed packages and systemd units, where the generic `Decodable` path cost the most
-/// (figures in docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path; the reference
-/// is `JSONDecoder` (`CodecReference.snapshot`), and `SnapshotReaderDifferentialTests` holds both to one result.
+/// (figures in docs/benchmarks.md). Same result, same strictness, same canonical-form notes as the generic path;
+/// the reference is `JSONDecoder` (`CodecReference.snapshot`), and `SnapshotReaderDifferentialTests` holds both to
+/// one result.
 extension TreeDecoder {
     private static let sectionKeys: Set<String> = ["files", "present", "entries", "blocks"]
     private static let entryKeys: Set<String> = ["value", "file", "line", "default"]
