@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Every `HostSnapshot` is turned into a `FactValue` tree before rules look at it, and a rule's
 /// `examples` are fragments of that same tree, so the engine judges both through one code path.
-public indirect enum FactValue: Sendable, Hashable, Codable {
+///
+/// Not `indirect`: arrays and dictionaries already keep their elements out of line, so a value is stored inline
+/// rather than in a heap box of its own (a snapshot's tree has tens of thousands of values).
+public enum FactValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)

@@ -6,17 +6,18 @@
 /// `SnapshotReader.read` and its reference `CodecReference.snapshot` both run this one function.
 public enum NullEntries {
     /// `tree` without null list entries, and one issue per list that held any; `file` names the snapshot.
-    public static func dropped(from tree: FactValue, file: String? = nil) -> (
+    /// `hasNullItem`: whether any list holds a null, when the caller already knows (`FactJSONParser` notes it).
+    public static func dropped(from tree: FactValue, file: String? = nil, hasNullItem: Bool? = nil) -> (
         tree: FactValue, issues: [CollectionIssue]
     ) {
-        guard hasNullEntry(tree) else { return (tree, []) }
+        guard hasNullItem ?? hasNullEntry(tree) else { return (tree, []) }
         var issues: [CollectionIssue] = []
         let cleaned = drop(tree, path: [], file: file, into: &issues)
         return (cleaned, issues)
     }
 
     /// Whether any list holds a null (a read-only walk, so a clean snapshot is not rebuilt).
-    private static func hasNullEntry(_ value: FactValue) -> Bool {
+    static func hasNullEntry(_ value: FactValue) -> Bool {
         switch value {
         case .array(let items): return items.contains { $0.isNull || hasNullEntry($0) }
         case .object(let members): return members.values.contains(where: hasNullEntry)

@@ -34,6 +34,7 @@ struct EvaluationContext: Sendable {
     static func indexPackages(_ facts: FactValue) -> [String: [FactValue]]? {
         guard let entries = facts["packages"]?["packages"]?.arrayValue else { return nil }
         var index: [String: [FactValue]] = [:]
+        index.reserveCapacity(entries.count)
         for entry in entries {
             guard let name = entry["name"]?.stringValue else { continue }
             index[name, default: []].append(entry)

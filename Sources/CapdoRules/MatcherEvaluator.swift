@@ -20,24 +20,36 @@ struct MatcherEvaluator {
     }
 
     func judge(_ value: FactValue?, _ matchers: [Matcher]) -> Judgement {
+        judge(value, matchers, describing: true)
+    }
+
+    /// Whether `value` passes every matcher: `judge`'s outcome without its texts, for filters that ask it per item.
+    func passes(_ value: FactValue?, _ matchers: [Matcher]) -> Bool {
+        judge(value, matchers, describing: false).outcome == .pass
+    }
+
+    /// `describing`: whether the expected notation and the requirement in words are wanted (else both are left
+    /// empty; the outcome is the same).
+    private func judge(_ value: FactValue?, _ matchers: [Matcher], describing: Bool) -> Judgement {
         var outcomes: [Outcome] = []
         var expectations: [String] = []
         var requirements: [LocalizedText] = []
         for matcher in matchers {
-            let (outcome, expected, requirement) = judgeOne(value, matcher)
+            let (outcome, expected, requirement) = judgeOne(value, matcher, describing: describing)
             outcomes.append(outcome)
             expectations.append(expected)
             requirements.append(requirement)
         }
+        guard describing else { return Judgement(outcome: Outcome.all(outcomes), expected: "") }
         return Judgement(
             outcome: Outcome.all(outcomes), expected: expectations.joined(separator: " and "),
             requirement: MatcherPhrase.all(requirements))
     }
 
-    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher) -> (Outcome, String, LocalizedText) {
+    private func judgeOne(_ raw: FactValue?, _ matcher: Matcher, describing: Bool) -> (Outcome, String, LocalizedText) {
         let value = raw.flatMap { $0.isNull ? nil : $0 }
         if matcher.op.takesNestedMatchers {
-            return judgeNested(value, matcher)
+            return judgeNested(value, matcher, describing: describing)
         }
         let operand: FactValue
         switch matcher.hasVariables ? context.resolve(matcher.operand) : .success(matcher.operand) {
@@ -48,13 +60,15 @@ struct MatcherEvaluator {
                 LocalizedText("${\(undefined.name)}")
             )
         }
-        let (outcome, expected) = judgeResolved(value, matcher.op, operand)
-        return (outcome, expected, MatcherPhrase.phrase(matcher.op, operand))
+        let (outcome, expected) = judgeResolved(value, matcher.op, operand, describing: describing)
+        return (outcome, expected, describing ? MatcherPhrase.phrase(matcher.op, operand) : LocalizedText(""))
     }
 
-    private func judgeResolved(_ value: FactValue?, _ op: MatcherOperator, _ operand: FactValue) -> (Outcome, String) {
+    private func judgeResolved(
+        _ value: FactValue?, _ op: MatcherOperator, _ operand: FactValue, describing: Bool
+    ) -> (Outcome, String) {
         let matcher = (op: op, operand: operand)
-        let expected = Self.describe(matcher.op, operand)
+        let expected = describing ? Self.describe(matcher.op, operand) : ""
         let result: Bool
         switch matcher.op {
         case .equals: result = value.map { Self.looselyEqual($0, operand) } ?? false
@@ -114,7 +128,9 @@ struct MatcherEvaluator {
         return (result ? .pass : .fail, expected)
     }
 
-    private func judgeNested(_ value: FactValue?, _ matcher: Matcher) -> (Outcome, String, LocalizedText) {
+    private func judgeNested(_ value: FactValue?, _ matcher: Matcher, describing: Bool) -> (
+        Outcome, String, LocalizedText
+    ) {
         let derived: FactValue?
         switch matcher.op {
         case .ageDays:
@@ -126,9 +142,10 @@ struct MatcherEvaluator {
         default:
             if let items = value?.arrayValue { derived = .number(Double(items.count)) } else { derived = value }
         }
-        let inner = judge(derived, matcher.nested)
+        let inner = judge(derived, matcher.nested, describing: describing)
         let label = matcher.op == .ageDays ? "age in days" : "count"
-        let requirement = MatcherPhrase.phrase(matcher.op, .null, nested: inner.requirement)
+        let requirement =
+            describing ? MatcherPhrase.phrase(matcher.op, .null, nested: inner.requirement) : LocalizedText("")
         if derived == nil && matcher.op == .ageDays {
             return (.fail, "\(label) \(inner.expected) (no date found)", requirement)
         }

@@ -37,10 +37,11 @@ extension ResourceEvaluator {
     ) -> CheckEvaluator.Result {
         let whereClause = check.selector["where"]
         let conditions = (whereClause?.objectValue ?? [:]).sorted { $0.key < $1.key }
+        // The matchers of each condition once, not once per item: a list may hold a thousand packages.
+        let tests = conditions.map { (field: $0.key, matchers: Self.matchers(from: $0.value)) }
+        let matcher = self.matcher
         let selected = items.filter { item in
-            conditions.allSatisfy { field, spec in
-                matcher.judge(item[field], Self.matchers(from: spec)).outcome == .pass
-            }
+            tests.allSatisfy { test in matcher.passes(item[test.field], test.matchers) }
         }
         let countMatchers = check.matchers.filter { $0.op == .count }
         let effective =

@@ -23,6 +23,18 @@ struct FactJSONParserTests {
         #expect(parsed["a"]?.arrayValue?[5] == .number(12_345_678_901_234_567_890))
     }
 
+    /// The parser's note of a null list item decides whether `NullEntries` walks the tree: it must agree with that walk.
+    @Test(arguments: [
+        ("{\"a\": [1, null]}", true), ("{\"a\": null, \"b\": [1, 2]}", false), ("[[{\"x\": [null]}]]", true),
+        ("[]", false), ("null", false), ("{\"n\": {\"m\": null}, \"l\": [[], {}]}", false), ("[null]", true),
+    ])
+    func notesANullListItemAsTheTreeWalkFindsIt(text: String, hasNull: Bool) throws {
+        let parsed = try FactJSONParser.parseNotingNullItems(Data(text.utf8))
+        #expect(parsed.nullItem == hasNull)
+        #expect(NullEntries.hasNullEntry(parsed.value) == hasNull)
+        #expect(parsed.value == (try Self.parse(text)))
+    }
+
     @Test func everyTopLevelScalarIsAValue() throws {
         #expect(try Self.parse(" 42 ") == .number(42))
         #expect(try Self.parse("\"x\"") == .string("x"))

@@ -44,6 +44,99 @@ struct SnapshotReaderDifferentialTests {
         }
     }
 
+    /// Every member of a systemd unit and of a package (the types decoded in one pass over their members) dropped,
+    /// made null, given another type, and an unknown member added: both paths read each variant alike, and a
+    /// refused one names the unit's or package's member in its coding path.
+    @Test func everyMemberOfAUnitAndAPackageChanged() throws {
+        let base = Self.unitAndPackage()
+        let encoder = SnapshotCodec.encoder()
+        let places: [(section: String, list: String, item: FactValue)] = [
+            ("services", "units", .string("ssh.service")), ("packages", "packages", .number(0)),
+        ]
+        var refused = 0
+        for place in places {
+            guard case .object(let item) = Self.item(of: base, place.section, place.list, place.item) else {
+                Issue.record("no \(place.section) item")
+                continue
+            }
+            for key in item.keys.sorted() + ["unknown_member"] {
+                for change in [nil, FactValue.null, .number(1), .string("x"), .array([.bool(true)])] {
+                    var changed = item
+                    changed[key] = change
+                    let variant = Self.replacing(base, place.section, place.list, place.item, with: .object(changed))
+                    let data = try encoder.encode(variant)
+                    let comment: Comment = "\(place.section) \(key) → \(change.map(\.display) ?? "absent")"
+                    guard Self.expectSame(data, comment) == nil else { continue }
+                    refused += 1
+                    do {
+                        _ = try SnapshotReader.read(data)
+                    } catch {
+                        guard case .invalid(let failure) = error, let decoding = failure as? DecodingError else {
+                            Issue.record("\(comment): \(error)")
+                            continue
+                        }
+                        let path = Self.codingPath(decoding).map(\.stringValue)
+                        #expect(path.starts(with: [place.section, place.list]), comment)
+                    }
+                }
+            }
+        }
+        #expect(refused > 10)
+    }
+
+    /// A snapshot with one systemd unit (`ssh.service`) and one package, every member set.
+    static func unitAndPackage() -> FactValue {
+        var snapshot = HostSnapshot(collectedAt: Date(timeIntervalSince1970: 1_764_000_000), root: "/", live: false)
+        snapshot.services = ServiceFacts(
+            source: "filesystem",
+            units: [
+                "ssh.service": ServiceUnit(
+                    enabled: true, masked: false, active: "active", unitFile: "lib/systemd/system/ssh.service",
+                    enabledBy: ["etc/systemd/system/multi-user.target.wants/ssh.service"])
+            ])
+        var package = InstalledPackage(name: "openssh-server", version: "1:9.2p1-2", state: "installed")
+        package.architecture = "amd64"
+        package.sourcePackage = "openssh"
+        package.file = "var/lib/dpkg/status"
+        package.line = 12
+        snapshot.packages = PackageFacts(manager: "dpkg", sources: ["var/lib/dpkg/status"], packages: [package])
+        return (try? FactValue.from(snapshot)) ?? .null
+    }
+
+    static func item(of tree: FactValue, _ section: String, _ list: String, _ item: FactValue) -> FactValue? {
+        let container = tree[section]?[list]
+        if case .number(let index) = item { return container?.arrayValue?[Int(index)] }
+        return container?[item.stringValue ?? ""]
+    }
+
+    static func replacing(
+        _ tree: FactValue, _ section: String, _ list: String, _ item: FactValue, with value: FactValue
+    )
+        -> FactValue
+    {
+        guard case .object(var top) = tree, case .object(var members) = top[section] else { return tree }
+        switch members[list] {
+        case .array(var items):
+            items[Int(item.numberValue ?? 0)] = value
+            members[list] = .array(items)
+        case .object(var entries):
+            entries[item.stringValue ?? ""] = value
+            members[list] = .object(entries)
+        default: return tree
+        }
+        top[section] = .object(members)
+        return .object(top)
+    }
+
+    static func codingPath(_ error: DecodingError) -> [any CodingKey] {
+        switch error {
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .dataCorrupted(let context):
+            return context.codingPath
+        @unknown default: return []
+        }
+    }
+
     /// Changes one randomly chosen place of `tree` (never `schema_version`, which only the reader checks).
     static func mutate(_ tree: inout FactValue, using random: inout SeededGenerator) {
         switch tree {

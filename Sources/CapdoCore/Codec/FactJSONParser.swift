@@ -15,6 +15,11 @@ public struct FactJSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Whether some array holds a `null` item (then `NullEntries` has work to do).
+    private var nullItem = false
+    /// Members of the objects being read, innermost last: an object's dictionary is made once at its size, not grown
+    /// member by member (each growth hashes every member again).
+    private var pending: [(key: String, value: FactValue)] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -22,14 +27,20 @@ public struct FactJSONParser {
 
     /// The value `data` holds; throws `FactJSONError` for anything that is not one complete JSON value.
     public static func parse(_ data: Data) throws(FactJSONError) -> FactValue {
-        let result: Result<FactValue, FactJSONError> = data.withUnsafeBytes { raw in
+        try parseNotingNullItems(data).value
+    }
+
+    /// The value `data` holds, and whether any array in it holds a `null` item (`NullEntries`' question, answered
+    /// while parsing instead of by another walk over the tree).
+    public static func parseNotingNullItems(_ data: Data) throws(FactJSONError) -> (value: FactValue, nullItem: Bool) {
+        let result: Result<(FactValue, Bool), FactJSONError> = data.withUnsafeBytes { raw in
             var parser = FactJSONParser(raw.bindMemory(to: UInt8.self))
             do throws(FactJSONError) {
                 parser.skipWhitespace()
                 let value = try parser.value()
                 parser.skipWhitespace()
                 guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the value") }
-                return .success(value)
+                return .success((value, parser.nullItem))
             } catch {
                 return .failure(error)
             }
@@ -52,8 +63,8 @@ public struct FactJSONParser {
     }
 
     private mutating func object() throws(FactJSONError) -> FactValue {
-        var members: [String: FactValue] = [:]
-        guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
+        guard try open(closing: UInt8(ascii: "}")) else { return .object([:]) }
+        let start = pending.count
         repeat {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
@@ -62,9 +73,14 @@ public struct FactJSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            let member = try value()
-            if let first = members.updateValue(member, forKey: key) { members[key] = first }
+            pending.append((key, try value()))
         } while try !closes(UInt8(ascii: "}"), "an object")
+        var members = [String: FactValue](minimumCapacity: pending.count - start)
+        for position in start..<pending.count {
+            let (key, member) = pending[position]
+            if let first = members.updateValue(member, forKey: key) { members[key] = first }
+        }
+        pending.removeSubrange(start...)
         return .object(members)
     }
 
@@ -73,7 +89,9 @@ public struct FactJSONParser {
         guard try open(closing: UInt8(ascii: "]")) else { return .array(items) }
         repeat {
             skipWhitespace()
-            items.append(try value())
+            let item = try value()
+            if case .null = item { nullItem = true }
+            items.append(item)
         } while try !closes(UInt8(ascii: "]"), "an array")
         return .array(items)
     }

@@ -65,6 +65,9 @@ struct TreeDecoder: Decoder {
         if type == InstalledPackage.self {
             return try installedPackage() as! T
         }
+        if type == [String: ServiceUnit].self {
+            return try serviceUnits() as! T
+        }
         return try T(from: self)
     }
 

@@ -22,9 +22,9 @@ public enum SnapshotReader {
     public static func read(_ data: Data, file: String? = nil) throws(Failure) -> (
         snapshot: HostSnapshot, facts: FactValue
     ) {
-        let parsed: FactValue
-        do { parsed = try FactJSONParser.parse(data) } catch { throw .notJSON(error) }
-        let (tree, nullIssues) = NullEntries.dropped(from: parsed, file: file)
+        let parsed: (value: FactValue, nullItem: Bool)
+        do { parsed = try FactJSONParser.parseNotingNullItems(data) } catch { throw .notJSON(error) }
+        let (tree, nullIssues) = NullEntries.dropped(from: parsed.value, file: file, hasNullItem: parsed.nullItem)
         guard let version = tree["schema_version"]?.numberValue, version.rounded() == version else {
             throw .noSchemaVersion
         }
