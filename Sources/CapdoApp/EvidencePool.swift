@@ -7,31 +7,9 @@ import Synchronization
 /// copy of the same texts until the report is written. `FleetEvaluation` passes every judged host through the pool,
 /// so the findings held keep references to the shared copies (same values, less memory).
 final class EvidencePool: Sendable {
-    /// What of a finding is pooled, with its hash taken before any lock is.
-    private struct Proof: Hashable {
-        let reason: LocalizedText?
-        let evidence: [Evidence]
-        let precomputed: Int
-
-        init(reason: LocalizedText?, evidence: [Evidence]) {
-            self.reason = reason
-            self.evidence = evidence
-            var hasher = Hasher()
-            hasher.combine(reason)
-            hasher.combine(evidence)
-            precomputed = hasher.finalize()
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(precomputed) }
-
-        static func == (lhs: Proof, rhs: Proof) -> Bool {
-            lhs.precomputed == rhs.precomputed && lhs.reason == rhs.reason && lhs.evidence == rhs.evidence
-        }
-    }
-
     /// One rule's distinct proofs behind their own lock, so that hosts judged at once rarely wait for each other.
     private final class RulePool: Sendable {
-        let proofs = Mutex<Set<Proof>>([])
+        let proofs = Mutex<Set<ProofKey>>([])
     }
 
     private let positions: [String: Int]
@@ -47,7 +25,8 @@ final class EvidencePool: Sendable {
     func share(_ findings: inout [Finding]) {
         for index in findings.indices {
             guard let position = positions[findings[index].ruleID] else { continue }
-            let proof = Proof(reason: findings[index].reason, evidence: findings[index].evidence)
+            // The key's hash is taken here, before the lock (`ProofKey` hashes the texts' bytes once).
+            let proof = ProofKey(reason: findings[index].reason, evidence: findings[index].evidence)
             let shared = pools[position].proofs.withLock { $0.insert(proof).memberAfterInsert }
             findings[index].reason = shared.reason
             findings[index].evidence = shared.evidence

@@ -149,15 +149,14 @@ private extension FleetJSONDocument {
     /// What makes two findings of a rule one outcome: everything but the host.
     struct OutcomeKey: Hashable {
         var status: FindingStatus
-        var reason: LocalizedText?
-        var evidence: [Evidence]
+        /// Reason and evidence, hashed by their bytes (`ProofKey`).
+        var proof: ProofKey
         var waiver: AppliedWaiver?
         var remediation: LocalizedText?
 
         init(_ finding: Finding, rule: Finding) {
             status = finding.status
-            reason = finding.reason
-            evidence = finding.evidence
+            proof = ProofKey(reason: finding.reason, evidence: finding.evidence)
             waiver = finding.waiver
             remediation = finding.remediation == rule.remediation ? nil : finding.remediation
         }
