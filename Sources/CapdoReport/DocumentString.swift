@@ -2,7 +2,7 @@ import CapdoCore
 
 /// The fixed texts of the administrative documents (inspection report, fix list, Police LAN report), in Vietnamese
 /// and English; templates take `{0}`, `{1}`… like `ReportString`.
-enum DocumentString: String, CaseIterable, Sendable {
+enum DocumentString: String, CaseIterable, Sendable, TextCatalogue {
     // Form of the document (Decree 30/2020/NĐ-CP)
     case numberLine, basisDecree85, basisCircular12, basisTCVN, basisDecision, newRegimeReference, referenceOnly
     case recipientsTitle, recipientOwner, recipientFile, onBehalfOf, contents, appendixNumber
@@ -20,14 +20,9 @@ enum DocumentString: String, CaseIterable, Sendable {
     case policeWindow, policePackets, policeAuthorisation, policeNoAuthorisation, policeZone, policeZoneText
     case policeSensorInterface, policeSensorScan, policeSensorFile, policeNoCapture, policeNoFindings
     case tlsAccepted, tlsRefused, tlsSelfSigned, tlsEndpoint, tlsUntested
-
-    /// The text in both languages.
-    var text: LocalizedText {
-        let pair = Self.pair(self)
-        return LocalizedText(vi: pair.vi, en: pair.en)
-    }
 }
 
+/// `DocumentString`'s own overloads (beside `TextCatalogue`'s generic ones) let call sites write `.checkOne` for a key.
 extension ReportStrings {
     subscript(_ key: DocumentString) -> String {
         key.text.text(language)
@@ -49,7 +44,7 @@ extension ReportStrings {
     }
 }
 
-private extension DocumentString {
+extension DocumentString {
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func pair(_ key: DocumentString) -> (vi: String, en: String) {
         switch key {

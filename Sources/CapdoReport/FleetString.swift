@@ -2,29 +2,12 @@ import CapdoCore
 
 /// The fixed texts of a fleet's summary report and its host index, in Vietnamese and English; templates take `{0}`,
 /// `{1}`… like `DocumentString`.
-enum FleetString: String, CaseIterable, Sendable {
+enum FleetString: String, CaseIterable, Sendable, TextCatalogue {
     case matrixHeading, matrixHostColumn, matrixWorst, matrixSystemNote, matrixLinks, matrixMore, indexTitle
     case moreHosts, fixesIntro, columnRuleHosts, detailsNote, limitIssues, managementElsewhere, moreActions
-
-    /// The text in both languages.
-    var text: LocalizedText {
-        let pair = Self.pair(self)
-        return LocalizedText(vi: pair.vi, en: pair.en)
-    }
 }
 
-extension ReportStrings {
-    subscript(_ key: FleetString) -> String {
-        key.text.text(language)
-    }
-
-    /// Fills `{0}`, `{1}`… of a fleet template, left to right.
-    func format(_ key: FleetString, _ arguments: String...) -> String {
-        Self.fill(self[key], arguments)
-    }
-}
-
-private extension FleetString {
+extension FleetString {
     // swiftlint:disable:next function_body_length
     static func pair(_ key: FleetString) -> (vi: String, en: String) {
         switch key {

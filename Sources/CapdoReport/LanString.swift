@@ -2,7 +2,7 @@ import CapdoCore
 
 /// The fixed texts of the LAN section's link-layer and detail tables (`LanLinkTables`, `LanDetailTables`), in
 /// Vietnamese and English; templates take `{0}`, `{1}`… like `ReportString`.
-enum LanString: String, CaseIterable, Sendable {
+enum LanString: String, CaseIterable, Sendable, TextCatalogue {
     // Link layer
     case neighboursTitle, protocolColumn, systemName, chassisID, portDescription, managementAddress, packetsFirst
     case vlansTitle, tag, packets, hostsIP, services, firstPacket
@@ -14,26 +14,9 @@ enum LanString: String, CaseIterable, Sendable {
     case formLogin, loginPage, httpLoginsTitle, observation, between, path, user, packet, httpNote
     case declaredNo, dhcpTitle, server, declared, type, clientMAC, address, lease, dhcpNoneDeclared, dhcpDeclared
     case hostDetailsTitle, vendor, otherMACs, names, noVendorRegistry
-
-    /// The text in both languages.
-    var text: LocalizedText {
-        let pair = Self.pair(self)
-        return LocalizedText(vi: pair.vi, en: pair.en)
-    }
 }
 
-extension ReportStrings {
-    subscript(_ key: LanString) -> String {
-        key.text.text(language)
-    }
-
-    /// Fills `{0}`, `{1}`… of a LAN template, left to right.
-    func format(_ key: LanString, _ arguments: String...) -> String {
-        Self.fill(self[key], arguments)
-    }
-}
-
-private extension LanString {
+extension LanString {
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func pair(_ key: LanString) -> (vi: String, en: String) {
         switch key {
