@@ -8,29 +8,27 @@ public struct ReportWriter: Sendable {
     var reporters: [any Reporter]
     var language: Language
 
-    /// The formats that get one detail report per host beside a fleet's summary: the documents people read.
-    static let detailFormats: Set<String> = ["html", "md"]
-
     /// Writes `<stem>.<ext>` for every reporter; returns the paths written. For more than one host, the HTML and
     /// Markdown summaries link each host's row to its detail report `<stem>-hosts/<host>.<ext>`, written here too,
     /// with the whole host table beside them as `<stem>-hosts.<ext>`.
     public func write(_ result: ScanResult, stem: String) throws(CapdoError) -> [String] {
         let hosts = result.hosts.filter { !$0.isSystem }
-        let details = reporters.filter { Self.detailFormats.contains($0.format) }
+        // The formats that get a detail report per host are those with a host index: the documents people read.
+        let details = reporters.filter { FleetHostIndex.formats.contains($0.format) }
         guard hosts.count > 1, !details.isEmpty else { return try writeReports(result, stem: stem) }
+        let index = ReportFileName.hostIndex(stem: stem)
         var linked = result
-        linked.hostDetails = ReportFileName.hostIndex(stem: stem)
+        linked.hostDetails = index
         var written = try writeReports(linked, stem: stem)
         for reporter in details {
             guard let text = FleetHostIndex.render(linked, language: language, format: reporter.format) else {
                 continue
             }
-            let path = directory + "/" + ReportFileName.hostIndex(stem: stem) + "." + reporter.fileExtension
+            let path = directory + "/" + index + "." + reporter.fileExtension
             try Self.atomicWrite(text, to: path)
             written.append(path)
         }
-        let folder = ReportWriter(
-            directory: directory + "/" + ReportFileName.hostIndex(stem: stem), reporters: details, language: language)
+        let folder = ReportWriter(directory: directory + "/" + index, reporters: details, language: language)
         written += try folder.writeDetails(hosts, of: result)
         return written
     }

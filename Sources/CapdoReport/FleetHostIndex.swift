@@ -10,14 +10,14 @@ public enum FleetHostIndex {
     public static func render(_ result: ScanResult, language: Language, format: String) -> String? {
         let strings = ReportStrings(language)
         guard formats.contains(format), let matrix = HostMatrixSection(result, strings: strings) else { return nil }
-        let model = ReportModel(result, language: language)
-        let title = strings.format(FleetString.indexTitle, model.organisationName)
+        // The heading texts only: a `ReportModel` would sort and group every finding of the fleet for them.
+        let title = strings.format(FleetString.indexTitle, ReportModel.organisationName(result, strings))
         let document = ReportDocument(
             title: title, language: language.rawValue,
             generator: "\(result.scanner.name) \(result.scanner.version)",
-            blocks: [.heading(1, "", title), .paragraph(model.subtitle, .centered)]
+            blocks: [.heading(1, "", title), .paragraph(ReportModel.subtitle(result, strings), .centered)]
                 + matrix.blocks(limit: nil),
-            footer: model.generatedByText)
+            footer: ReportModel.generatedByText(result, strings))
         return format == "html"
             ? HTMLDocumentWriter().write(document) : MarkdownDocumentWriter().write(document)
     }
