@@ -101,14 +101,27 @@ import Testing
                 == nil)
     }
 
-    /// A neighbour advertisement from 2001:db8::2 for `target` (last byte), with `options` after the fixed part.
+    /// A neighbour advertisement from 2001:db8::2 for `target` (last byte), with `options` after the fixed part,
+    /// sent on the link (hop limit 255) unless `hopLimit` says otherwise.
     static func advertisement(
-        type: UInt8 = 136, target: UInt8 = 2, options: [UInt8], source: [UInt8] = Frames.macB
+        type: UInt8 = 136, target: UInt8 = 2, options: [UInt8], source: [UInt8] = Frames.macB, hopLimit: UInt8 = 255,
+        vlans: Int = 0
     ) -> [UInt8] {
         let body =
             [type, 0, 0, 0, 0x60, 0, 0, 0] + [0x20, 0x01, 0x0d, 0xb8] + [UInt8](repeating: 0, count: 11) + [target]
             + options
-        return Frames.ethernet(Frames.ipv6(2, 1, next: 58, body), type: 0x86DD, src: source, dst: Frames.macA)
+        var packet = Frames.ipv6(2, 1, next: 58, body)
+        packet[7] = hopLimit
+        return Frames.ethernet(packet, type: 0x86DD, src: source, dst: Frames.macA, vlans: vlans)
+    }
+
+    /// The advertisement with a hop-by-hop options header (8 bytes of padding) between the IPv6 header and ICMPv6,
+    /// the padding written to look like an on-link IPv6 header's last bytes.
+    static func advertisementBehindExtensionHeader() -> [UInt8] {
+        let icmp = Array(advertisement(options: [2, 1, 0x6E, 0x38, 0x07, 0x55, 0x1C, 0x63]).dropFirst(14 + 40))
+        var packet = Frames.ipv6(2, 1, next: 0, [58, 0, 1, 4, 0x60, 0, 58, 255] + icmp)
+        packet[7] = 255
+        return Frames.ethernet(packet, type: 0x86DD, src: Frames.macB, dst: Frames.macA)
     }
 
     static func read(_ frame: [UInt8]) -> (IPAddress, UInt64)? {
@@ -124,6 +137,8 @@ import Testing
         // Without the option (allowed for an answer to a unicast solicitation) the frame's source is the address.
         let bare = try #require(Self.read(Self.advertisement(options: [])))
         #expect(bare.1 == 0x0200_0000_000B)
+        let tagged = try #require(Self.read(Self.advertisement(options: tlla, vlans: 2)))
+        #expect(tagged.1 == 0x6E38_0755_1C63, "the header is found behind VLAN tags")
     }
 
     @Test(arguments: [
@@ -134,6 +149,9 @@ import Testing
         ("zero MAC announced", advertisement(options: [2, 1, 0, 0, 0, 0, 0, 0])),
         ("a solicitation, not an advertisement", advertisement(type: 135, options: [])),
         ("no link address at all", advertisement(options: [], source: [0x01, 0, 0x5E, 0, 0, 1])),
+        ("routed: hop limit 254", advertisement(options: [2, 1, 0x6E, 0x38, 0x07, 0x55, 0x1C, 0x63], hopLimit: 254)),
+        ("routed: hop limit 64", advertisement(options: [], hopLimit: 64)),
+        ("behind an extension header", advertisementBehindExtensionHeader()),
         (
             "fixed part cut short",
             Frames.ethernet(

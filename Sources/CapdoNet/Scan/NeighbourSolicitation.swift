@@ -35,12 +35,13 @@ struct NeighbourSolicitation: Equatable {
     }
 
     /// The (target, MAC) a Neighbour Advertisement in `packet` announces, or nil for anything else: not an ICMPv6
-    /// type 136 code 0, shorter than the fixed part, a malformed option, or a group/zero MAC. The MAC comes from
-    /// the target link-layer address option, else (an answer to a unicast solicitation may omit it) from the frame.
+    /// type 136 code 0, not sent on the link itself, shorter than the fixed part, a malformed option, or a group/zero
+    /// MAC. The MAC comes from the target link-layer address option, else (an answer to a unicast solicitation may
+    /// omit it) from the frame.
     static func advertisement(in packet: DecodedPacket, bytes: UnsafeRawBufferPointer) -> (IPAddress, UInt64)? {
         guard packet.network == .ipv6, packet.ipProtocol == 58, packet.hasTransport, !packet.laterFragment,
             packet.payloadLength >= 24, packet.payloadOffset >= 0,
-            packet.payloadOffset + packet.payloadLength <= bytes.count
+            packet.payloadOffset + packet.payloadLength <= bytes.count, isOnLink(packet, bytes: bytes)
         else { return nil }
         let start = packet.payloadOffset
         let end = start + packet.payloadLength
@@ -68,6 +69,16 @@ struct NeighbourSolicitation: Equatable {
         }
         guard let mac, isUnicast(mac), !target.isGroupOrUnspecified else { return nil }
         return (target, mac)
+    }
+
+    /// True when the ICMPv6 message directly follows an Ethernet frame's IPv6 header whose hop limit is 255. A
+    /// router decrements the hop limit, so 255 proves the sender is on the link (RFC 4861 § 7.1.2: any other value
+    /// is dropped). The header is found from the link layer (14 bytes and the VLAN tags), never from inside the
+    /// packet, so extension headers cannot carry a forged one; an advertisement with extension headers is dropped.
+    static func isOnLink(_ packet: DecodedPacket, bytes: UnsafeRawBufferPointer) -> Bool {
+        let header = 14 + 4 * Int(packet.vlanTags)
+        guard packet.hasMAC, header + 40 == packet.payloadOffset, bytes.count >= header + 40 else { return false }
+        return bytes[header] >> 4 == 6 && bytes[header + 6] == 58 && bytes[header + 7] == 255
     }
 
     /// Not zero and not a group address: a MAC a probe may be sent to.
