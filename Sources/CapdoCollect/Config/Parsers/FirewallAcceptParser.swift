@@ -9,7 +9,11 @@ import CapdoCore
 /// ranges, or no port at all), does not only take loopback (`-i lo`) and is not limited to established
 /// connections. Keys: `tcp.<port>` for 22, 23, 3389 and 5900 = the space-joined sources (`-s`), `any` for a
 /// rule without one; located at the first such rule. A negated match (`! -s …`, `! --dport …`) is read the safe way
-/// round: the rule admits `any` source on every port. nftables rule sets are not read.
+/// round: the rule admits `any` source on every port.
+///
+/// Also reads the nftables rule set `etc/nftables.conf` loads (`NftablesRuleset`): the rules of `ip`, `ip6` and
+/// `inet` chains hooked to input, and of the chains they `jump` or `goto`, as `NftablesRuleMatch` reads them; a
+/// jump's own source and port matches narrow the rules of the chain it enters.
 public enum FirewallAcceptParser: ConfigFileParser {
     public static let collector = "config.firewall_accept"
     public static let summary = "Sources the firewall accepts on administration ports (ufw, iptables)"
@@ -85,11 +89,55 @@ public enum FirewallAcceptParser: ConfigFileParser {
                 }
             }
         }
+        let ruleset = NftablesRuleset.read("etc/nftables.conf", with: &reader, maxDepth: FirewallParser.maxDepth)
+        for accept in nftablesAccepts(ruleset) {
+            var entry = found[accept.port] ?? ([], accept.rule.file, accept.rule.line)
+            if !entry.sources.contains(accept.source) { entry.sources.append(accept.source) }
+            found[accept.port] = entry
+        }
         var entries: [String: ConfigEntry] = [:]
         for (port, entry) in found {
             entries["tcp.\(port)"] = ConfigEntry(
                 value: entry.sources.joined(separator: " "), file: entry.file, line: entry.line)
         }
         return (reader.section(entries), reader.issues)
+    }
+
+    /// Every (administration port, source, rule) that an nftables input chain, or a chain it jumps to, accepts new
+    /// TCP connections with.
+    static func nftablesAccepts(_ ruleset: NftablesRuleset) -> [(port: Int, source: String, rule: NftablesRuleset.Rule)]
+    {
+        var out: [(port: Int, source: String, rule: NftablesRuleset.Rule)] = []
+        func walk(_ chain: NftablesRuleset.Chain, sources: [String]?, ports: [[String]], depth: Int) {
+            guard depth <= FirewallParser.maxDepth else { return }
+            var sets: [String: [String]] = [:]
+            for (key, elements) in ruleset.sets where key.hasPrefix(chain.table + " ") {
+                sets[String(key.dropFirst(chain.table.count + 1))] = elements
+            }
+            for rule in chain.rules {
+                let match = NftablesRuleMatch(rule.words, sets: sets)
+                guard match.tcp, !match.excluded, let verdict = match.verdict else { continue }
+                let scopeSources = match.sources ?? sources
+                let scopePorts = match.ports.map { ports + [$0] } ?? ports
+                switch verdict {
+                case .accept:
+                    for port in Self.ports where scopePorts.allSatisfy({ NftablesRuleMatch.covers($0, port) }) {
+                        for source in scopeSources ?? ["any"] { out.append((port, source, rule)) }
+                    }
+                case .jump(let name):
+                    guard let target = ruleset.chain(name, in: chain.table) else { continue }
+                    walk(target, sources: scopeSources, ports: scopePorts, depth: depth + 1)
+                case .other:
+                    continue
+                }
+            }
+        }
+        for chain in ruleset.chains where chain.hook == "input" {
+            guard let family = chain.table.split(separator: " ").first, ["ip", "ip6", "inet"].contains(family) else {
+                continue
+            }
+            walk(chain, sources: nil, ports: [], depth: 0)
+        }
+        return out
     }
 }

@@ -74,94 +74,11 @@ private extension FirewallParser {
         }
     }
 
-    /// Tokens of an nftables file: words, `{`, `}` and `;` (a line end also ends a statement), with lines.
+    /// The policy of every chain hooked to input in the rule set `path` loads (accept when it sets none).
     mutating func nftables(_ path: String) {
-        guard let text = reader.enter(path, maxDepth: Self.maxDepth) else { return }
-        defer { reader.leave() }
-        // Block stack: for a chain, whether it hooks input, its policy entry and its line.
-        var blocks: [(isChain: Bool, input: Bool, policy: ConfigEntry?, line: Int)] = []
-        var statement: [String] = []
-        var statementLine = 0
-        func finish(_ parser: inout FirewallParser) {
-            defer { statement = [] }
-            guard let first = statement.first else { return }
-            if first == "include" && blocks.isEmpty {
-                guard statement.count > 1 else {
-                    parser.reader.report(file: path, line: statementLine, "include without a file")
-                    return
-                }
-                let target = ConfigFilePath.resolve(statement[1], against: "etc")
-                let matches = parser.reader.expand(target)
-                for match in matches { parser.nftables(match) }
-                return
-            }
-            guard let last = blocks.last, last.isChain else { return }
-            if let hook = statement.firstIndex(of: "hook"), hook + 1 < statement.count, statement[hook + 1] == "input" {
-                blocks[blocks.count - 1].input = true
-            }
-            if first == "policy", statement.count > 1 {
-                let value = statement[1].lowercased()
-                blocks[blocks.count - 1].policy = ConfigEntry(value: value, file: path, line: statementLine)
-            }
-        }
-        for line in reader.lines(text, file: path) {
-            var word = ""
-            var quoted = false
-            var tokens: [String] = []
-            for character in line.text {
-                if quoted {
-                    if character == "\"" { quoted = false } else { word.append(character) }
-                    continue
-                }
-                switch character {
-                case "\"":
-                    quoted = true
-                case "#":
-                    break
-                case " ", "\t":
-                    if !word.isEmpty { tokens.append(word) }
-                    word = ""
-                    continue
-                case "{", "}", ";":
-                    if !word.isEmpty { tokens.append(word) }
-                    word = ""
-                    tokens.append(String(character))
-                    continue
-                default:
-                    word.append(character)
-                    continue
-                }
-                if character == "#" { break }
-            }
-            if quoted { reader.report(file: path, line: line.number, "unterminated quoted string") }
-            if !word.isEmpty { tokens.append(word) }
-            tokens.append(";")
-            for token in tokens {
-                switch token {
-                case ";":
-                    finish(&self)
-                case "{":
-                    let isChain = statement.first == "chain" || (statement.count > 1 && statement[1] == "chain")
-                    statement = []
-                    blocks.append((isChain, false, nil, line.number))
-                case "}":
-                    finish(&self)
-                    guard let closed = blocks.popLast() else {
-                        reader.report(file: path, line: line.number, "'}' without an open block")
-                        continue
-                    }
-                    if closed.isChain && closed.input {
-                        inputChains.append(
-                            closed.policy ?? ConfigEntry(value: "accept", file: path, line: closed.line))
-                    }
-                default:
-                    if statement.isEmpty { statementLine = line.number }
-                    statement.append(token)
-                }
-            }
-        }
-        if let open = blocks.last {
-            reader.report(file: path, line: open.line, "block not closed by '}' before end of file")
+        let ruleset = NftablesRuleset.read(path, with: &reader, maxDepth: Self.maxDepth)
+        for chain in ruleset.chains where chain.hook == "input" {
+            inputChains.append(chain.policy ?? ConfigEntry(value: "accept", file: chain.file, line: chain.line))
         }
     }
 
