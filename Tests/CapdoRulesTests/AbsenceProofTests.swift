@@ -44,6 +44,24 @@ struct AbsenceProofTests {
         #expect(try status(r, #"{"tls":{}}"#).status == .notAssessed)
     }
 
+    /// The bug: an fstab device that cannot be traced from files (`UUID=`, an image scan) made the encryption rules
+    /// fail as if proven unencrypted; the parser now says it could not tell, and the rule is not assessed.
+    @Test func aSettingTheParserCouldNotDetermineIsNotAssessed() throws {
+        let r = try rule("check:\n  config: { source: encrypted_storage, key: data_encrypted, equals: \"yes\" }")
+        let undetermined = try status(
+            r,
+            #"{"config":{"encrypted_storage":{"present":true,"files":["etc/fstab"],"entries":{"#
+                + #""mount:/":{"value":"unknown","file":"etc/fstab","line":1},"#
+                + #""undetermined.data_encrypted":{"value":"UUID=ab (/)","file":"etc/fstab","line":1}}}}}"#)
+        #expect(undetermined.status == .notAssessed)
+        #expect(undetermined.reason?.en.contains("UUID=ab (/)") == true, "\(String(describing: undetermined.reason))")
+        #expect(undetermined.reason?.vi.contains("etc/fstab:1") == true)
+        let proven =
+            #"{"config":{"encrypted_storage":{"present":true,"files":["etc/fstab"],"entries":{"#
+            + #""data_encrypted":{"value":"no","file":"etc/fstab","line":1}}}}}"#
+        #expect(try status(r, proven).status == .fail)
+    }
+
     /// The bug: the zoning rules passed on a capture that saw no database traffic.
     @Test func lanObservationNeedsItsProof() throws {
         let check =

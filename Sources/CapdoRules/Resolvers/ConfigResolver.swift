@@ -40,6 +40,12 @@ struct ConfigResolver: ResourceResolver {
             return evaluator.unknown(
                 subject, .unknown(issues: context.errors(of: collector).map(\.description), error: true))
         }
+        if value == nil, let undetermined = section["entries"]?["undetermined.\(key)"] {
+            // The parser looked and could not tell (a device it cannot trace): neither set nor unset.
+            let what = undetermined["value"]?.stringValue ?? ""
+            let place = ResourceEvaluator.location(undetermined) ?? ""
+            return evaluator.unknown(subject, .unknown(reason: ReasonText.undetermined(what, at: place), error: false))
+        }
         if value == nil {
             // Name where the setting was looked for, so "not set" still points at a file.
             let files = section["files"]?.arrayValue?.compactMap(\.stringValue) ?? []

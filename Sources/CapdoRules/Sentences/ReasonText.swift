@@ -62,6 +62,14 @@ enum ReasonText {
         LocalizedText(vi: "loại tài nguyên '\(name)' không tồn tại", en: "unknown resource '\(name)'")
     }
 
+    /// A parser could not decide from what it read (`LABEL=data (/srv)` at `etc/fstab:2`).
+    static func undetermined(_ what: String, at location: String) -> LocalizedText {
+        let place = location.isEmpty ? "" : " (\(location))"
+        return LocalizedText(
+            vi: "không xác định được từ tệp cấu hình: \(what)\(place); cần quét máy đang chạy",
+            en: "cannot be determined from the configuration files: \(what)\(place); needs a scan of the running host")
+    }
+
     static func fileNotExamined(_ path: String) -> LocalizedText {
         LocalizedText(vi: "tệp \(path) chưa được xem xét", en: "file \(path) was not examined")
     }

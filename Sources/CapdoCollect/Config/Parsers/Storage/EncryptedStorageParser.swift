@@ -7,9 +7,12 @@ import CapdoCore
 /// and each swap is traced to its device: `/dev/mapper/NAME` of a crypttab volume, or a logical volume
 /// (`/dev/mapper/VG-LV`, `/dev/VG/LV`) whose volume group's physical volumes in `etc/lvm/backup/VG` are all
 /// crypttab volumes. A file system counts as encrypted on a LUKS, TrueCrypt or BitLocker volume; swap also on a
-/// plain volume with a random key. A `UUID=`/`LABEL=` device cannot be traced from files and does not count.
-/// Keys: `mount:<mount point>` = `luks`, `plain`, … or `none`; `data_encrypted` = `yes` when there is at least one
-/// such file system and every one (and every swap) is encrypted, else `no` at the first that is not.
+/// plain volume with a random key. Other devices (`UUID=`, `LABEL=`, `/dev/disk/by-…`, a logical volume without a
+/// metadata backup) are traced on a live host through the kernel (`LiveBlockDevices`), else they are `unknown`.
+/// Keys: `mount:<mount point>` = `luks`, `plain`, …, `none` or `unknown`; `data_encrypted` = `yes` when there is at
+/// least one such file system and every one (and every swap) is encrypted, `no` at the first that is proven not to
+/// be, and left out when the only gaps are `unknown` ones: `undetermined.data_encrypted` then names those devices,
+/// and a rule on `data_encrypted` is not assessed (absence of proof either way).
 public enum EncryptedStorageParser: ConfigFileParser {
     public static let collector = "config.encrypted_storage"
     public static let summary = "Whether fstab's file systems and swap sit on encrypted volumes"
@@ -65,9 +68,11 @@ public enum EncryptedStorageParser: ConfigFileParser {
         for (key, entry) in crypttab.entries where key.hasPrefix("volume.") {
             kinds["/dev/mapper/" + key.dropFirst("volume.".count)] = entry.value
         }
+        let live = LiveBlockDevices(files)
         var entries: [String: ConfigEntry] = [:]
         var covered = 0
         var firstGap: (Int, String)?
+        var untraced: [(Int, String)] = []
         for line in reader.lines(text, file: fstab) {
             let fields = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
@@ -84,26 +89,41 @@ public enum EncryptedStorageParser: ConfigFileParser {
             {
                 continue
             }
-            let kind = volumeKind(device, kinds: kinds, reader: &reader)
+            var kind = volumeKind(device, kinds: kinds, reader: &reader)
+            if kind == "unknown", let traced = live?.kind(of: device) { kind = traced }
             let name = swap ? "swap:" + device : mount
             entries["mount:" + name] = ConfigEntry(value: kind, file: fstab, line: line.number)
-            let encrypted = swap ? kind != "none" : dataKinds.contains(kind)
+            let encrypted = swap ? kind != "none" && kind != "unknown" : dataKinds.contains(kind)
             if encrypted {
                 if !swap { covered += 1 }
+            } else if kind == "unknown" {
+                untraced.append((line.number, "\(device) (\(name))"))
             } else if firstGap == nil {
                 firstGap = (line.number, name)
             }
         }
-        let yes = covered > 0 && firstGap == nil
-        entries["data_encrypted"] = ConfigEntry(value: yes ? "yes" : "no", file: fstab, line: firstGap?.0)
+        if firstGap != nil || untraced.isEmpty {
+            let yes = covered > 0 && firstGap == nil
+            entries["data_encrypted"] = ConfigEntry(value: yes ? "yes" : "no", file: fstab, line: firstGap?.0)
+        } else {
+            entries["undetermined.data_encrypted"] = ConfigEntry(
+                value: untraced.map(\.1).joined(separator: ", "), file: fstab, line: untraced[0].0)
+        }
         return (reader.section(entries), reader.issues)
     }
 
+    /// What `device` sits on from the files alone: a crypttab volume's kind, a logical volume's (when every
+    /// physical volume of its group is the same kind), `none` for a plain disk or partition path, else `unknown`.
     static func volumeKind(_ device: String, kinds: [String: String], reader: inout ConfigFileReader) -> String {
         if let kind = kinds[device] { return kind }
-        guard let (group, _) = logicalVolume(device) else { return "none" }
+        guard let (group, _) = logicalVolume(device) else {
+            let plain =
+                device.hasPrefix("/dev/") && !device.hasPrefix("/dev/mapper/") && !device.hasPrefix("/dev/dm-")
+                && !device.hasPrefix("/dev/disk/") && !device.hasPrefix("/dev/md")
+            return plain ? "none" : "unknown"
+        }
         let backup = "etc/lvm/backup/" + group
-        guard let text = reader.text(backup) else { return "none" }
+        guard let text = reader.text(backup) else { return "unknown" }
         let volumes = physicalVolumes(text).map { kinds[$0] ?? "none" }
         guard let first = volumes.first, volumes.allSatisfy({ $0 == first }) else { return "none" }
         return first
