@@ -19,6 +19,8 @@ public struct LanSource: LanFactSource {
     public var rate: Int = 300
     public var timeout: Double = 1
     public var retries: Int = 1
+    /// The interface a SYN scan sends on (`--scan-interface`); nil: the routing table's for each target.
+    public var scanInterface: String?
     public var authorised = false
     /// The DHCP servers capdo.yaml declares (`lan: {dhcp_servers}`): the facts mark each server seen as declared or
     /// not here, for every route that reads LAN facts (`capdo lan`, `capdo scan --pcap`, `capdo collect --pcap`).
@@ -75,7 +77,9 @@ public struct LanSource: LanFactSource {
                 case .syn:
                     try SynScanner.check(spec)
                     parts.append(
-                        try await SynScanner(rate: rate, timeout: timeout, retries: retries).scan(
+                        try await SynScanner(
+                            rate: rate, timeout: timeout, retries: retries, interface: scanInterface
+                        ).scan(
                             spec, ports: portSpec, progress: progress))
                 }
                 progressEnded?()

@@ -37,6 +37,14 @@ struct LanOptions: ParsableArguments {
             valueName: "connect|syn"))
     var scan: ScanMethod = .connect
 
+    @Option(
+        name: .customLong("scan-interface"),
+        help: ArgumentHelp(
+            "Interface --scan syn sends on (default: the one the routing table gives each target); needed for a "
+                + "link-local IPv6 target when several interfaces carry fe80::/64.",
+            valueName: "IF"))
+    var scanInterface: String?
+
     @Option(name: .long, help: "Scan rate in probes per second (default 300; 0 = unlimited).")
     var rate: Int = 300
 
@@ -57,6 +65,9 @@ struct LanOptions: ParsableArguments {
         guard duration > 0, duration <= 86_400 else {
             throw ValidationError("--duration must be between 0 and 86400 seconds")
         }
+        if scanInterface != nil && (targets == nil || scan != .syn) {
+            throw ValidationError("--scan-interface applies to --targets with --scan syn")
+        }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 (unlimited) or a positive number") }
         guard timeout > 0, timeout <= 60, (0...5).contains(retries) else {
             throw ValidationError("--timeout must be in (0, 60] seconds and --retries in 0...5")
@@ -76,6 +87,7 @@ struct LanOptions: ParsableArguments {
         source.rate = rate
         source.timeout = timeout
         source.retries = retries
+        source.scanInterface = scanInterface
         source.authorised = authorised
         source.quiet = quiet
         source.warn = Console.warn

@@ -92,6 +92,49 @@ import Testing
         #expect(found.filter { $0.contains(":") } == nmapOpen, "capdo \(found.sorted()) vs nmap \(nmapOpen.sorted())")
     }
 
+    /// A second interface in the client namespace (one end of a veth pair kept inside it) also carries fe80::/64:
+    /// the server's link-local address is refused without --scan-interface, and scanned through the veth with it.
+    @Test(.enabled(if: canRun, "needs root, iproute2, openssl, python3 and nmap: network namespaces (CI runs as root)"))
+    func linkLocalTargetOnTwoInterfacesNeedsScanInterface() throws {
+        let net = try LanNamespaceIPv6()
+        defer { net.tearDown() }
+        let (client, server, link, peer) = (net.net.client, net.net.server, net.net.clientLink, net.serverLink)
+        let dummy = "cd\(link.dropFirst(2))"
+        try Spawn.run([
+            "/bin/bash", "-c",
+            """
+            set -e
+            ip -n \(client) link add \(dummy) type veth peer name \(dummy)p
+            ip -n \(client) link set \(dummy) up
+            ip -n \(client) link set \(dummy)p up
+            for i in $(seq 1 100); do
+                ip -n \(client) -6 route show dev \(dummy) | grep -q '^fe80::/64' && exit 0
+                sleep 0.1
+            done
+            exit 1
+            """,
+        ])
+        let shown = try Shell.run("/bin/ip", ["-n", server, "-6", "addr", "show", "dev", peer, "scope", "link"])
+        let target = try #require(
+            shown.split(separator: "\n").compactMap { line -> String? in
+                let words = line.split(separator: " ")
+                guard let at = words.firstIndex(of: "inet6"), at + 1 < words.count else { return nil }
+                return String(words[at + 1].split(separator: "/")[0])
+            }.first)
+        let refused = try net.net.inClient([
+            CapdoProcess.binary, "lan", "--targets", target, "--ports", "23,8080", "--scan", "syn", "--quiet",
+        ])
+        #expect(refused.contains("several interfaces") && refused.contains("--scan-interface"), "\(refused)")
+        let (facts, output) = try Self.scan(
+            net, targets: target, ports: "22,23,8080", extra: ["--scan-interface", link])
+        #expect(Set(facts.services.map(\.port)) == [23, 8080], "\(output)")
+        #expect(facts.hosts.map(\.ip) == [target])
+        let wrong = try net.net.inClient([
+            CapdoProcess.binary, "lan", "--targets", target, "--ports", "23", "--scan-interface", link, "--quiet",
+        ])
+        #expect(wrong.contains("--scan syn"), "--scan-interface is refused for connect scans: \(wrong)")
+    }
+
     @Test(.enabled(if: canRun && Shell.exists("/usr/bin/tcpdump"), "needs root, iproute2, python3 and tcpdump"))
     func passiveCaptureFindsIPv6Services() throws {
         let net = try LanNamespaceIPv6()

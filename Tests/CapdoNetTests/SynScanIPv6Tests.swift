@@ -229,8 +229,19 @@ import Testing
             Issue.record("a link-local target on two interfaces was given one")
         } catch let error as CapdoError {
             #expect(error.message.contains("eth0, eth1"), "\(error.message)")
+            #expect(error.message.contains("--scan-interface"), "the message says how to choose")
         }
         #expect(try ScanRoute.choose(IPAddress("fe80::9")!, in: Array(entries.prefix(3))).interface == "eth0")
+        // --scan-interface decides: only that interface's routes count, for link-local and routed targets alike.
+        #expect(try ScanRoute.choose(IPAddress("fe80::9")!, in: entries, on: "eth1").interface == "eth1")
+        let second = try ScanRoute.choose(IPAddress("2001:db8:5::1")!, in: entries, on: "eth1")
+        #expect(second.interface == "eth1" && second.gateway == IPAddress("fe80::2"))
+        do {
+            _ = try ScanRoute.choose(IPAddress("fe80::9")!, in: entries, on: "eth7")
+            Issue.record("an interface without a route was used")
+        } catch let error as CapdoError {
+            #expect(error.message.contains("through eth7"), "\(error.message)")
+        }
         #expect(throws: CapdoError.self) { try ScanRoute.choose(.v4(0x0A00_0001), in: entries) }
     }
 

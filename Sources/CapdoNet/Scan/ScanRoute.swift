@@ -45,21 +45,25 @@ struct ScanRoute: Equatable {
         }
     }
 
-    /// The route to `target` on this host (in this network namespace).
-    static func find(_ target: IPAddress) throws -> ScanRoute {
+    /// The route to `target` on this host (in this network namespace), through `interface` when one is given.
+    static func find(_ target: IPAddress, on interface: String? = nil) throws -> ScanRoute {
         let table = target.isV6 ? "/proc/net/ipv6_route" : "/proc/net/route"
         let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
-        let entry = try choose(target, in: target.isV6 ? parseV6(text) : parse(text))
+        let entry = try choose(target, in: target.isV6 ? parseV6(text) : parse(text), on: interface)
         let source = try sourceAddress(for: target, interface: entry.interface)
         return ScanRoute(interface: entry.interface, source: source, nextHop: entry.gateway ?? target)
     }
 
-    /// The route `lookup` gives, or why there is none to use: no route at all, or a link-local target whose prefix
-    /// is on several interfaces (it is on every one, so the interface is only known when a single one carries it).
-    static func choose(_ target: IPAddress, in entries: [Entry]) throws -> Entry {
+    /// The route `lookup` gives among the routes of `interface` (all routes when nil), or why there is none to use:
+    /// no route at all, or a link-local target whose prefix is on several interfaces (it is on every one, so the
+    /// interface is only known when a single one carries it or `--scan-interface` names it).
+    static func choose(_ target: IPAddress, in entries: [Entry], on interface: String? = nil) throws -> Entry {
+        let entries = interface.map { name in entries.filter { $0.interface == name } } ?? entries
         guard let entry = lookup(target, in: entries) else {
             let command = target.isV6 ? "ip -6 route" : "ip route"
-            throw CapdoError(.capture, "No route to \(target.description); a SYN scan needs one (see '\(command)').")
+            let through = interface.map { " through \($0)" } ?? ""
+            throw CapdoError(
+                .capture, "No route to \(target.description)\(through); a SYN scan needs one (see '\(command)').")
         }
         guard isLinkLocal(target) else { return entry }
         let ties = Set(
@@ -68,7 +72,7 @@ struct ScanRoute: Equatable {
             throw CapdoError(
                 .usage,
                 "\(target.description) is reachable on several interfaces (\(ties.sorted().joined(separator: ", "))); "
-                    + "a link-local target needs a single one.")
+                    + "a link-local target needs a single one: name it with --scan-interface.")
         }
         return entry
     }

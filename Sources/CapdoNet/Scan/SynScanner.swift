@@ -103,9 +103,7 @@ public struct SynScanner: Sendable {
     {
         var routes: [ScanRoute] = []
         for address in addresses {
-            var route = try ScanRoute.find(address)
-            if let interface { route.interface = interface }
-            routes.append(route)
+            routes.append(try ScanRoute.find(address, on: interface))
         }
         let interfaces = Set(routes.map(\.interface))
         guard interfaces.count == 1, let device = interfaces.first, let source = routes.first?.source else {
