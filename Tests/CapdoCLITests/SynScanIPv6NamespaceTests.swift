@@ -135,6 +135,32 @@ import Testing
         #expect(wrong.contains("--scan syn"), "--scan-interface is refused for connect scans: \(wrong)")
     }
 
+    /// The kernel's IPv6 neighbour table (netlink) is read before soliciting: with the server dropping every
+    /// neighbour solicitation, its ports are reached only through the client's permanent entry for it.
+    @Test(.enabled(if: canRun && Shell.exists("/usr/sbin/ip6tables"), "needs root, iproute2, python3, ip6tables"))
+    func kernelNeighbourTableIsReadBeforeSoliciting() throws {
+        let net = try LanNamespaceIPv6()
+        defer { net.tearDown() }
+        let (client, server, link, peer) = (net.net.client, net.net.server, net.net.clientLink, net.serverLink)
+        let shown = try Shell.run("/bin/ip", ["-n", server, "link", "show", peer])
+        let words = shown.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        let mac = try #require(words.firstIndex(of: "link/ether").map { String(words[$0 + 1]) })
+        try Spawn.run([
+            "/usr/sbin/ip", "netns", "exec", server, "/usr/sbin/ip6tables", "-A", "INPUT", "-p", "icmpv6",
+            "--icmpv6-type", "neighbour-solicitation", "-j", "DROP",
+        ])
+        try Spawn.run(["/bin/ip", "-n", client, "-6", "neigh", "flush", "dev", link])
+        let (unresolved, first) = try Self.scan(net, targets: "2001:db8::2", ports: "23,8080")
+        #expect(unresolved.services.isEmpty, "no answer to our solicitation: \(first)")
+        #expect(unresolved.scan?.filtered == 2)
+        try Spawn.run([
+            "/bin/ip", "-n", client, "-6", "neigh", "replace", "2001:db8::2", "lladdr", mac, "dev", link, "nud",
+            "permanent",
+        ])
+        let (resolved, output) = try Self.scan(net, targets: "2001:db8::2", ports: "23,8080")
+        #expect(Set(resolved.services.map(\.port)) == [23, 8080], "\(output)")
+    }
+
     @Test(.enabled(if: canRun && Shell.exists("/usr/bin/tcpdump"), "needs root, iproute2, python3 and tcpdump"))
     func passiveCaptureFindsIPv6Services() throws {
         let net = try LanNamespaceIPv6()

@@ -1,9 +1,9 @@
 import CapdoCore
 import Foundation
 
-/// Resolves next hops to Ethernet addresses: IPv4 from the kernel's neighbour table first, then our own ARP
-/// requests; IPv6 by our own neighbour solicitations (RFC 4861). Requests are sent with `pcap_inject`, answers read
-/// on the same handle.
+/// Resolves next hops to Ethernet addresses: from the kernel's neighbour table first (`/proc/net/arp` for IPv4,
+/// netlink for IPv6), then by our own ARP requests or neighbour solicitations (RFC 4861). Requests are sent with
+/// `pcap_inject`, answers read on the same handle.
 struct NeighbourResolver {
     let handle: PcapHandle
     let interface: String
@@ -17,9 +17,12 @@ struct NeighbourResolver {
 
     /// MAC for each next hop that answered; a missing key did not answer any of `retries + 1` requests.
     func resolve(_ hops: Set<IPAddress>) throws -> [IPAddress: UInt64] {
-        // /proc has no IPv6 neighbour table (only netlink does): IPv6 next hops are always solicited.
         var found: [IPAddress: UInt64] = [:]
-        if !source.isV6 {
+        if source.isV6 {
+            for (address, mac) in NeighbourTableV6.read(interface: interface) where hops.contains(address) {
+                found[address] = mac
+            }
+        } else {
             for (address, mac) in NeighbourTable.read(interface: interface) where hops.contains(.v4(address)) {
                 found[.v4(address)] = mac
             }
