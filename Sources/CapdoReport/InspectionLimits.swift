@@ -53,43 +53,38 @@ struct InspectionLimits {
     /// For a fleet summary, one line per collector with how many issues on which hosts: each host's report has them.
     var issuesByCollector: [String] {
         let s = model.strings
-        var byCollector: [String: (issues: Int, hosts: Set<String>)] = [:]
+        var tally = HostTally()
         for host in model.hosts {
-            for issue in host.issues {
-                byCollector[issue.collector, default: (0, [])].issues += 1
-                byCollector[issue.collector, default: (0, [])].hosts.insert(host.host)
-            }
+            for issue in host.issues { tally.add(issue.collector, host: host.host) }
         }
-        return byCollector.keys.sorted().map { collector in
-            let entry = byCollector[collector] ?? (0, [])
-            return s.format(
+        return tally.order.sorted().map { collector in
+            s.format(
                 FleetString.limitIssues, collector,
-                s.format(entry.issues == 1 ? .issueOne : .issueMany, String(entry.issues)),
-                Self.names(entry.hosts.sorted()))
+                s.format(tally.count(collector) == 1 ? .issueOne : .issueMany, String(tally.count(collector))),
+                Self.names(tally.hosts(collector).sorted()))
         }
     }
 
     /// The reasons checks stayed unassessed (or in error), each with how many checks on which hosts.
     var unassessedReasons: [String] {
         let s = model.strings
-        var byReason: [String: (checks: Int, hosts: Set<String>)] = [:]
-        var order: [String] = []
+        var tally = HostTally()
         for finding in model.findings where finding.status == .notAssessed || finding.status == .error {
-            let reason = finding.reason?.text(model.language) ?? s.status(finding.status)
-            if byReason[reason] == nil { order.append(reason) }
-            byReason[reason, default: (0, [])].checks += 1
-            byReason[reason, default: (0, [])].hosts.insert(finding.host)
+            tally.add(finding.reason?.text(model.language) ?? s.status(finding.status), host: finding.host)
         }
-        return order.map { reason in
-            let entry = byReason[reason] ?? (0, [])
-            return s.format(
-                DocumentString.limitReason, reason, s.checks(entry.checks), Self.names(entry.hosts.sorted()))
+        return tally.order.map { reason in
+            s.format(
+                DocumentString.limitReason, reason, s.checks(tally.count(reason)),
+                Self.names(tally.hosts(reason).sorted()))
         }
     }
 
-    /// Up to five names, then how many more.
+    /// How many hosts a sentence or a table cell names before it counts the rest.
+    static let namedHosts = 5
+
+    /// Up to `namedHosts` names, then how many in all.
     static func names(_ names: [String]) -> String {
-        names.count > 5
-            ? names.prefix(5).joined(separator: ", ") + " … (\(names.count))" : names.joined(separator: ", ")
+        names.count > namedHosts
+            ? names.prefix(namedHosts).joined(separator: ", ") + " … (\(names.count))" : names.joined(separator: ", ")
     }
 }

@@ -19,9 +19,9 @@ struct InspectionReport {
     /// True for a fleet's summary with a detail report per host beside it: what is per host goes to those reports.
     var isFleetSummary: Bool { model.result.hostDetails != nil }
 
-    /// Up to five hosts, one per line, then how many more.
+    /// Up to `InspectionLimits.namedHosts` hosts, one per line, then how many more.
     func hostList(_ hosts: [String]) -> [DocumentSpan] {
-        let shown = hosts.prefix(5).map { [DocumentSpan.identifier($0)] }
+        let shown = hosts.prefix(InspectionLimits.namedHosts).map { [DocumentSpan.identifier($0)] }
         let more = hosts.count - shown.count
         return DocumentSpan.lines(
             more > 0 ? shown + [[.text(strings.format(FleetString.moreHosts, String(more)))]] : shown)

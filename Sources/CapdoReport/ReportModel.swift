@@ -376,8 +376,7 @@ extension ReportModel {
     /// What the TLS checks could not test, one line per distinct limitation with the hosts it applies to (five
     /// named at most), so a fleet of identical hosts gets one line, not one per host.
     var tlsLimitations: [String] {
-        var hostsByText: [String: [String]] = [:]
-        var order: [String] = []
+        var tally = HostTally()
         for host in result.hosts {
             guard let tls = host.tls else { continue }
             let text: String
@@ -391,11 +390,10 @@ extension ReportModel {
                     // "rc4: no RC4 suites in the local OpenSSL …" → "RC4": the classes, the library named once.
                     tls.limitations.map { String($0.prefix { $0 != ":" }).uppercased() }.joined(separator: ", "))
             }
-            if hostsByText[text] == nil { order.append(text) }
-            hostsByText[text, default: []].append(host.host)
+            tally.add(text, host: host.host)
         }
-        return order.map { text in
-            result.hosts.count > 1 ? "\(InspectionLimits.names(hostsByText[text] ?? [])): \(text)" : text
+        return tally.order.map { text in
+            result.hosts.count > 1 ? "\(InspectionLimits.names(tally.hosts(text))): \(text)" : text
         }
     }
 
