@@ -10,11 +10,20 @@ public enum LanScan {
         tls: LanTLSProbe? = nil, warn: (String) -> Void
     ) async throws(CapdoError) -> (result: ScanResult, stem: String, facts: LanFacts) {
         let clock = session.clock
-        var loaded = try ruleSet.load(config: session.config, warn: warn)
-        loaded.onlyGroup = .network
         var source = source
         source.configure(session.config)
-        let (facts, issues) = try await source.collect()
+        // A capture file alone is read while the rules load (`CaptureAlongside`); scans start after, as before.
+        let alongside =
+            source.pcap != nil && source.interface == nil && source.targets == nil ? CaptureAlongside(source) : nil
+        var loaded = try ruleSet.load(config: session.config, warn: warn)
+        loaded.onlyGroup = .network
+        let collected: (facts: LanFacts, issues: [CollectionIssue])
+        if let alongside {
+            collected = try await alongside.collected()
+        } else {
+            collected = try await source.collect()
+        }
+        let (facts, issues) = collected
         var host = HostSnapshot(
             collectedAt: facts.firstPacketTime ?? clock.now, root: facts.segment, live: source.interface != nil,
             lan: facts, issues: issues)
