@@ -26,6 +26,8 @@ struct FleetEvaluation: Sendable {
     let history: Bool
     /// Shared copies of the evidence the hosts have in common.
     let pool: EvidencePool
+    /// The rules' findings by the facts they read: hosts that share them are judged once.
+    let memo: RuleMemo
 
     init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
@@ -34,12 +36,13 @@ struct FleetEvaluation: Sendable {
         ownership = InformationSystemMembership(systems)
         self.history = history
         pool = EvidencePool(ruleIDs: rules.map(\.id))
+        memo = RuleMemo(rules: rules)
     }
 
     /// Judges one snapshot as read by `SnapshotFile.read`.
     func judge(_ read: (snapshot: HostSnapshot, facts: FactValue, digest: String?)) -> Judged {
-        var result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
-        pool.share(&result.findings)
+        let result = engine.evaluate(
+            rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true, memo: memo, share: pool.share)
         let extras =
             history ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
         return Judged(result: result, extras: extras)
