@@ -40,9 +40,10 @@ struct FleetEvaluation: Sendable {
     }
 
     /// Judges one snapshot as read by `SnapshotFile.read`.
-    func judge(_ read: (snapshot: HostSnapshot, facts: FactValue, digest: String?)) -> Judged {
+    func judge(_ read: SnapshotFile.Read) -> Judged {
         let result = engine.evaluate(
-            rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true, memo: memo, share: pool.share)
+            rules, snapshot: read.snapshot, facts: read.facts, spans: read.spans, inReportOrder: true, memo: memo,
+            share: pool.share)
         let extras =
             history ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
         return Judged(result: result, extras: extras)

@@ -23,11 +23,11 @@ public struct RuleEngine: Sendable {
 
     /// Evaluates every selected rule against a snapshot whose facts tree is already at hand (`SnapshotReader`).
     /// `inReportOrder`: the rules come from `Finding.reportOrder(of:)`, so the findings need no sorting. With a
-    /// `memo` made for `rules`, a rule whose facts another host had is not judged again (`RuleMemo`); `share` is
-    /// given each finding judged afresh, before it is kept.
+    /// `memo` made for `rules`, a rule whose facts another host had is not judged again (`RuleMemo`, which compares
+    /// sections by their bytes in `spans` where given); `share` is given each finding judged afresh, before it is kept.
     public func evaluate(
-        _ rules: [Rule], snapshot: HostSnapshot, facts: FactValue, inReportOrder: Bool = false, memo: RuleMemo? = nil,
-        share: (inout Finding) -> Void = { _ in }
+        _ rules: [Rule], snapshot: HostSnapshot, facts: FactValue, spans: FactSpans? = nil, inReportOrder: Bool = false,
+        memo: RuleMemo? = nil, share: (inout Finding) -> Void = { _ in }
     ) -> HostResult {
         let host = snapshot.hostName
         let stepIssues = EvaluationContext.stepIssues(snapshot.issues)
@@ -39,7 +39,7 @@ public struct RuleEngine: Sendable {
             packageIndex = .some(built)
             return built
         }
-        let identities = memo?.identify(facts)
+        let identities = memo?.identify(facts, spans: spans)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count)
         for index in rules.indices where profile.selects(rules[index].id) {

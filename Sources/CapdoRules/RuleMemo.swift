@@ -1,4 +1,5 @@
 import CapdoCore
+import Foundation
 import Synchronization
 
 /// Remembers each rule's finding by the facts the rule reads, so that hosts that hold the same such facts are judged
@@ -33,7 +34,7 @@ public final class RuleMemo: Sendable {
     let readsPackages: [Bool]
     /// Per part, its distinct values numbered from 1; per rule, its findings by key. Each behind its own lock, so
     /// that hosts judged at once rarely wait for each other.
-    private let values: [Locked<[FactKey: Int32]>]
+    private let values: [Locked<[PartKey: Int32]>]
     private let findings: [Locked<[[Int32]: Finding]>]
 
     private final class Locked<Value: Sendable>: Sendable {
@@ -112,11 +113,21 @@ public final class RuleMemo: Sendable {
     }
 
     /// Each part's identity in `facts`: 0 when absent, else the number of its distinct value; nil when the part has
-    /// more distinct values than are kept.
-    func identify(_ facts: FactValue) -> [Int32?] {
+    /// more distinct values than are kept. A part is compared by its bytes in `spans` when they hold it (the same
+    /// value in other bytes only counts as another value), else by its tree.
+    func identify(_ facts: FactValue, spans: FactSpans?) -> [Int32?] {
         parts.indices.map { position in
-            guard let value = Self.value(of: parts[position], in: facts) else { return 0 }
-            let key = FactKey(value)
+            let part = parts[position]
+            let key: PartKey
+            if part.components[0] != SystemResolver.section,
+                let bytes = spans?.withBytes(of: part.components, { ByteKey(Array($0)) })
+            {
+                key = .bytes(bytes)
+            } else if let value = Self.value(of: part, in: facts) {
+                key = .tree(FactKey(value))
+            } else {
+                return 0
+            }
             return values[position].mutex.withLock { known -> Int32? in
                 if let id = known[key] { return id }
                 guard known.count < Self.partLimit else { return nil }
@@ -169,5 +180,35 @@ public final class RuleMemo: Sendable {
             }
         }
         return .object(members)
+    }
+}
+
+extension RuleMemo {
+    /// A part's value: its bytes in the snapshot file, or its tree.
+    enum PartKey: Hashable, Sendable {
+        case bytes(ByteKey)
+        case tree(FactKey)
+    }
+
+    /// Bytes as a dictionary key, hashed once.
+    struct ByteKey: Hashable, Sendable {
+        let bytes: [UInt8]
+        private let digest: Int
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            digest = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+        static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+            lhs.digest == rhs.digest && lhs.bytes.count == rhs.bytes.count
+                && lhs.bytes.withUnsafeBytes { a in
+                    rhs.bytes.withUnsafeBytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+                }
+        }
     }
 }
