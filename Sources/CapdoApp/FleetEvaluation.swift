@@ -28,6 +28,8 @@ struct FleetEvaluation: Sendable {
     let pool: EvidencePool
     /// The rules' findings by the facts they read: hosts that share them are judged once.
     let memo: RuleMemo
+    /// Snapshot sections already decoded, by their bytes.
+    let sections = SectionMemo()
 
     init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
@@ -55,7 +57,7 @@ struct FleetEvaluation: Sendable {
         switch source {
         case .file(let path):
             do throws(CapdoError) {
-                return judge(try SnapshotFile.read(path, digest: history))
+                return judge(try SnapshotFile.read(path, digest: history, memo: sections))
             } catch {
                 let message = error.description
                 let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
@@ -64,7 +66,8 @@ struct FleetEvaluation: Sendable {
             }
         case .gathered(let snapshot):
             return judge(
-                try SnapshotFile.read(SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history))
+                try SnapshotFile.read(
+                    SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history, memo: sections))
         }
     }
 

@@ -19,7 +19,7 @@ public enum SnapshotFile {
     }
 
     /// Reads a snapshot file. The JSON is parsed once (`SnapshotReader`).
-    static func read(_ path: String, digest: Bool) throws(CapdoError) -> Read {
+    static func read(_ path: String, digest: Bool, memo: SectionMemo? = nil) throws(CapdoError) -> Read {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CapdoError(.snapshot, "\(path): cannot read the snapshot (missing or permission denied)")
         }
@@ -28,7 +28,7 @@ public enum SnapshotFile {
         guard data.count <= maximumSize else {
             throw CapdoError(.snapshot, "\(path): larger than 256 MiB, not a snapshot")
         }
-        return try read(data, name: path, digest: digest)
+        return try read(data, name: path, digest: digest, memo: memo)
     }
 
     /// The bytes `capdo collect` writes for `snapshot` (pretty JSON and a final newline).
@@ -55,10 +55,13 @@ public enum SnapshotFile {
         }
     }
 
-    /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message.
-    static func read(_ data: Data, name path: String, digest: Bool) throws(CapdoError) -> Read {
+    /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message. `memo`:
+    /// sections decoded from the same bytes before (`SectionMemo`).
+    static func read(_ data: Data, name path: String, digest: Bool, memo: SectionMemo? = nil) throws(CapdoError)
+        -> Read
+    {
         do {
-            let read = try SnapshotReader.readKeepingSpans(data, file: path)
+            let read = try SnapshotReader.readKeepingSpans(data, file: path, memo: memo)
             let hex = digest ? SHA256.hex(of: data) : nil
             return Read(snapshot: read.snapshot, facts: read.facts, spans: read.spans, digest: hex)
         } catch {

@@ -1,5 +1,4 @@
 import CapdoCore
-import Foundation
 import Synchronization
 
 /// Remembers each rule's finding by the facts the rule reads, so that hosts that hold the same such facts are judged
@@ -120,7 +119,7 @@ public final class RuleMemo: Sendable {
             let part = parts[position]
             let key: PartKey
             if part.components[0] != SystemResolver.section,
-                let bytes = spans?.withBytes(of: part.components, { ByteKey(Array($0)) })
+                let bytes = spans?.withBytes(of: part.components, SpanKey.init)
             {
                 key = .bytes(bytes)
             } else if let value = Self.value(of: part, in: facts) {
@@ -186,29 +185,7 @@ public final class RuleMemo: Sendable {
 extension RuleMemo {
     /// A part's value: its bytes in the snapshot file, or its tree.
     enum PartKey: Hashable, Sendable {
-        case bytes(ByteKey)
+        case bytes(SpanKey)
         case tree(FactKey)
-    }
-
-    /// Bytes as a dictionary key, hashed once.
-    struct ByteKey: Hashable, Sendable {
-        let bytes: [UInt8]
-        private let digest: Int
-
-        init(_ bytes: [UInt8]) {
-            self.bytes = bytes
-            var hasher = Hasher()
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            digest = hasher.finalize()
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-
-        static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-            lhs.digest == rhs.digest && lhs.bytes.count == rhs.bytes.count
-                && lhs.bytes.withUnsafeBytes { a in
-                    rhs.bytes.withUnsafeBytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-                }
-        }
     }
 }

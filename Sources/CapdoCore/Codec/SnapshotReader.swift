@@ -27,8 +27,10 @@ public enum SnapshotReader {
     }
 
     /// `read`, and where the facts' sections lie in `data` for those the tree holds as parsed (`FactSpans`); nil when
-    /// the facts had to be encoded from the snapshot.
-    public static func readKeepingSpans(_ data: Data, file: String? = nil) throws(Failure) -> (
+    /// the facts had to be encoded from the snapshot. With a `memo`, a section decoded earlier from the same bytes is
+    /// not decoded again.
+    public static func readKeepingSpans(_ data: Data, file: String? = nil, memo: SectionMemo? = nil) throws(Failure)
+        -> (
         snapshot: HostSnapshot, facts: FactValue, spans: FactSpans?
     ) {
         let parsed: (value: FactValue, nullItem: Bool, spans: [[String]: Range<Int>])
@@ -43,7 +45,10 @@ public enum SnapshotReader {
         var snapshot: HostSnapshot
         let isCanonical: Bool
         do {
-            (snapshot, isCanonical) = try FactValueDecoder().decode(HostSnapshot.self, from: tree)
+            // Null list entries dropped, the tree is no longer what the bytes say.
+            let spans = parsed.nullItem ? nil : FactSpans(data: data, ranges: parsed.spans)
+            (snapshot, isCanonical) = try FactValueDecoder().decode(
+                HostSnapshot.self, from: tree, spans: spans, memo: memo)
         } catch {
             throw .invalid(error)
         }
