@@ -31,8 +31,9 @@ public enum SnapshotReader {
     /// not decoded again.
     public static func readKeepingSpans(_ data: Data, file: String? = nil, memo: SectionMemo? = nil) throws(Failure)
         -> (
-        snapshot: HostSnapshot, facts: FactValue, spans: FactSpans?
-    ) {
+            snapshot: HostSnapshot, facts: FactValue, spans: FactSpans?
+        )
+    {
         let parsed: (value: FactValue, nullItem: Bool, spans: [[String]: Range<Int>])
         do { parsed = try FactJSONParser.parse(data, keepingSpans: true) } catch { throw .notJSON(error) }
         let (tree, nullIssues) = NullEntries.dropped(from: parsed.value, file: file, hasNullItem: parsed.nullItem)
