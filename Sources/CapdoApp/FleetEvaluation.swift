@@ -26,6 +26,10 @@ struct FleetEvaluation: Sendable {
     let history: Bool
     /// Shared copies of the evidence the hosts have in common.
     let pool: EvidencePool
+    /// The rules' findings by the facts they read: hosts that share them are judged once.
+    let memo: RuleMemo
+    /// Snapshot sections already decoded, by their bytes.
+    let sections = SectionMemo()
 
     init(ruleSet: LoadedRuleSet, now: Date, history: Bool, systems: [InformationSystem]) {
         engine = RuleEngine(profile: ruleSet.profile, waivers: ruleSet.waivers, now: now)
@@ -34,12 +38,14 @@ struct FleetEvaluation: Sendable {
         ownership = InformationSystemMembership(systems)
         self.history = history
         pool = EvidencePool(ruleIDs: rules.map(\.id))
+        memo = RuleMemo(rules: rules)
     }
 
     /// Judges one snapshot as read by `SnapshotFile.read`.
-    func judge(_ read: (snapshot: HostSnapshot, facts: FactValue, digest: String?)) -> Judged {
-        var result = engine.evaluate(rules, snapshot: read.snapshot, facts: read.facts, inReportOrder: true)
-        pool.share(&result.findings)
+    func judge(_ read: SnapshotFile.Read) -> Judged {
+        let result = engine.evaluate(
+            rules, snapshot: read.snapshot, facts: read.facts, spans: read.spans, inReportOrder: true, memo: memo,
+            share: pool.share)
         let extras =
             history ? HistoryRecorder.extras(read.snapshot, digest: read.digest ?? "", ownership: ownership) : nil
         return Judged(result: result, extras: extras)
@@ -51,7 +57,7 @@ struct FleetEvaluation: Sendable {
         switch source {
         case .file(let path):
             do throws(CapdoError) {
-                return judge(try SnapshotFile.read(path, digest: history))
+                return judge(try SnapshotFile.read(path, digest: history, memo: sections))
             } catch {
                 let message = error.description
                 let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
@@ -60,7 +66,8 @@ struct FleetEvaluation: Sendable {
             }
         case .gathered(let snapshot):
             return judge(
-                try SnapshotFile.read(SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history))
+                try SnapshotFile.read(
+                    SnapshotFile.bytes(snapshot), name: snapshot.hostName, digest: history, memo: sections))
         }
     }
 

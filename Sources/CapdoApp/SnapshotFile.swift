@@ -9,11 +9,17 @@ public enum SnapshotFile {
         try read(path, digest: false).snapshot
     }
 
-    /// Reads a snapshot, the facts tree the rules judge, and when asked the SHA-256 of its bytes (the facts digest
-    /// history keeps). The JSON is parsed once (`SnapshotReader`).
-    static func read(_ path: String, digest: Bool) throws(CapdoError) -> (
-        snapshot: HostSnapshot, facts: FactValue, digest: String?
-    ) {
+    /// A snapshot read: the typed snapshot, the facts tree the rules judge, where its sections lie in the bytes
+    /// (`FactSpans`), and when asked the SHA-256 of the bytes (the facts digest history keeps).
+    struct Read {
+        var snapshot: HostSnapshot
+        var facts: FactValue
+        var spans: FactSpans?
+        var digest: String?
+    }
+
+    /// Reads a snapshot file. The JSON is parsed once (`SnapshotReader`).
+    static func read(_ path: String, digest: Bool, memo: SectionMemo? = nil) throws(CapdoError) -> Read {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CapdoError(.snapshot, "\(path): cannot read the snapshot (missing or permission denied)")
         }
@@ -22,7 +28,7 @@ public enum SnapshotFile {
         guard data.count <= maximumSize else {
             throw CapdoError(.snapshot, "\(path): larger than 256 MiB, not a snapshot")
         }
-        return try read(data, name: path, digest: digest)
+        return try read(data, name: path, digest: digest, memo: memo)
     }
 
     /// The bytes `capdo collect` writes for `snapshot` (pretty JSON and a final newline).
@@ -49,14 +55,15 @@ public enum SnapshotFile {
         }
     }
 
-    /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message.
-    static func read(_ data: Data, name path: String, digest: Bool) throws(CapdoError) -> (
-        snapshot: HostSnapshot, facts: FactValue, digest: String?
-    ) {
+    /// Reads a snapshot's bytes; `name` (the file, or what the snapshot came from) prefixes every message. `memo`:
+    /// sections decoded from the same bytes before (`SectionMemo`).
+    static func read(_ data: Data, name path: String, digest: Bool, memo: SectionMemo? = nil) throws(CapdoError)
+        -> Read
+    {
         do {
-            let read = try SnapshotReader.read(data, file: path)
+            let read = try SnapshotReader.readKeepingSpans(data, file: path, memo: memo)
             let hex = digest ? SHA256.hex(of: data) : nil
-            return (read.snapshot, read.facts, hex)
+            return Read(snapshot: read.snapshot, facts: read.facts, spans: read.spans, digest: hex)
         } catch {
             switch error {
             case .notJSON(let failure): throw CapdoError(.snapshot, "\(path): not a capdo snapshot: \(failure)")

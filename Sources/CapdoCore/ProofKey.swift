@@ -67,7 +67,8 @@ extension ProofKey {
         }
     }
 
-    static func same(_ a: LocalizedText?, _ b: LocalizedText?) -> Bool {
+    /// The same texts byte for byte (both nil, or both languages' UTF-8 equal).
+    public static func same(_ a: LocalizedText?, _ b: LocalizedText?) -> Bool {
         same(a?.vi, b?.vi) && same(a?.en, b?.en)
     }
 }

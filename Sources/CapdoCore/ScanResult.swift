@@ -67,10 +67,12 @@ public struct ScanResult: Codable, Sendable, Equatable {
 
     /// All findings of all hosts, in report order.
     public var allFindings: [Finding] {
-        memo.findings {
-            let lists = hosts.map(\.findings)
-            return ReportOrderSort.order(lists).map { lists[$0.list][$0.index] }
-        }
+        memo.findings { findingsInReportOrder.copied }
+    }
+
+    /// All findings of all hosts, in report order, read in place (no copy of a fleet's findings).
+    public var findingsInReportOrder: FindingsInReportOrder {
+        memo.ordered { FindingsInReportOrder(hosts.map(\.findings)) }
     }
 
     /// Counts, group scores and per-item verdicts (`ScanSummary`), derived once.

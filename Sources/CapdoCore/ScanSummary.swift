@@ -36,16 +36,14 @@ public struct ScanSummary: Sendable, Equatable {
         public var control: ControlItem
         public var verdict: ItemVerdict
         /// The scan's findings in report order, and the positions of this item's among them.
-        private let all: [Finding]
+        private let all: FindingsInReportOrder
         private let positions: [Int]
 
-        init(control: ControlItem, all: [Finding], positions: [Int]) {
+        init(control: ControlItem, all: FindingsInReportOrder, positions: [Int]) {
             self.control = control
             self.all = all
             self.positions = positions
-            verdict = all.withUnsafeBufferPointer { all in
-                ItemVerdict.from(statuses: positions.map { all[$0].status }, coverage: control.coverage)
-            }
+            verdict = ItemVerdict.from(statuses: positions.map { all.status(at: $0) }, coverage: control.coverage)
         }
 
         /// The item's findings, in report order.
@@ -56,17 +54,13 @@ public struct ScanSummary: Sendable, Equatable {
 
         /// How many of the item's findings have each status.
         public var statusCounts: [FindingStatus: Int] {
-            all.withUnsafeBufferPointer { all in
-                var counts: [FindingStatus: Int] = [:]
-                for position in positions { counts[all[position].status, default: 0] += 1 }
-                return counts
-            }
+            var counts: [FindingStatus: Int] = [:]
+            for position in positions { counts[all.status(at: position), default: 0] += 1 }
+            return counts
         }
 
         /// The hosts with findings in the item, sorted, each once.
-        public var hosts: [String] {
-            all.withUnsafeBufferPointer { all in Array(Set(positions.map { all[$0].host })).sorted() }
-        }
+        public var hosts: [String] { Array(Set(positions.map { all[$0].host })).sorted() }
 
         public static func == (lhs: ItemRow, rhs: ItemRow) -> Bool {
             lhs.control == rhs.control && lhs.verdict == rhs.verdict && lhs.findings == rhs.findings
@@ -83,42 +77,38 @@ public struct ScanSummary: Sendable, Equatable {
     public var conclusion: Conclusion
 
     public init(_ result: ScanResult) {
-        let findings = result.allFindings
+        let findings = result.findingsInReportOrder
         // One pass counts everything; items hold positions, their findings are copied out only when listed.
         var counts: [FindingStatus: Int] = [:]
         for status in FindingStatus.allCases { counts[status] = 0 }
         var tallies: [RequirementGroup: (pass: Int, fail: Int, warn: Int)] = [:]
         var byItem: [String: [Int]] = [:]
-        findings.withUnsafeBufferPointer { findings in
-            // Findings come rule by rule, so runs share one item: the dictionary is touched once per run.
-            var runItem: String?
-            var run: [Int] = []
-            for index in findings.indices {
-                let status = findings[index].status
-                counts[status, default: 0] += 1
-                switch status {
-                case .pass: tallies[findings[index].group, default: (0, 0, 0)].pass += 1
-                case .fail: tallies[findings[index].group, default: (0, 0, 0)].fail += 1
-                case .warn: tallies[findings[index].group, default: (0, 0, 0)].warn += 1
-                default: break
-                }
-                let item = findings[index].requirement.tt12
-                if item != runItem {
-                    if let runItem { byItem[runItem, default: []].append(contentsOf: run) }
-                    runItem = item
-                    run.removeAll(keepingCapacity: true)
-                }
-                run.append(index)
+        // Findings come rule by rule, so runs share one item: the dictionary is touched once per run.
+        var runItem: String?
+        var run: [Int] = []
+        for index in findings.indices {
+            let finding = findings[index]
+            counts[finding.status, default: 0] += 1
+            switch finding.status {
+            case .pass: tallies[finding.group, default: (0, 0, 0)].pass += 1
+            case .fail: tallies[finding.group, default: (0, 0, 0)].fail += 1
+            case .warn: tallies[finding.group, default: (0, 0, 0)].warn += 1
+            default: break
             }
-            if let runItem { byItem[runItem, default: []].append(contentsOf: run) }
+            let item = finding.requirement.tt12
+            if item != runItem {
+                if let runItem { byItem[runItem, default: []].append(contentsOf: run) }
+                runItem = item
+                run.removeAll(keepingCapacity: true)
+            }
+            run.append(index)
         }
+        if let runItem { byItem[runItem, default: []].append(contentsOf: run) }
         self.counts = counts
 
-        let items = findings.withUnsafeBufferPointer { buffer in
-            result.controls.map { control in
-                let positions = (byItem[control.reference] ?? []).filter { control.counts(buffer[$0].ruleID) }
-                return ItemRow(control: control, all: findings, positions: positions)
-            }
+        let items = result.controls.map { control in
+            let positions = (byItem[control.reference] ?? []).filter { control.counts(findings[$0].ruleID) }
+            return ItemRow(control: control, all: findings, positions: positions)
         }
         self.items = items
 

@@ -107,6 +107,9 @@ public enum FleetJSONDocument {
         var representatives: [Finding] = []
         var outcomes: [[Outcome]] = []
         var outcomeIndex: [[OutcomeKey: Int]] = []
+        // Per rule, the last finding's outcome: hosts judged from one remembered finding share its evidence list, so
+        // the next host's finding is most often found the same without hashing its texts.
+        var last: [(finding: Finding, outcome: Int)?] = []
         for (position, host) in result.hosts.enumerated() {
             for finding in host.findings {
                 let rule: Int
@@ -118,16 +121,25 @@ public enum FleetJSONDocument {
                     representatives.append(finding)
                     outcomes.append([])
                     outcomeIndex.append([:])
+                    last.append(nil)
+                }
+                if let previous = last[rule], OutcomeKey.sameOutcome(previous.finding, finding) {
+                    outcomes[rule][previous.outcome].hosts.append(position)
+                    continue
                 }
                 let key = OutcomeKey(finding, rule: representatives[rule])
+                let outcome: Int
                 if let known = outcomeIndex[rule][key] {
+                    outcome = known
                     outcomes[rule][known].hosts.append(position)
                 } else {
-                    outcomeIndex[rule][key] = outcomes[rule].count
-                    var outcome = Outcome(finding, rule: representatives[rule])
-                    outcome.hosts = [position]
-                    outcomes[rule].append(outcome)
+                    outcome = outcomes[rule].count
+                    outcomeIndex[rule][key] = outcome
+                    var made = Outcome(finding, rule: representatives[rule])
+                    made.hosts = [position]
+                    outcomes[rule].append(made)
                 }
+                last[rule] = (finding, outcome)
             }
         }
         // Report order of the rules: their findings compared with one host name, so only the rule decides.
@@ -159,6 +171,16 @@ private extension FleetJSONDocument {
             proof = ProofKey(reason: finding.reason, evidence: finding.evidence)
             waiver = finding.waiver
             remediation = finding.remediation == rule.remediation ? nil : finding.remediation
+        }
+
+        /// Whether two findings of one rule are one outcome, told without hashing when they hold the very same
+        /// evidence list (false only means "not told": the keys decide then).
+        static func sameOutcome(_ a: Finding, _ b: Finding) -> Bool {
+            let sharedEvidence = a.evidence.withUnsafeBufferPointer { x in
+                b.evidence.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count }
+            }
+            return sharedEvidence && a.status == b.status
+                && ProofKey.same(a.reason, b.reason) && a.waiver == b.waiver && a.remediation == b.remediation
         }
     }
 }

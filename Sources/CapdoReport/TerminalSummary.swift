@@ -29,7 +29,8 @@ public struct TerminalSummary: Sendable {
         let counts = FindingStatus.allCases.sorted { $0.rank < $1.rank }
             .map { status in "\(s.status(status)) \(summary.counts[status] ?? 0)" }
         out += counts.joined(separator: " · ") + "\n"
-        let worst = StatusOrder.findings(result.allFindings, statuses: [.fail, .error, .warn], limit: worstCount)
+        let worst = StatusOrder.findings(
+            result.findingsInReportOrder, statuses: [.fail, .error, .warn], limit: worstCount)
         if worst.isEmpty {
             out += s[.terminalNoFindings] + "\n"
         } else {

@@ -22,20 +22,47 @@ public struct RuleEngine: Sendable {
     }
 
     /// Evaluates every selected rule against a snapshot whose facts tree is already at hand (`SnapshotReader`).
-    /// `inReportOrder`: the rules come from `Finding.reportOrder(of:)`, so the findings need no sorting.
+    /// `inReportOrder`: the rules come from `Finding.reportOrder(of:)`, so the findings need no sorting. With a
+    /// `memo` made for `rules`, a rule whose facts another host had is not judged again (`RuleMemo`, which compares
+    /// sections by their bytes in `spans` where given); `share` is given each finding judged afresh, before it is kept.
     public func evaluate(
-        _ rules: [Rule], snapshot: HostSnapshot, facts: FactValue, inReportOrder: Bool = false
+        _ rules: [Rule], snapshot: HostSnapshot, facts: FactValue, spans: FactSpans? = nil, inReportOrder: Bool = false,
+        memo: RuleMemo? = nil, share: (inout Finding) -> Void = { _ in }
     ) -> HostResult {
         let host = snapshot.hostName
-        let packageIndex = EvaluationContext.indexPackages(facts)
         let stepIssues = EvaluationContext.stepIssues(snapshot.issues)
+        // Built on first use: with a memo, most hosts never judge a package rule afresh.
+        var packageIndex: [String: [FactValue]]??
+        func packages() -> [String: [FactValue]]? {
+            if let packageIndex { return packageIndex }
+            let built = EvaluationContext.indexPackages(facts)
+            packageIndex = .some(built)
+            return built
+        }
+        let identities = memo?.identify(facts, spans: spans)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count)
         for index in rules.indices where profile.selects(rules[index].id) {
-            findings.append(
-                evaluate(
-                    rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packageIndex,
-                    stepIssues: stepIssues))
+            guard let memo, let identities, let key = memo.key(rule: index, identities) else {
+                var finding = judge(
+                    rules[index], facts: facts, host: host, issues: snapshot.issues, packageIndex: packages(),
+                    stepIssues: stepIssues)
+                share(&finding)
+                findings.append(applyWaiver(to: finding))
+                continue
+            }
+            var finding: Finding
+            if let known = memo.finding(rule: index, key: key) {
+                finding = known
+            } else {
+                var judged = judge(
+                    rules[index], facts: memo.restricted(facts, rule: index), host: "", issues: snapshot.issues,
+                    packageIndex: memo.readsPackages[index] ? packages() : nil, stepIssues: stepIssues)
+                share(&judged)
+                finding = memo.remember(judged, rule: index, key: key)
+            }
+            finding.host = host
+            findings.append(applyWaiver(to: finding))
         }
         let sorted = inReportOrder ? findings : Finding.sortedForReport(findings)
         let os =
@@ -58,6 +85,17 @@ public struct RuleEngine: Sendable {
     }
 
     func evaluate(
+        _ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue], packageIndex: [String: [FactValue]]?,
+        stepIssues: [EvaluationContext.StepIssue]
+    ) -> Finding {
+        applyWaiver(
+            to: judge(
+                rule, facts: facts, host: host, issues: issues, packageIndex: packageIndex, stepIssues: stepIssues))
+    }
+
+    /// The finding of one rule before waivers: it depends on the host only through `facts`, `issues` and its
+    /// `host` member.
+    func judge(
         _ rule: Rule, facts: FactValue, host: String, issues: [CollectionIssue], packageIndex: [String: [FactValue]]?,
         stepIssues: [EvaluationContext.StepIssue]
     ) -> Finding {
@@ -140,7 +178,7 @@ public struct RuleEngine: Sendable {
                     vi: "Chưa đánh giá được — \(reason.vi)", en: "Not assessed — \(reason.en)")
             }
         }
-        return applyWaiver(to: finding)
+        return finding
     }
 
     /// `rule` with the profile's values written into its title, description and remediation (`${name}` → `14`);

@@ -35,5 +35,7 @@ struct ReportOrderSortDifferentialTests {
         #expect(fast.map(\.index) == plain.map(\.index))
         let flat = lists.flatMap { $0 }
         #expect(Finding.sortedForReport(flat) == CodecReference.reportOrder([flat]).map { flat[$0.index] })
+        // The in-place view reads the same findings in the same order.
+        #expect(Array(FindingsInReportOrder(lists)) == plain.map { lists[$0.list][$0.index] })
     }
 }

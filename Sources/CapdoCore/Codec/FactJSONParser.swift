@@ -20,6 +20,11 @@ public struct FactJSONParser {
     /// Members of the objects being read, innermost last: an object's dictionary is made once at its size, not grown
     /// member by member (each growth hashes every member again).
     private var pending: [(key: String, value: FactValue)] = []
+    /// When asked for: where each member of the top-level object, and each member of those members' objects, lies
+    /// in the bytes (the first of duplicate keys, whose value is the one kept).
+    private var spans: [[String]: Range<Int>]?
+    /// The top-level member being read (the parent of the second-level members whose spans are kept).
+    private var topKey = ""
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -33,14 +38,24 @@ public struct FactJSONParser {
     /// The value `data` holds, and whether any array in it holds a `null` item (`NullEntries`' question, answered
     /// while parsing instead of by another walk over the tree).
     public static func parseNotingNullItems(_ data: Data) throws(FactJSONError) -> (value: FactValue, nullItem: Bool) {
-        let result: Result<(FactValue, Bool), FactJSONError> = data.withUnsafeBytes { raw in
+        let parsed = try parse(data, keepingSpans: false)
+        return (parsed.value, parsed.nullItem)
+    }
+
+    /// `parseNotingNullItems`, and with `keepingSpans` where each top-level member, and each member of an object
+    /// at the top level, lies in `data` (`FactSpans`): the same bytes always parse to the same value.
+    public static func parse(_ data: Data, keepingSpans: Bool) throws(FactJSONError) -> (
+        value: FactValue, nullItem: Bool, spans: [[String]: Range<Int>]
+    ) {
+        let result: Result<(FactValue, Bool, [[String]: Range<Int>]), FactJSONError> = data.withUnsafeBytes { raw in
             var parser = FactJSONParser(raw.bindMemory(to: UInt8.self))
+            if keepingSpans { parser.spans = [:] }
             do throws(FactJSONError) {
                 parser.skipWhitespace()
                 let value = try parser.value()
                 parser.skipWhitespace()
                 guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the value") }
-                return .success((value, parser.nullItem))
+                return .success((value, parser.nullItem, parser.spans ?? [:]))
             } catch {
                 return .failure(error)
             }
@@ -73,7 +88,15 @@ public struct FactJSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
+            guard spans != nil, depth <= 2 else {
+                pending.append((key, try value()))
+                continue
+            }
+            if depth == 1 { topKey = key }
+            let start = index
             pending.append((key, try value()))
+            let path = depth == 1 ? [key] : [topKey, key]
+            if spans?[path] == nil { spans?[path] = start..<index }
         } while try !closes(UInt8(ascii: "}"), "an object")
         var members = [String: FactValue](minimumCapacity: pending.count - start)
         for position in start..<pending.count {

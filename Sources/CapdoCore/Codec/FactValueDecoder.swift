@@ -13,7 +13,15 @@ public struct FactValueDecoder {
 
     /// The decoded value, and whether `tree` is canonical for it.
     public func decode<T: Decodable>(_ type: T.Type, from tree: FactValue) throws -> (value: T, isCanonical: Bool) {
+        try decode(type, from: tree, spans: nil, memo: nil)
+    }
+
+    /// `decode`, taking each top-level member decoded earlier from the same bytes (`spans`) from `memo`.
+    func decode<T: Decodable>(_ type: T.Type, from tree: FactValue, spans: FactSpans?, memo: SectionMemo?) throws -> (
+        value: T, isCanonical: Bool
+    ) {
         let state = DecodingState()
+        if let spans, let memo { state.sections = (spans, memo) }
         let value = try TreeDecoder(value: tree, path: nil, state: state).decodeValue(type)
         return (value, state.isCanonical)
     }
@@ -22,6 +30,8 @@ public struct FactValueDecoder {
 /// What one decoding run learns about the tree; one per run, used from one thread.
 final class DecodingState {
     var isCanonical = true
+    /// Where the top-level members lie in the bytes, and the members decoded earlier (`SectionMemo`).
+    var sections: (spans: FactSpans, memo: SectionMemo)?
 }
 
 /// One step of a coding path, linked to its parent: built only for nested containers, read only for errors.
@@ -149,6 +159,23 @@ struct TreeDecoder: Decoder {
         SingleContainer(decoder: self)
     }
 
+    /// This member's value; a member of the top level is taken from the section memo when its bytes were decoded
+    /// before (and kept there when not).
+    func decodeSection<T: Decodable>(_ type: T.Type, named name: String) throws -> T {
+        guard let parent = path, parent.parent == nil, let (spans, memo) = state.sections,
+            let key = spans.withBytes(of: [name], SpanKey.init)
+        else { return try decodeValue(type) }
+        if let known = memo.decoded(name, key), let value = known.value as? T {
+            if !known.isCanonical { state.isCanonical = false }
+            return value
+        }
+        let own = DecodingState()
+        let value = try TreeDecoder(value: self.value, path: path, state: own).decodeValue(type)
+        if !own.isCanonical { state.isCanonical = false }
+        memo.keep(.init(value: value, isCanonical: own.isCanonical), name, key)
+        return value
+    }
+
     func child(_ value: FactValue, _ key: any CodingKey) -> TreeDecoder {
         TreeDecoder(value: value, path: PathLink(path, key), state: state)
     }
@@ -256,7 +283,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let value = try member(key)
         if let scalar = try decoder.scalar(value, key).decode(type) { return scalar }
-        return try decoder.child(value, key).decodeValue(type)
+        return try decoder.child(value, key).decodeSection(type, named: key.stringValue)
     }
 
     private func present(_ key: Key) -> FactValue? { decoder.presentMember(key.stringValue, in: members) }
@@ -276,7 +303,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = present(key) else { return nil }
         if let scalar = try decoder.scalar(value, key).decode(type) { return scalar }
-        return try decoder.child(value, key).decodeValue(type)
+        return try decoder.child(value, key).decodeSection(type, named: key.stringValue)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws

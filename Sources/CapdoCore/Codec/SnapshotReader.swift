@@ -22,8 +22,20 @@ public enum SnapshotReader {
     public static func read(_ data: Data, file: String? = nil) throws(Failure) -> (
         snapshot: HostSnapshot, facts: FactValue
     ) {
-        let parsed: (value: FactValue, nullItem: Bool)
-        do { parsed = try FactJSONParser.parseNotingNullItems(data) } catch { throw .notJSON(error) }
+        let read = try readKeepingSpans(data, file: file)
+        return (read.snapshot, read.facts)
+    }
+
+    /// `read`, and where the facts' sections lie in `data` for those the tree holds as parsed (`FactSpans`); nil when
+    /// the facts had to be encoded from the snapshot. With a `memo`, a section decoded earlier from the same bytes is
+    /// not decoded again.
+    public static func readKeepingSpans(_ data: Data, file: String? = nil, memo: SectionMemo? = nil) throws(Failure)
+        -> (
+            snapshot: HostSnapshot, facts: FactValue, spans: FactSpans?
+        )
+    {
+        let parsed: (value: FactValue, nullItem: Bool, spans: [[String]: Range<Int>])
+        do { parsed = try FactJSONParser.parse(data, keepingSpans: true) } catch { throw .notJSON(error) }
         let (tree, nullIssues) = NullEntries.dropped(from: parsed.value, file: file, hasNullItem: parsed.nullItem)
         guard let version = tree["schema_version"]?.numberValue, version.rounded() == version else {
             throw .noSchemaVersion
@@ -34,19 +46,34 @@ public enum SnapshotReader {
         var snapshot: HostSnapshot
         let isCanonical: Bool
         do {
-            (snapshot, isCanonical) = try FactValueDecoder().decode(HostSnapshot.self, from: tree)
+            // Null list entries dropped, the tree is no longer what the bytes say.
+            let spans = parsed.nullItem ? nil : FactSpans(data: data, ranges: parsed.spans)
+            (snapshot, isCanonical) = try FactValueDecoder().decode(
+                HostSnapshot.self, from: tree, spans: spans, memo: memo)
         } catch {
             throw .invalid(error)
         }
         snapshot.issues += nullIssues
         let derived = WindowsLifecycle.fill(&snapshot)
         guard isCanonical, nullIssues.isEmpty, case .object(var members) = tree else {
-            return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]))
+            return (snapshot, (try? FactValue.from(snapshot)) ?? .object([:]), nil)
         }
-        // Their types fill in defaults for absent members when decoded, so these small sections are encoded again.
-        if let antivirus = snapshot.antivirus { members["antivirus"] = try? FactValue.from(antivirus) }
-        if let windows = snapshot.windows { members["windows"] = try? FactValue.from(windows) }
-        if derived, let support = snapshot.osSupport { members["os_support"] = try? FactValue.from(support) }
-        return (snapshot, .object(members))
+        // Their types fill in defaults for absent members when decoded, so these small sections are encoded again
+        // (and their bytes no longer say what the tree holds).
+        var encoded: Set<String> = []
+        if let antivirus = snapshot.antivirus {
+            members["antivirus"] = try? FactValue.from(antivirus)
+            encoded.insert("antivirus")
+        }
+        if let windows = snapshot.windows {
+            members["windows"] = try? FactValue.from(windows)
+            encoded.insert("windows")
+        }
+        if derived, let support = snapshot.osSupport {
+            members["os_support"] = try? FactValue.from(support)
+            encoded.insert("os_support")
+        }
+        let ranges = parsed.spans.filter { !encoded.contains($0.key[0]) }
+        return (snapshot, .object(members), FactSpans(data: data, ranges: ranges))
     }
 }

@@ -6,9 +6,10 @@ struct ConfigResolver: ResourceResolver {
     let kind: ResourceKind = "config"
     let selectorKeys: Set<String> = ["source", "key", "default"]
     let requiredKeys = [["source"], ["key"]]
+    static let section = "config"
 
     func factPaths(_ selector: [String: FactValue]) -> [FactPath] {
-        [FactPath(["config", selector["source"]?.stringValue ?? ""])]
+        [FactPath([Self.section, selector["source"]?.stringValue ?? ""])]
     }
 
     func resolve(_ evaluator: ResourceEvaluator) -> CheckEvaluator.Result {
@@ -18,7 +19,7 @@ struct ConfigResolver: ResourceResolver {
         let key = check.selector["key"]?.stringValue ?? ""
         let subject = "config \(source): \(key)"
         let collector = "config.\(source)"
-        guard let section = evaluator.facts["config"]?[source] else {
+        guard let section = evaluator.facts[Self.section]?[source] else {
             return evaluator.unknown(subject, context.missing(section: collector, collectorPrefixes: [collector]))
         }
         let entry = section["entries"]?[key]

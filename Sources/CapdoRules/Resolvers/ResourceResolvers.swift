@@ -23,7 +23,8 @@ enum ResourceResolvers {
         leaves(of: check).flatMap { resource in resolver(for: resource.kind)?.collectionPaths(resource.selector) ?? [] }
     }
 
-    private static func leaves(of check: Check) -> [ResourceCheck] {
+    /// The resource checks of a check tree, in order.
+    static func leaves(of check: Check) -> [ResourceCheck] {
         switch check {
         case .all(let checks), .any(let checks), .none(let checks): return checks.flatMap(leaves)
         case .resource(let resource): return [resource]
