@@ -60,12 +60,7 @@ import Testing
 
     /// A TCP reply from 2001:db8::2:`port` to 2001:db8::1:`destinationPort`.
     static func reply(port: UInt16, to destinationPort: UInt16, flags: UInt8, ack: UInt32) -> [UInt8] {
-        var tcp: [UInt8] = []
-        SynFrame.append16(port, to: &tcp)
-        SynFrame.append16(destinationPort, to: &tcp)
-        SynFrame.append32(0xAABB_CCDD, to: &tcp)
-        SynFrame.append32(ack, to: &tcp)
-        tcp += [0x50, flags, 0xFF, 0xFF, 0, 0, 0, 0]
+        let tcp = SynScanTests.replySegment(port: port, to: destinationPort, flags: flags, ack: ack)
         return Frames.ethernet(Frames.ipv6(2, 1, next: 6, tcp), type: 0x86DD, src: Frames.macB, dst: Frames.macA)
     }
 

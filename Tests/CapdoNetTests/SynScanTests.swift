@@ -52,14 +52,19 @@ import Testing
         #expect(InternetChecksum.finish(InternetChecksum.add([0x01][...])) == 0xFEFF)
     }
 
-    /// A reply from 192.0.2.2:`port` to 192.0.2.1:`destinationPort` as it comes off the wire.
-    static func reply(port: UInt16, to destinationPort: UInt16, flags: UInt8, ack: UInt32) -> [UInt8] {
+    /// A TCP segment from `port` to `destinationPort` with `flags` acknowledging `ack`, no options, no checksum.
+    static func replySegment(port: UInt16, to destinationPort: UInt16, flags: UInt8, ack: UInt32) -> [UInt8] {
         var tcp: [UInt8] = []
         SynFrame.append16(port, to: &tcp)
         SynFrame.append16(destinationPort, to: &tcp)
         SynFrame.append32(0xAABB_CCDD, to: &tcp)
         SynFrame.append32(ack, to: &tcp)
-        tcp += [0x50, flags, 0xFF, 0xFF, 0, 0, 0, 0]
+        return tcp + [0x50, flags, 0xFF, 0xFF, 0, 0, 0, 0]
+    }
+
+    /// A reply from 192.0.2.2:`port` to 192.0.2.1:`destinationPort` as it comes off the wire.
+    static func reply(port: UInt16, to destinationPort: UInt16, flags: UInt8, ack: UInt32) -> [UInt8] {
+        let tcp = replySegment(port: port, to: destinationPort, flags: flags, ack: ack)
         return Frames.ethernet(Frames.ipv4("192.0.2.2", "192.0.2.1", proto: 6, tcp), src: Frames.macB, dst: Frames.macA)
     }
 

@@ -110,10 +110,7 @@ public enum FirewallAcceptParser: ConfigFileParser {
         var out: [(port: Int, source: String, rule: NftablesRuleset.Rule)] = []
         func walk(_ chain: NftablesRuleset.Chain, sources: [String]?, ports: [[String]], depth: Int) {
             guard depth <= FirewallParser.maxDepth else { return }
-            var sets: [String: [String]] = [:]
-            for (key, elements) in ruleset.sets where key.hasPrefix(chain.table + " ") {
-                sets[String(key.dropFirst(chain.table.count + 1))] = elements
-            }
+            let sets = ruleset.sets[chain.table] ?? [:]
             for rule in chain.rules {
                 let match = NftablesRuleMatch(rule.words, sets: sets)
                 guard match.tcp, !match.excluded, let verdict = match.verdict else { continue }

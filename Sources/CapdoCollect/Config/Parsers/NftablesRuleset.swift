@@ -29,8 +29,8 @@ struct NftablesRuleset {
     }
 
     var chains: [Chain] = []
-    /// Named sets' elements, by table and name (`inet filter` + ` ` + `admins`).
-    var sets: [String: [String]] = [:]
+    /// Named sets' elements, by table (`inet filter`) and name (`admins`).
+    var sets: [String: [String: [String]]] = [:]
     var defines: [String: [String]] = [:]
 
     static let families: Set<String> = ["ip", "ip6", "inet", "arp", "bridge", "netdev"]
@@ -64,7 +64,7 @@ extension NftablesRuleset {
         enum Block {
             case table(String)
             case chain(Int)
-            case set(String)
+            case set(table: String, name: String)
             case other
         }
 
@@ -189,7 +189,7 @@ extension NftablesRuleset {
             case (.table(let table), "chain"):
                 blocks.append((.chain(chainIndex(table, rest.first ?? "", file: file, line: line)), line))
             case (.table(let table), "set"), (.table(let table), "map"):
-                blocks.append((.set("\(table) \(rest.first ?? "")"), line))
+                blocks.append((.set(table: table, name: rest.first ?? ""), line))
             case (nil, "chain"):
                 guard let (table, names) = NftablesRuleset.tableKey(rest), let name = names.first else {
                     return blocks.append((.other, line))
@@ -199,7 +199,7 @@ extension NftablesRuleset {
                 guard let (table, names) = NftablesRuleset.tableKey(rest), let name = names.first else {
                     return blocks.append((.other, line))
                 }
-                blocks.append((.set("\(table) \(name)"), line))
+                blocks.append((.set(table: table, name: name), line))
             default:
                 blocks.append((.other, line))
             }
@@ -231,18 +231,18 @@ extension NftablesRuleset {
                 ruleset.defines[words[1]] = Array(words[3...])
             case (nil, _):
                 command(words, file: file)
-            case (.chain(let index), _):
+            case (.chain(let index), "type"):
                 if let hook = words.firstIndex(of: "hook"), hook + 1 < words.count {
                     ruleset.chains[index].hook = words[hook + 1]
                 }
-                if first == "policy", words.count > 1 {
-                    ruleset.chains[index].policy = ConfigEntry(
-                        value: words[1].lowercased(), file: file, line: statementLine)
-                } else if first != "type" {
-                    ruleset.chains[index].rules.append(Rule(words: words, file: file, line: statementLine))
-                }
-            case (.set(let key), "elements"):
-                ruleset.sets[key, default: []] += Self.elements(words.dropFirst())
+            case (.chain(let index), "policy"):
+                guard words.count > 1 else { return }
+                ruleset.chains[index].policy = ConfigEntry(
+                    value: words[1].lowercased(), file: file, line: statementLine)
+            case (.chain(let index), _):
+                ruleset.chains[index].rules.append(Rule(words: words, file: file, line: statementLine))
+            case (.set(let table, let name), "elements"):
+                ruleset.sets[table, default: [:]][name, default: []] += Self.elements(words.dropFirst())
             default:
                 break
             }
@@ -264,7 +264,7 @@ extension NftablesRuleset {
                 ruleset.chains[index].rules.append(
                     Rule(words: Array(rest.dropFirst()), file: file, line: statementLine))
             } else if words[1] == "element" {
-                ruleset.sets["\(table) \(name)", default: []] += Self.elements(rest.dropFirst())
+                ruleset.sets[table, default: [:]][name, default: []] += Self.elements(rest.dropFirst())
             }
         }
 

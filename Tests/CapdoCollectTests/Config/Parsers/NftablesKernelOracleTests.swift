@@ -6,7 +6,7 @@ import Testing
 
 /// The kernel as the oracle for `config.firewall_accept`'s nftables reading: each rule set is loaded with `nft -f`
 /// into a network namespace the test creates, and TCP connections to port 22 are made from three source addresses
-/// in a second namespace. capdo must never read a rule set as narrower than the kernel enforces it (every source
+/// in a second namespace (the rule sets are `NftablesAcceptTests.conf`'s, output chain included). capdo must never read a rule set as narrower than the kernel enforces it (every source
 /// the kernel lets in is among capdo's sources), and where the rules say exactly who may connect, capdo's sources
 /// are exactly the ones the kernel lets in.
 @Suite(
@@ -99,19 +99,7 @@ struct NftablesKernelOracleTests {
                     pass
             """
         for (name, table, rules, exact) in Self.cases {
-            let text = """
-                flush ruleset
-                table inet filter {
-                    \(table)
-                    chain input {
-                        type filter hook input priority filter; policy drop;
-                        iifname "lo" accept
-                        ct state established,related accept
-                        \(rules)
-                    }
-                }
-
-                """
+            let text = NftablesAcceptTests.conf(rules, table: table)
             let file = root.url.appendingPathComponent("nftables.conf").path
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             try Shell.run("/bin/ip", ["netns", "exec", firewall, "/usr/sbin/nft", "-f", file])
