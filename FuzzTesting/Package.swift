@@ -34,7 +34,8 @@ let package = Package(
             swiftSettings: swift6
         ),
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"], swiftSettings: swift6),
+        .target(name: "CCapdoMapGuard"),
+        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap", "CCapdoMapGuard"], swiftSettings: swift6),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),
         .target(
