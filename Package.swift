@@ -32,9 +32,7 @@ let package = Package(
             name: "CCompression", providers: [.apt(["zlib1g-dev", "liblzma-dev", "liblz4-dev"])]),
         .target(name: "CapdoCompression", dependencies: ["CCompression"]),
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        // A SIGBUS handler for capture files mapped while another program may truncate them.
-        .target(name: "CCapdoMapGuard"),
-        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap", "CCapdoMapGuard"]),
+        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"]),
         .target(name: "CapdoReport", dependencies: ["CapdoCore"]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),

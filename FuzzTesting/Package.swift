@@ -34,8 +34,7 @@ let package = Package(
             swiftSettings: swift6
         ),
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .target(name: "CCapdoMapGuard"),
-        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap", "CCapdoMapGuard"], swiftSettings: swift6),
+        .target(name: "CapdoNet", dependencies: ["CapdoCore", "CPcap"], swiftSettings: swift6),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CCapdoOpenSSLShims", dependencies: ["COpenSSL"]),
         .target(

@@ -5,10 +5,10 @@ import Testing
 
 @testable import CapdoNet
 
-/// The fast reader (`PcapFileReader` over a `MappedFile`) against libpcap reading the same records: records across
-/// the end of a chunk of the mapping (where the pages behind the reader are dropped) at every offset, up to the largest
-/// record libpcap accepts, a file cut inside a record, and a record libpcap refuses after a chunk's end.
-@Suite struct PcapFileReaderTests {
+/// The fast reader (`PcapFileReader` over `ReadAhead`'s blocks) against libpcap reading the same records: records
+/// cut by a block's end at every offset, up to the largest record libpcap accepts, a file cut inside a record, and
+/// a record libpcap refuses after a block's end.
+@Suite struct ReadAheadTests {
     /// What a reader handed over: per record its lengths and a hash of its bytes.
     struct RecordingSink: PacketSink {
         var records: [[Int]] = []
@@ -32,29 +32,28 @@ import Testing
         return bytes
     }
 
-    /// Record sizes for a file of a little over two chunks whose first record across the first chunk's end starts
-    /// `shift` bytes before it and holds `crossing` bytes; returns the sizes and that record's index and offset.
+    /// Record sizes for a file of a little over 3 MiB whose first record across the 1 MiB block end starts `shift`
+    /// bytes before it and holds `crossing` bytes; returns the sizes and that record's index and offset.
     static func sizes(shift: Int, crossing: Int) -> (sizes: [Int], index: Int, offset: Int) {
-        let chunk = MappedFile.chunkSize
         var sizes: [Int] = []
         var offset = 24
-        while chunk - shift - offset >= 2_016 {
+        while (1 << 20) - shift - offset >= 2_016 {
             sizes.append(1_000)
             offset += 1_016
         }
-        sizes.append(chunk - shift - offset - 16)
-        offset = chunk - shift
+        sizes.append((1 << 20) - shift - offset - 16)
+        offset = (1 << 20) - shift
         let index = sizes.count
         sizes.append(crossing)
         var end = offset + 16 + crossing
-        while end < 2 * chunk + 5_000 {
+        while end < 3 << 20 + 5_000 {
             sizes.append(997)
             end += 1_013
         }
         return (sizes, index, offset)
     }
 
-    /// Where the record across the chunk's end starts, from before its header to inside its body; small and largest.
+    /// Where the record across the block end starts, from before its header to inside its body; small and largest.
     static let shapes: [(Int, Int)] = [
         (1, 60), (8, 60), (15, 60), (16, 60), (17, 60), (100, 1_500), (1_000, 262_144), (20, 0),
     ]
@@ -69,7 +68,7 @@ import Testing
     }
 
     @Test(arguments: shapes)
-    func recordsAcrossChunkEndsAreLibpcapsRecords(_ shift: Int, _ crossing: Int) throws {
+    func recordsAcrossBlockEndsAreLibpcapsRecords(_ shift: Int, _ crossing: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let sizes = Self.sizes(shift: shift, crossing: crossing).sizes
@@ -82,10 +81,10 @@ import Testing
         #expect(fast.records == libpcap.records)
     }
 
-    /// Cut inside a record that crosses a chunk's end, in its header or its body: the records before are read,
+    /// Cut inside a record that crosses a block's end, in its header or its body: the records before are read,
     /// and libpcap's "truncated" message ends the reading, as libpcap alone does.
     @Test(arguments: [(8, 1), (8, 8), (15, 20), (100, 99), (100, 1_000)])
-    func fileCutInARecordAcrossAChunkEndEndsLikeLibpcap(_ shift: Int, _ into: Int) throws {
+    func fileCutInARecordAcrossABlockEndEndsLikeLibpcap(_ shift: Int, _ into: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let (sizes, index, offset) = Self.sizes(shift: shift, crossing: 1_500)
@@ -100,9 +99,9 @@ import Testing
         #expect(fastMessage?.contains("truncated") == true, "\(fastMessage ?? "nil")")
     }
 
-    /// A record longer than the snapshot length across a chunk's end: libpcap reads from it and says why.
+    /// A record longer than the snapshot length across a block's end: libpcap reads from it and says why.
     @Test(arguments: [4, 16, 40])
-    func oversizedRecordAcrossAChunkEndIsLibpcapsError(_ shift: Int) throws {
+    func oversizedRecordAcrossABlockEndIsLibpcapsError(_ shift: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let (sizes, index, _) = Self.sizes(shift: shift, crossing: 1_500)
