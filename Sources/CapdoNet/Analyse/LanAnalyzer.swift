@@ -13,8 +13,10 @@ public struct LanAnalyzer: PacketSink {
     private var skipped = [Int](repeating: 0, count: SkipReason.allCases.count)
     private var firstTime: Double?
     private var lastTime = 0.0
-    /// The packet being observed, decoded in place (its payload points into the record only during `consume`).
-    private var packet = ObservedPacket()
+    /// Packets consumed so far: the number of the last one.
+    private var packetNumber = 0
+    /// The packet being observed (its payload points into the record only during `consume`).
+    private let slot = PacketSlot()
     private var observers = LanObservers()
     private var credentials = CredentialLog()
 
@@ -32,7 +34,7 @@ public struct LanAnalyzer: PacketSink {
 
     /// Consumes one packet (numbered from 1 in arrival order).
     mutating func consume(_ record: PacketRecord) {
-        packet.number += 1
+        packetNumber += 1
         counters.packets += 1
         counters.bytes += record.length
         let time = Double(record.seconds) + Double(record.microseconds) / 1_000_000
@@ -42,9 +44,12 @@ public struct LanAnalyzer: PacketSink {
             skip(.unsupportedLinkType)
             return
         }
-        packet.time = time
-        packet.payload = UnsafeRawBufferPointer(start: nil, count: 0)
-        if let reason = decoder.decode(record.bytes, into: &packet.headers) {
+        let state = slot.state
+        state.pointee.number = packetNumber
+        state.pointee.time = time
+        state.pointee.payload = UnsafeRawBufferPointer(start: nil, count: 0)
+        let packet = ObservedPacket(state: state)
+        if let reason = decoder.decode(record.bytes, into: &state.pointee.headers) {
             observers.observeUndecoded(packet)
             skip(reason)
             return
@@ -52,10 +57,10 @@ public struct LanAnalyzer: PacketSink {
         counters.decoded += 1
         if packet.headers.network == .ipv4 && packet.headers.isFragment { counters.ipv4Fragments += 1 }
         // A transport payload, or the PDU of a link-layer frame (LLDP, STP, CDP, …).
-        if packet.headers.payloadLength > 0 {
+        let length = packet.headers.payloadLength
+        if length > 0 {
             let start = packet.headers.payloadOffset
-            packet.payload = UnsafeRawBufferPointer(
-                rebasing: record.bytes[start..<(start + packet.headers.payloadLength)])
+            state.pointee.payload = UnsafeRawBufferPointer(rebasing: record.bytes[start..<(start + length)])
         }
         observers.observe(packet, credentials: &credentials)
     }

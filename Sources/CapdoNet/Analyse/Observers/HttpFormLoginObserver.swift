@@ -83,7 +83,9 @@ struct HttpFormLoginObserver: PacketObserver {
         remember(head.path, for: packet.flowToServer.reversed)
         if !head.query.isEmpty {
             let fields = HttpForm.urlencoded(head.query)
-            if fields.secretSeen { record(packet, path: head.path, user: fields.user, credentials: &credentials) }
+            if fields.secretSeen {
+                record(packet, number: packet.number, path: head.path, user: fields.user, credentials: &credentials)
+            }
         }
         guard head.encoding != .other else { return }
         let available = payload.count - head.bodyStart
@@ -111,16 +113,19 @@ struct HttpFormLoginObserver: PacketObserver {
         case .other: return
         }
         guard fields.secretSeen else { return }
-        var numbered = packet
-        numbered.number = packetAt(head.bodyStart + fields.secretOffset)
-        record(numbered, path: head.path, user: fields.user, credentials: &credentials)
+        record(
+            packet, number: packetAt(head.bodyStart + fields.secretOffset), path: head.path, user: fields.user,
+            credentials: &credentials)
     }
 
-    private func record(_ packet: ObservedPacket, path: String, user: String?, credentials: inout CredentialLog) {
+    /// A credential sent in `packet`'s flow, cited as packet `number` (where its secret field was).
+    private func record(
+        _ packet: ObservedPacket, number: Int, path: String, user: String?, credentials: inout CredentialLog
+    ) {
         let headers = packet.headers
         var credential = LanCredential(
             protocol: "http_form", client: headers.source.description,
-            server: "\(headers.destination.description):\(headers.destinationPort)", packet: packet.number, user: user,
+            server: "\(headers.destination.description):\(headers.destinationPort)", packet: number, user: user,
             secretSeen: true)
         credential.path = path
         credentials.record(credential)
