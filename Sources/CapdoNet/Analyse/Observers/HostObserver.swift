@@ -32,7 +32,7 @@ struct HostObserver: PacketObserver {
         var arp: Bool
     }
 
-    private var index: [IPAddress: Int] = [:]
+    private var index = KeyedTable<IPAddress, Int>()
     private var hosts: [Host] = []
     /// Hosts seen after the table was full: only counted.
     private var overflow = Set<IPAddress>()
@@ -122,7 +122,7 @@ struct HostObserver: PacketObserver {
             if overflow.count < Self.overflowCountLimit { overflow.insert(address) }
             return
         }
-        index[address] = hosts.count
+        index.insertIfAbsent(address, hosts.count)
         hosts.append(
             Host(
                 address: address, mac: mac, hasMAC: hasMAC, first: time, last: time, firstPacket: packet.number,

@@ -13,9 +13,9 @@ struct ServiceObserver: PacketObserver {
         var clients: Set<IPAddress>
     }
 
-    private var pendingSyn: [FlowKey: Int] = [:]
-    private var pendingUDP: [FlowKey: Int] = [:]
-    private var services: [ServiceKey: Service] = [:]
+    private var pendingSyn = KeyedTable<FlowKey, Int>()
+    private var pendingUDP = KeyedTable<FlowKey, Int>()
+    private var services = KeyedTable<ServiceKey, Service>()
     private var synFlushes = 0
     private var udpFlushes = 0
     private var servicesOverLimit = 0
@@ -32,7 +32,7 @@ struct ServiceObserver: PacketObserver {
         let syn = packet.headers.tcpFlags & 0x02 != 0, ack = packet.headers.tcpFlags & 0x10 != 0
         if syn && !ack {
             if pendingSyn.count >= Self.pendingLimit {
-                pendingSyn.removeAll(keepingCapacity: true)
+                pendingSyn.removeAll()
                 synFlushes += 1
             }
             pendingSyn.insertIfAbsent(packet.flowToServer, packet.number)
@@ -54,27 +54,26 @@ struct ServiceObserver: PacketObserver {
         } else if pendingUDP.count < Self.pendingLimit {
             pendingUDP.insertIfAbsent(packet.flowToServer, packet.number)
         } else {
-            pendingUDP.removeAll(keepingCapacity: true)
+            pendingUDP.removeAll()
             udpFlushes += 1
         }
     }
 
     private mutating func add(_ key: ServiceKey, client: IPAddress, first: Int, second: Int) {
-        if let index = services.index(forKey: key) {
-            if services.values[index].clients.count < ProtocolTally.limit {
-                services.values[index].clients.insert(client)
+        if let slot = services.slot(of: key) {
+            if services[slot: slot].clients.count < ProtocolTally.limit {
+                services[slot: slot].clients.insert(client)
             }
         } else if services.count < Self.limit {
-            services[key] = Service(packets: [first, second], clients: [client])
+            services.insertIfAbsent(key, Service(packets: [first, second], clients: [client]))
         } else {
             servicesOverLimit += 1
         }
     }
 
     func contribute(to facts: inout LanFacts) {
-        facts.services += services.keys.sorted().map { key -> LanService in
+        facts.services += services.entries.sorted { $0.key < $1.key }.map { key, service -> LanService in
             let transport = key.transport == 6 ? "tcp" : "udp"
-            let service = services[key]!
             return LanService(
                 ip: key.address.description, port: Int(key.port), protocol: transport,
                 name: WellKnownPorts.name(Int(key.port), transport: transport), method: "passive",
@@ -83,14 +82,5 @@ struct ServiceObserver: PacketObserver {
         facts.counters.addSkipped("syn_table_flushed", synFlushes)
         facts.counters.addSkipped("udp_table_flushed", udpFlushes)
         facts.counters.addSkipped("services_over_limit", servicesOverLimit)
-    }
-}
-
-extension Dictionary {
-    /// Stores `value` under `key` unless the key is present, with one hash lookup (the `default:` subscript's
-    /// modify accessor inserts only when absent).
-    @inline(__always) fileprivate mutating func insertIfAbsent(_ key: Key, _ value: Value) {
-        func touch(_ stored: inout Value) {}
-        touch(&self[key, default: value])
     }
 }
