@@ -74,8 +74,9 @@ final class PcapFileReader {
                     let captured = record.loadUnaligned(fromByteOffset: 8, as: UInt32.self)
                     guard captured <= limit else { return offset + position }
                     if available - 16 >= Int(captured) {
-                        sink.consume(Self.record(at: record, captured: captured))
                         position += 16 + Int(captured)
+                        CPcap_prefetch(block.bytes + position)
+                        sink.consume(Self.record(at: record, captured: captured))
                         continue
                     }
                 }
