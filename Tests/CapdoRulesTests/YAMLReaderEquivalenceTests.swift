@@ -118,6 +118,28 @@ import Testing
         Self.expectSame(text, file: "\(name).yaml")
     }
 
+    /// The messages themselves, as rule authors see them (text, message).
+    static let messages: [(String, String)] = [
+        ("z: 1\nb: 2\nz: 3\nb: 4\nm: 5\n", "t.yaml:2: invalid YAML: duplicate keys: b, z"),
+        ("a: *nope\n", "t.yaml:1: invalid YAML: found undefined alias"),
+        (
+            "a: 1\n---\nb: 2\n",
+            "t.yaml:2: invalid YAML: but found another document (expected a single document in the stream)"
+        ),
+        (
+            "a: 1\nb: x\u{1}y\n",
+            "t.yaml:0: invalid YAML: 2:5: error: reader: control characters are not allowed:\nb: x\u{1}y\n    ^"
+        ),
+        ("a: \"abc\nb: 1\n", "t.yaml:3: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)"),
+    ]
+
+    @Test(arguments: messages)
+    func messageNamesLineAndProblem(_ text: String, _ message: String) {
+        #expect(
+            Self.outcome { () throws(CapdoError) in try YAMLReader.parse(text, file: "t.yaml") }
+                == "error ruleSyntax \(message)")
+    }
+
     /// The budget error: where it runs out (inside an alias, on a plain node) and that keys are not counted.
     @Test(arguments: [2, 3, 7, 10])
     func sameAsYamsOnAliasBombs(_ width: Int) {
@@ -156,7 +178,9 @@ import Testing
 
     /// Expects both readers to give the same tree or the same message; returns the message ("" for a tree).
     @discardableResult
-    static func expectSame(_ text: String, file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+    static func expectSame(
+        _ text: String, file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> String {
         let new = outcome { () throws(CapdoError) in try YAMLReader.parse(text, file: file) }
         let old = outcome { () throws(CapdoError) in try YAMLReader.parseWithYams(text, file: file) }
         #expect(new == old, "\(file): \(text.debugDescription.prefix(300))", sourceLocation: sourceLocation)
