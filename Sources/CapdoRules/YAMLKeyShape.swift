@@ -3,7 +3,7 @@
 /// `YAMLEventReader` reports a duplicate key with the same rules and order as the Yams composer it replaced: a
 /// scalar's tag is `!!str` unless given (the basic schema resolves no implicit tags), so `1:` and `"1":` are one key,
 /// and `!!int 1:` another. A tag equal to its kind's default is kept as nil.
-indirect enum YAMLKeyShape: Hashable {
+enum YAMLKeyShape: Hashable {
     case scalar(String, tag: String?)
     case sequence([YAMLKeyShape], tag: String?)
     /// Keys and values alternating: key, value, key, value.

@@ -125,18 +125,18 @@ struct YAMLTreeBuilder {
             root = built.node
             return
         }
-        let node = built.node ?? .scalar(.null, line: built.line)
-        let shape = built.shape ?? .scalar("", tag: nil)
-        if stack[top].tracksShape { stack[top].shapes.append(shape) }
+        // A key always has a shape and a value always has a node; the defaults are never used.
+        if stack[top].tracksShape { stack[top].shapes.append(built.shape ?? .scalar("", tag: nil)) }
         if stack[top].isMapping {
             if stack[top].keys.count == stack[top].pairs.count {
-                stack[top].keys.append(Key(shape: shape, line: built.line))
+                stack[top].keys.append(Key(shape: built.shape ?? .scalar("", tag: nil), line: built.line))
                 return
             }
             let key = stack[top].keys[stack[top].keys.count - 1]
-            stack[top].pairs.append((key: key.shape.text ?? "", keyLine: key.line, value: node))
+            stack[top].pairs.append(
+                (key: key.shape.text ?? "", keyLine: key.line, value: built.node ?? .scalar(.null, line: built.line)))
         } else {
-            stack[top].items.append(node)
+            stack[top].items.append(built.node ?? .scalar(.null, line: built.line))
         }
         let (sum, overflow) = stack[top].weight.addingReportingOverflow(built.weight)
         stack[top].weight = overflow ? Int.max : sum
