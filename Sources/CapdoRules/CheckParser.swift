@@ -122,7 +122,8 @@ struct CheckParser {
             guard let pattern = value.scalar?.stringValue else {
                 throw context.error(value.line, "'\(key)' needs a regular expression")
             }
-            if !pattern.contains("${"), (try? Regex(pattern)) == nil {
+            // Compiled through the cache: the evaluation that follows reuses it instead of compiling it again.
+            if !pattern.contains("${"), RegexCache.shared.regex(pattern) == nil {
                 throw context.error(value.line, "'\(key)': invalid regular expression '\(pattern)'")
             }
         case .exists:

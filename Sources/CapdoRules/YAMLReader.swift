@@ -1,12 +1,11 @@
 import CapdoCore
 import Foundation
-import Yams
 
-/// Parses YAML text into `YNode`s, turning Yams errors into `file:line: …` messages.
+/// Parses YAML text into `YNode`s, turning libyaml's errors into `file:line: …` messages.
 ///
-/// Aliases are expanded when converting, so a few lines of nested aliases ("billion laughs") would make billions of
-/// nodes: the conversion stops with a `file:line` error once it has made more nodes than the text could hold
-/// without aliases (`nodeBudget`).
+/// Aliases stand for their anchored node, so a few lines of nested aliases ("billion laughs") would make billions of
+/// nodes for a caller to walk: reading stops with a `file:line` error once the tree, aliases expanded, holds more
+/// nodes than the text could hold without aliases (`nodeBudget`).
 enum YAMLReader {
     /// Files larger than this are refused before parsing.
     static let maximumBytes = 16 << 20
@@ -20,26 +19,23 @@ enum YAMLReader {
         guard text.utf8.count <= maximumBytes else {
             throw CapdoError(.ruleSyntax, "\(file): larger than \(maximumBytes >> 20) MiB, not read")
         }
-        let node: Node?
-        do {
-            // `.basic` resolves no implicit tags: `scalarValue` reads scalars by style and text alone, so Yams' regular
-            // expressions per scalar (most of the time spent loading the rules) would be thrown away. Keys compare
-            // as text, as `convert` keeps them, so `1:` and `"1":` are one key twice: a duplicate, reported.
-            node = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw CapdoError(.ruleSyntax, "\(file):\(line(of: error)): invalid YAML: \(problem(of: error))")
+        let budget = nodeBudget(bytes: text.utf8.count)
+        let tree: YAMLEventReader.Tree
+        do throws(YAMLTreeBuilder.Problem) {
+            tree = try YAMLEventReader.read(text, nodeBudget: budget)
         } catch {
-            throw CapdoError(.ruleSyntax, "\(file): invalid YAML: \(error)")
+            throw CapdoError(.ruleSyntax, "\(file):\(error.line): invalid YAML: \(error.text)")
         }
-        guard let node else { return nil }
-        var budget = NodeBudget(left: nodeBudget(bytes: text.utf8.count))
-        guard let converted = convert(node, budget: &budget) else {
-            throw CapdoError(
-                .ruleSyntax,
-                "\(file):\(budget.exhaustedAt): YAML aliases expand to more than \(nodeBudget(bytes: text.utf8.count)) "
-                    + "nodes; not read (an alias nested in aliases, as in a \"billion laughs\" file)")
-        }
-        return converted
+        if let line = tree.exhaustedAt { throw budgetError(file: file, line: line, budget: budget) }
+        return tree.root
+    }
+
+    /// The error for a document whose aliases expand beyond `budget` nodes.
+    static func budgetError(file: String, line: Int, budget: Int) -> CapdoError {
+        CapdoError(
+            .ruleSyntax,
+            "\(file):\(line): YAML aliases expand to more than \(budget) nodes; not read (an alias nested in aliases, "
+                + "as in a \"billion laughs\" file)")
     }
 
     /// Reads and parses a file.
@@ -54,46 +50,9 @@ enum YAMLReader {
         return try parse(text, file: shown)
     }
 
-    /// Nodes still to be made, and the line of the node that found none left.
-    private struct NodeBudget {
-        var left: Int
-        var exhaustedAt = 0
-    }
-
-    /// `node` as a `YNode`, or nil once the budget is spent.
-    private static func convert(_ node: Node, budget: inout NodeBudget) -> YNode? {
-        let line = node.mark?.line ?? 0
-        budget.left -= 1
-        guard budget.left >= 0 else {
-            budget.exhaustedAt = line
-            return nil
-        }
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(scalarValue(scalar), line: line)
-        case .sequence(let sequence):
-            var items: [YNode] = []
-            for item in sequence {
-                guard let converted = convert(item, budget: &budget) else { return nil }
-                items.append(converted)
-            }
-            return .sequence(items, line: line)
-        case .mapping(let mapping):
-            var pairs: [(key: String, keyLine: Int, value: YNode)] = []
-            for pair in mapping {
-                guard let value = convert(pair.value, budget: &budget) else { return nil }
-                pairs.append((key: pair.key.string ?? "", keyLine: pair.key.mark?.line ?? line, value: value))
-            }
-            return .mapping(pairs, line: line)
-        case .alias:
-            return .scalar(.null, line: line)
-        }
-    }
-
     /// Typed scalars, but `yes`/`no`/`on`/`off` stay strings: they are config values, not booleans.
-    private static func scalarValue(_ scalar: Node.Scalar) -> FactValue {
-        let text = scalar.string
-        if scalar.style != .plain { return .string(text) }
+    static func scalarValue(_ text: String, plain: Bool) -> FactValue {
+        if !plain { return .string(text) }
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)
@@ -107,29 +66,5 @@ enum YAMLReader {
             return .number(double)
         }
         return .string(text)
-    }
-
-    private static func line(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        case .duplicatedKeysInMapping(_, let context):
-            return context.mark.line
-        default:
-            return 0
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-            .composer(let context, let problem, _, _):
-            if let context { return "\(problem) (\(context.text))" }
-            return problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "duplicate keys: \(duplicates.joined(separator: ", "))"
-        default:
-            return "\(error)"
-        }
     }
 }
