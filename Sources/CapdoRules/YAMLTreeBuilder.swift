@@ -4,7 +4,9 @@
 /// an alias stands for its anchor's node (the latest definition before it) with that node's lines; a duplicate key
 /// is an error when its mapping ends, listed in the composer's order (`YAMLKeyShape`); a key's text is a scalar's
 /// string. The node budget counts nodes as the converter met them, aliases expanded and keys not counted, and only
-/// records where it ran out: a syntax error later in the text is reported first, as before.
+/// records where it ran out: a syntax error later in the text is reported first, as before. Keys have a budget of
+/// their own, as large: comparing keys for duplicates walks them, aliases expanded, so a key made of nested aliases
+/// would otherwise take exponential time (the Yams composer hung on one).
 struct YAMLTreeBuilder {
     /// A composing error: a duplicate key or an undefined alias, at a 1-based line.
     struct Problem: Error {
@@ -20,9 +22,12 @@ struct YAMLTreeBuilder {
     private var stack: [Frame] = []
     private var anchors: [String: Built] = [:]
     private var budgetLeft: Int
+    /// Nodes keys may still hold, aliases expanded, over the whole document.
+    private var keyBudgetLeft: Int
 
     init(nodeBudget: Int) {
         budgetLeft = nodeBudget
+        keyBudgetLeft = nodeBudget
     }
 
     /// A scalar; `tag` is nil for an untagged one (a quoted one without a tag is `!!str`, as libyaml says).
@@ -54,7 +59,8 @@ struct YAMLTreeBuilder {
     /// Closes the innermost list or mapping; a mapping with a key given twice is an error.
     mutating func end() throws(Problem) {
         guard let frame = stack.popLast() else { return }
-        if frame.isMapping { try Self.checkDuplicates(frame.keys) }
+        // Once a budget ran out the document is refused anyway; its keys may be too large to compare.
+        if frame.isMapping && exhaustedAt == nil { try Self.checkDuplicates(frame.keys) }
         let node: YNode =
             frame.isMapping ? .mapping(frame.pairs, line: frame.line) : .sequence(frame.items, line: frame.line)
         var shape: YAMLKeyShape?
@@ -129,6 +135,11 @@ struct YAMLTreeBuilder {
         if stack[top].tracksShape { stack[top].shapes.append(built.shape ?? .scalar("", tag: nil)) }
         if stack[top].isMapping {
             if stack[top].keys.count == stack[top].pairs.count {
+                if built.weight > keyBudgetLeft {
+                    if exhaustedAt == nil { exhaustedAt = built.line }
+                } else {
+                    keyBudgetLeft -= built.weight
+                }
                 stack[top].keys.append(Key(shape: built.shape ?? .scalar("", tag: nil), line: built.line))
                 return
             }

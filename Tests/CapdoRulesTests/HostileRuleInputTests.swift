@@ -41,6 +41,38 @@ struct HostileRuleInputTests {
         }
     }
 
+    /// The same bomb as mapping keys, two of them and twenty: comparing keys for duplicates walks them with their
+    /// aliases expanded (the Yams composer hung here); refused with file:line like the bomb as a value.
+    @Test(arguments: [2, 20])
+    func aliasBombAsKeysIsRefusedWithFileAndLine(_ keys: Int) throws {
+        var text = try Self.billionLaughs + "keys:\n"
+        for index in 0..<keys { text += "  ? [*i, \(index % 2)]\n  : \(index)\n" }
+        #expect {
+            _ = try YAMLReader.parse(text, file: "keys.yaml")
+        } throws: { error in
+            let message = (error as? CapdoError)?.message ?? "\(error)"
+            return message.hasPrefix("keys.yaml:") && message.contains("aliases")
+        }
+    }
+
+    /// A bomb built inside keys alone (keys do not count against the node budget of values), in a mapping of more
+    /// than 16 keys, whose duplicates are found by hashing every key in full.
+    @Test func aliasBombBuiltInKeysIsRefusedWithFileAndLine() throws {
+        var text = "? &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n: 0\n"
+        for (level, name) in "bcdefghi".enumerated() {
+            let previous = "abcdefgh"[String.Index(utf16Offset: level, in: "abcdefgh")]
+            text += "? &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n: 0\n"
+        }
+        for index in 0..<10 { text += "filler\(index): 0\n" }
+        text += "? [*i, 1]\n: 0\n"
+        #expect {
+            _ = try YAMLReader.parse(text, file: "keys.yaml")
+        } throws: { error in
+            let message = (error as? CapdoError)?.message ?? "\(error)"
+            return message.hasPrefix("keys.yaml:") && message.contains("aliases")
+        }
+    }
+
     /// Ordinary anchors and aliases (a shared block reused a few times) still load.
     @Test func modestAliasesStillLoad() throws {
         let text = """
