@@ -1,3 +1,4 @@
+import CapdoTestSupport
 import Testing
 
 @testable import CapdoNet
@@ -5,17 +6,6 @@ import Testing
 /// `KeyedTable` against `Dictionary` (the reference) over random insertions, lookups, in-place changes and
 /// flushes, with IPv4 and IPv6 flows drawn from small pools so keys repeat and tables grow past several sizes.
 @Suite struct KeyedTableTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static func address(_ index: Int, v6: Bool) -> IPAddress {
         v6
             ? IPAddress(high: 0x2001_0DB8 << 32 | UInt64(index % 7), low: UInt64(index), isV6: true)
@@ -24,7 +14,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func flowTableAgreesWithADictionary(_ seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         var table = KeyedTable<FlowKey, Int>()
         var reference: [FlowKey: Int] = [:]
         for step in 0..<60_000 {

@@ -13,8 +13,6 @@ public struct LanAnalyzer: PacketSink {
     private var skipped = [Int](repeating: 0, count: SkipReason.allCases.count)
     private var firstTime: Double?
     private var lastTime = 0.0
-    /// Packets consumed so far: the number of the last one.
-    private var packetNumber = 0
     /// The packet being observed (its payload points into the record only during `consume`).
     private let slot = PacketSlot()
     private var observers = LanObservers()
@@ -34,7 +32,6 @@ public struct LanAnalyzer: PacketSink {
 
     /// Consumes one packet (numbered from 1 in arrival order).
     mutating func consume(_ record: PacketRecord) {
-        packetNumber += 1
         counters.packets += 1
         counters.bytes += record.length
         let time = Double(record.seconds) + Double(record.microseconds) / 1_000_000
@@ -45,7 +42,7 @@ public struct LanAnalyzer: PacketSink {
             return
         }
         let state = slot.state
-        state.pointee.number = packetNumber
+        state.pointee.number = counters.packets
         state.pointee.time = time
         state.pointee.payload = UnsafeRawBufferPointer(start: nil, count: 0)
         let packet = ObservedPacket(state: state)

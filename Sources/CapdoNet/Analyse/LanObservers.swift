@@ -5,8 +5,8 @@ import CapdoCore
 /// Adding an observation is one `PacketObserver` in Observers/ and one line in each list here. The observers are
 /// called one by one on concrete types, so every call is resolved and inlined when CapdoNet is compiled (nested
 /// generic pairs of observers were not fully specialized past a dozen levels: the innermost were called through
-/// witness tables). The order matters only where two observers record credentials from
-/// the same packet: they are listed in packet order, then in this order.
+/// witness tables). The order matters only where two observers record credentials from the same packet: they are
+/// listed in packet order, then in this order.
 struct LanObservers {
     private var hosts = HostObserver()
     private var arp = ArpObserver()

@@ -8,20 +8,14 @@ struct VlanObserver: PacketObserver {
     static let memberLimit = 262_144
 
     private struct Vlan {
-        /// Tags << 28 | 802.1ad << 24 | outer << 12 | inner.
-        var key: UInt32
         var packets = 0
         var firstPacket: Int
         var hosts: Set<IPAddress> = []
         var macs: Set<UInt64> = []
     }
 
-    /// In the order first seen.
-    private var vlans: [Vlan] = []
-    private var indexByKey: [UInt32: Int] = [:]
-    /// Key << 32 | index + 1, by a few bits of the key: tagged frames come from a handful of VLANs, so most skip the
-    /// dictionary's hashing. Only a shortcut: a key found elsewhere is looked up in `indexByKey`.
-    private var cachedIndex = [UInt64](repeating: 0, count: 256)
+    /// Keyed by tags << 28 | 802.1ad << 24 | outer << 12 | inner.
+    private var vlans = KeyedTable<UInt32, Vlan>()
     private var members = 0
     private var overLimit = 0
     /// Senders recently counted, in slots chosen by a hash of (VLAN, address, MAC): most frames come from a few
@@ -61,24 +55,17 @@ struct VlanObserver: PacketObserver {
                 packet.headers.outerVLAN)
             << 12
             | UInt32(packet.headers.vlanTags > 1 ? packet.headers.innerVLAN : 0)
-        let cacheSlot = Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        let cached = cachedIndex[cacheSlot]
         let index: Int
-        if cached >> 32 == UInt64(key) && cached != 0 {
-            index = Int(truncatingIfNeeded: cached & 0xFFFF_FFFF) - 1
-        } else if let found = indexByKey[key] {
+        if let found = vlans.slot(of: key) {
             index = found
-            cachedIndex[cacheSlot] = UInt64(key) << 32 | UInt64(found + 1)
         } else {
             guard vlans.count < Self.limit else {
                 overLimit += 1
                 return
             }
-            indexByKey[key] = vlans.count
-            vlans.append(Vlan(key: key, firstPacket: number))
-            return note(packet, hasSource: hasSource)
+            index = vlans.insertIfAbsent(key, Vlan(firstPacket: number))
         }
-        vlans[index].packets += 1
+        vlans[slot: index].packets += 1
         let source = packet.headers.source
         // Frames without an Ethernet source (cooked captures) have none to count: the slot's MAC says "none".
         let sender = Sender(
@@ -87,10 +74,10 @@ struct VlanObserver: PacketObserver {
         let slot = sender.slot
         if recent[slot] == sender { return }
         guard members < Self.memberLimit else { return }
-        if hasSource && !source.isGroupOrUnspecified && vlans[index].hosts.insert(source).inserted {
+        if hasSource && !source.isGroupOrUnspecified && vlans[slot: index].hosts.insert(source).inserted {
             members += 1
         }
-        if packet.headers.hasMAC && vlans[index].macs.insert(packet.headers.sourceMAC).inserted { members += 1 }
+        if packet.headers.hasMAC && vlans[slot: index].macs.insert(packet.headers.sourceMAC).inserted { members += 1 }
         // The sets now hold this sender: a repeat would add nothing.
         recent[slot] = sender
     }
@@ -98,8 +85,7 @@ struct VlanObserver: PacketObserver {
     func contribute(to facts: inout LanFacts) {
         var serviceAddresses: [String: Int] = [:]
         for service in facts.services { serviceAddresses[service.ip, default: 0] += 1 }
-        facts.vlans = vlans.sorted { $0.key < $1.key }.map { vlan -> LanVlan in
-            let key = vlan.key
+        facts.vlans = vlans.entries.sorted { $0.key < $1.key }.map { key, vlan -> LanVlan in
             let outer = key >> 12 & 0xFFF, inner = key & 0xFFF
             let id = key >> 28 > 1 ? "\(outer).\(inner)" : "\(outer)"
             let services = vlan.hosts.reduce(0) { $0 + serviceAddresses[$1.description, default: 0] }

@@ -26,15 +26,8 @@ struct KeyedTable<Key: TableKey, Value> {
 
     /// The slot holding `key`, if any: valid until the next insertion.
     @inline(__always) func slot(of key: Key) -> Int? {
-        let hash = key.tableHash(seed)
-        let tag = UInt8(truncatingIfNeeded: hash >> 57) | 0x80
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let found = tags[slot]
-            if found == 0 { return nil }
-            if found == tag && keys[slot] == key { return slot }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found, _) = probe(key)
+        return found ? slot : nil
     }
 
     @inline(__always) subscript(key: Key) -> Value? {
@@ -48,22 +41,30 @@ struct KeyedTable<Key: TableKey, Value> {
         _modify { yield &values[slot]! }
     }
 
-    /// Adds `key` with `value` unless the key is there already (its value is then kept).
-    @inline(__always) mutating func insertIfAbsent(_ key: Key, _ value: Value) {
+    /// Adds `key` with `value` unless the key is there already (its value is then kept); the key's slot.
+    @discardableResult
+    @inline(__always) mutating func insertIfAbsent(_ key: Key, _ value: Value) -> Int {
         if count * 4 >= mask * 3 { grow() }
-        let hash = key.tableHash(seed)
-        let tag = UInt8(truncatingIfNeeded: hash >> 57) | 0x80
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let found = tags[slot]
-            if found == 0 { break }
-            if found == tag && keys[slot] == key { return }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found, tag) = probe(key)
+        if found { return slot }
         tags[slot] = tag
         keys[slot] = key
         values[slot] = value
         count += 1
+        return slot
+    }
+
+    /// Where `key` is, or the empty slot where it would go, and its tag.
+    @inline(__always) private func probe(_ key: Key) -> (slot: Int, found: Bool, tag: UInt8) {
+        let hash = key.tableHash(seed)
+        let tag = UInt8(truncatingIfNeeded: hash >> 57) | 0x80
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = tags[slot]
+            if stored == 0 { return (slot, false, tag) }
+            if stored == tag && keys[slot] == key { return (slot, true, tag) }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// Empties the table, keeping its slots.

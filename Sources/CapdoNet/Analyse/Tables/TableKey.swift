@@ -20,6 +20,15 @@ enum TableHash {
     static let third: UInt64 = 0x8EBC_6AF0_9C88_C6E3
 }
 
+/// A VLAN's key (`VlanObserver`): tags << 28 | 802.1ad << 24 | outer << 12 | inner.
+extension UInt32: TableKey {
+    static var placeholder: UInt32 { 0 }
+
+    @inline(__always) func tableHash(_ seed: UInt64) -> UInt64 {
+        TableHash.mix(UInt64(self) ^ seed, TableHash.second)
+    }
+}
+
 extension IPAddress: TableKey {
     static var placeholder: IPAddress { .v4(0) }
 
